@@ -1,0 +1,273 @@
+//! The content blocks a layout can place in a region: text, the deadline
+//! callout, a route's numbered steps, the QR code, a rule.
+
+use super::frag::{Frag, Mark, group};
+use super::{BlockError, Context, qr};
+use crate::diag::{Kind, Loc, Problem};
+use crate::load::content::Template;
+use crate::load::layout::{Block, RoleRef, TextStyle, TextTag};
+use crate::load::markup::Rich;
+use crate::model::{FontWeight, Item, StructKind, TextRun};
+use crate::text::{Breaking, break_lines};
+use crate::units::{Mm, Point};
+
+/// Space between a step's number circle and its text.
+const NUMBER_GAP: Mm = Mm(2.5);
+/// Space between the QR code and the text beside it.
+const QR_GAP: Mm = Mm(4.0);
+/// Narrowest text column we put beside a QR code; below it the text goes under.
+const QR_TEXT_MIN: Mm = Mm(45.0);
+
+/// The text roles a block uses.
+pub fn roles(block: &Block) -> Vec<&RoleRef> {
+    match block {
+        Block::Text { role, .. } => vec![role],
+        Block::Deadline { label, date, note, .. } => vec![label, date, note],
+        Block::Route { heading, step, number, .. } => vec![heading, step, number],
+        Block::Qr { caption, url, .. } => vec![caption, url],
+        Block::Rule { .. } => vec![],
+    }
+}
+
+pub(crate) fn layout_block(cx: &mut Context, block: &Block, width: Mm) -> Result<Frag, BlockError> {
+    match block {
+        Block::Text { key, role, tag, loc } => {
+            let t = text(cx, key, loc)?;
+            let kind = match tag {
+                TextTag::H1 => StructKind::Heading(1),
+                TextTag::H2 => StructKind::Heading(2),
+                TextTag::P => StructKind::Paragraph,
+            };
+            let rich = t.resolve(&cx.vars());
+            let mut f = paragraph(cx, &rich, role, width, prose(cx), Some(t.loc.clone()))?;
+            wrap(&mut f, kind);
+            Ok(f)
+        }
+        Block::Deadline { label, date, note, loc } => deadline(cx, label, date, note, loc, width),
+        Block::Route { route, heading, step, number, number_fill, loc } => {
+            let Some(r) = cx.platform.routes.get(route) else {
+                let known: Vec<_> = cx.platform.routes.keys().map(String::as_str).collect();
+                return Err(BlockError::Fatal(
+                    Problem::error(Kind::Invalid, format!("platform `{}` has no route `{route}`", cx.platform.id))
+                        .at(loc.clone())
+                        .related(cx.platform.url_loc.clone(), format!("{} is defined", cx.platform.id))
+                        .help(format!("the routes in {} are: {}", cx.platform.source.path.display(), known.join(", "))),
+                ));
+            };
+            let mut out = Frag::default();
+            let title = r.title.resolve(&cx.vars());
+            let mut head = paragraph(cx, &title, heading, width, prose(cx), Some(r.title.loc.clone()))?;
+            wrap(&mut head, StructKind::Heading(2));
+            let mut y = head.height;
+            out.append(head, Mm::ZERO, Mm::ZERO);
+            let mut items = Vec::new();
+            for (i, s) in r.steps.iter().enumerate() {
+                let rich = s.resolve(&cx.vars());
+                let mut f = numbered_step(cx, i + 1, &rich, s.loc.clone(), step, number, *number_fill, width)?;
+                let h = f.height;
+                let nodes = std::mem::take(&mut f.nodes);
+                let base = out.items.len();
+                out.append(f, Mm::ZERO, y);
+                items.push(super::frag::reindex(group(StructKind::ListItem, nodes), 0, base));
+                y += h;
+            }
+            out.nodes.push(group(StructKind::List, items));
+            out.height = y;
+            Ok(out)
+        }
+        Block::Qr { caption, url, loc } => qr_block(cx, caption, url, loc, width),
+        Block::Rule { color, width: w, .. } => {
+            let mut f = Frag::default();
+            let y = Mm(2.0);
+            f.push_artifact(Item::Line { from: Point::new(Mm::ZERO, y), to: Point::new(width, y), width: *w, color: *color });
+            f.height = Mm(4.0);
+            Ok(f)
+        }
+    }
+}
+
+fn prose(cx: &Context) -> Breaking {
+    Breaking::Prose(cx.edition.campaign.language.hyphenation)
+}
+
+fn text<'c>(cx: &'c Context, key: &str, loc: &Loc) -> Result<&'c Template, BlockError> {
+    cx.edition.campaign.text(key).ok_or_else(|| {
+        BlockError::Fatal(
+            Problem::error(Kind::Invalid, format!("the layout shows text `{key}`, which the campaign does not define"))
+                .at(loc.clone())
+                .related(Loc::new(&cx.edition.campaign.source, 0..0), "the campaign's texts are")
+                .help(format!("add `{key} = \"...\"` to the [text] table of campaign.toml")),
+        )
+    })
+}
+
+/// Wrap a fragment's structure leaves in one group.
+fn wrap(f: &mut Frag, kind: StructKind) {
+    let children = std::mem::take(&mut f.nodes);
+    f.nodes.push(group(kind, children));
+}
+
+/// Lay out rich text in a role: lines, runs, structure leaves (bold pieces
+/// as Strong), and the height including the role's space after.
+fn paragraph(
+    cx: &mut Context,
+    rich: &Rich,
+    role: &RoleRef,
+    width: Mm,
+    mode: Breaking,
+    source: Option<Loc>,
+) -> Result<Frag, BlockError> {
+    let style: &TextStyle = cx.layout.style(role);
+    let size = cx.size(style);
+    let lines = break_lines(&mut cx.m, rich, style.weight, size, width, mode).map_err(|u| BlockError::TooWide {
+        text: rich.to_plain(),
+        word: u.word,
+        source: source.clone(),
+    })?;
+    let pitch = size.to_mm() * style.line_height;
+    let mut f = Frag::default();
+    for (i, line) in lines.iter().enumerate() {
+        let mut baseline = None;
+        for piece in &line.pieces {
+            let weight = piece.weight;
+            let asc = cx.m.ascent(weight, size);
+            let desc = cx.m.descent(weight, size);
+            let b = *baseline.get_or_insert(pitch * i as f32 + (pitch + asc - desc) / 2.0);
+            let run = TextRun {
+                text: piece.text.clone(),
+                weight,
+                size,
+                origin: Point::new(piece.x, b),
+                width: piece.width,
+                ascent: asc,
+                descent: desc,
+                color: style.color,
+                role: role.name.clone(),
+                source: source.clone(),
+            };
+            let leaf = f.push(Item::Text(run));
+            let bold_in_regular = weight == FontWeight::Bold && style.weight == FontWeight::Regular;
+            f.nodes.push(if bold_in_regular { group(StructKind::Strong, vec![leaf]) } else { leaf });
+        }
+    }
+    f.height = pitch * lines.len() as f32;
+    f.marks.push(Mark { bottom: f.height, text: rich.to_plain(), source });
+    f.height += style.space_after;
+    Ok(f)
+}
+
+fn deadline(cx: &mut Context, label: &RoleRef, date: &RoleRef, note: &RoleRef, loc: &Loc, width: Mm) -> Result<Frag, BlockError> {
+    let label_t = text(cx, "deadline_label", loc)?.clone();
+    let note_t = text(cx, "deadline_note", loc)?.clone();
+    let deadline_loc = cx.edition.campaign.deadline_loc.clone();
+    let mut out = Frag::default();
+    let l = paragraph(cx, &label_t.resolve(&cx.vars()), label, width, prose(cx), Some(label_t.loc.clone()))?;
+    let mut y = l.height;
+    // The date never hyphenates: "27 mei 2025" must be read at a glance.
+    let d = paragraph(cx, &Rich::plain(cx.deadline.clone()), date, width, Breaking::Prose(None), Some(deadline_loc))?;
+    let dh = d.height;
+    let mut lead = Frag::default();
+    lead.append(l, Mm::ZERO, Mm::ZERO);
+    let mut date_frag = d;
+    wrap(&mut date_frag, StructKind::Strong);
+    lead.append(date_frag, Mm::ZERO, y);
+    y += dh;
+    wrap(&mut lead, StructKind::Paragraph);
+    out.append(lead, Mm::ZERO, Mm::ZERO);
+    let mut n = paragraph(cx, &note_t.resolve(&cx.vars()), note, width, prose(cx), Some(note_t.loc.clone()))?;
+    wrap(&mut n, StructKind::Paragraph);
+    let nh = n.height;
+    out.append(n, Mm::ZERO, y);
+    out.height = y + nh;
+    Ok(out)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn numbered_step(
+    cx: &mut Context,
+    n: usize,
+    rich: &Rich,
+    source: Loc,
+    step: &RoleRef,
+    number: &RoleRef,
+    fill: crate::model::Color,
+    width: Mm,
+) -> Result<Frag, BlockError> {
+    let step_style = cx.layout.style(step).clone();
+    let num_style = cx.layout.style(number).clone();
+    let size = cx.size(&step_style);
+    let num_size = cx.size(&num_style);
+    let pitch = size.to_mm() * step_style.line_height;
+    let diameter = (num_size.to_mm() * 1.75).max(pitch * 0.95);
+    let indent = diameter + NUMBER_GAP;
+    let body = paragraph(cx, rich, step, width - indent, prose(cx), Some(source))?;
+    let mut f = Frag::default();
+    // Centre the circle on the first line's capitals.
+    let asc = cx.m.ascent(step_style.weight, size);
+    let desc = cx.m.descent(step_style.weight, size);
+    let first_baseline = (pitch + asc - desc) / 2.0;
+    let cy = first_baseline - cx.m.cap_height(step_style.weight, size) / 2.0;
+    let cy = cy.max(diameter / 2.0);
+    let shift = cy - (first_baseline - cx.m.cap_height(step_style.weight, size) / 2.0);
+    f.push_artifact(Item::Circle { center: Point::new(diameter / 2.0, cy), radius: diameter / 2.0, fill });
+    let label = n.to_string();
+    let w = cx.m.width(num_style.weight, &label, num_size);
+    let cap = cx.m.cap_height(num_style.weight, num_size);
+    let num_run = TextRun {
+        text: label,
+        weight: num_style.weight,
+        size: num_size,
+        origin: Point::new(diameter / 2.0 - w / 2.0, cy + cap / 2.0),
+        width: w,
+        ascent: cx.m.ascent(num_style.weight, num_size),
+        descent: cx.m.descent(num_style.weight, num_size),
+        color: num_style.color,
+        role: number.name.clone(),
+        source: None,
+    };
+    let lbl = f.push(Item::Text(num_run));
+    let body_h = body.height;
+    let base = f.items.len();
+    let mut body = body;
+    let body_nodes = std::mem::take(&mut body.nodes);
+    f.append(body, indent, shift);
+    let body_nodes = body_nodes.into_iter().map(|n| super::frag::reindex(n, 0, base)).collect();
+    f.nodes = vec![group(StructKind::Label, vec![lbl]), group(StructKind::ListBody, body_nodes)];
+    f.height = (body_h + shift).max(diameter + step_style.space_after);
+    Ok(f)
+}
+
+fn qr_block(cx: &mut Context, caption: &RoleRef, url: &RoleRef, loc: &Loc, width: Mm) -> Result<Frag, BlockError> {
+    let caption_t = text(cx, "qr_caption", loc)?.clone();
+    let alt_t = text(cx, "qr_alt", loc)?.clone();
+    let spec = &cx.layout.qr;
+    let symbol = qr::symbol(&cx.platform.form_url, spec).map_err(|p| BlockError::Fatal(p.at(cx.platform.url_loc.clone())))?;
+    let outer = symbol.outer().w;
+    if outer > width {
+        return Err(BlockError::Fatal(
+            Problem::error(Kind::Geometry, format!("the QR code ({:.1} mm with its quiet zone) is wider than its region ({:.1} mm)", outer.0, width.0))
+                .at(loc.clone())
+                .related(spec.loc.clone(), "the QR size is set"),
+        ));
+    }
+    let beside = width - outer - QR_GAP >= QR_TEXT_MIN;
+    let text_w = if beside { width - outer - QR_GAP } else { width };
+    let cap = paragraph(cx, &caption_t.resolve(&cx.vars()), caption, text_w, prose(cx), Some(caption_t.loc.clone()))?;
+    let link = paragraph(cx, &Rich::plain(cx.platform.form_url.clone()), url, text_w, Breaking::Url, Some(cx.platform.url_loc.clone()))?;
+    let text_h = cap.height + link.height;
+    let mut f = Frag::default();
+    let alt = alt_t.resolve(&cx.vars()).to_plain();
+    let leaf = f.push(Item::Qr(symbol));
+    f.nodes.push(group(StructKind::Figure { alt }, vec![leaf]));
+    let (tx, ty) = if beside { (outer + QR_GAP, ((outer - text_h) / 2.0).max(Mm::ZERO)) } else { (Mm::ZERO, outer + Mm(2.0)) };
+    let mut cap = cap;
+    wrap(&mut cap, StructKind::Paragraph);
+    let ch = cap.height;
+    f.append(cap, tx, ty);
+    let mut link = link;
+    wrap(&mut link, StructKind::Paragraph);
+    f.append(link, tx, ty + ch);
+    f.height = if beside { outer.max(ty + text_h) } else { ty + text_h };
+    Ok(f)
+}
+

@@ -1,0 +1,248 @@
+//! Problems found in the input, with the place in the file they come from.
+//!
+//! Every stage reports through [`Problem`]: a message, where it is (file and
+//! byte span, turned into line:column on display), what was expected, and a
+//! hint. Problems are collected, not thrown, so one run reports them all.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// A text file that was read, kept so that errors can quote it.
+#[derive(Debug)]
+pub struct Source {
+    /// The path as the user should see it (relative to the project root).
+    pub path: PathBuf,
+    pub text: String,
+}
+
+impl Source {
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Arc<Source> {
+        Arc::new(Source { path: path.into(), text: text.into() })
+    }
+
+    /// One-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let mut offset = offset;
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &self.text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let col = before[line_start..].chars().count() + 1;
+        (line, col)
+    }
+}
+
+/// A place in a source file.
+#[derive(Clone, Debug)]
+pub struct Loc {
+    pub source: Arc<Source>,
+    pub span: Range<usize>,
+}
+
+impl Loc {
+    pub fn new(source: &Arc<Source>, span: Range<usize>) -> Loc {
+        Loc { source: Arc::clone(source), span }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.source.path
+    }
+
+    pub fn line_col(&self) -> (usize, usize) {
+        self.source.line_col(self.span.start)
+    }
+}
+
+impl fmt::Display for Loc {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (line, col) = self.line_col();
+        write!(f, "{}:{}:{}", self.source.path.display(), line, col)
+    }
+}
+
+/// What went wrong, broadly; tests and exit codes key on it.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// The file could not be read or is not valid TOML.
+    Syntax,
+    /// The TOML is valid but does not say what is needed (unknown key,
+    /// missing field, wrong type, bad value).
+    Invalid,
+    /// A file the input refers to (a font) is missing or unusable.
+    File,
+    /// Text does not fit its region even at the layout's minimum size.
+    Overflow,
+    /// The layout's geometry is impossible (region outside the page...).
+    Geometry,
+    /// The deadline is not the most prominent text after the title.
+    Prominence,
+    /// The deadline has passed (an error only with --strict).
+    Deadline,
+    /// Writing the output failed.
+    Output,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem, ready to show to the person who edits the files.
+#[derive(Clone, Debug)]
+pub struct Problem {
+    pub kind: Kind,
+    pub severity: Severity,
+    pub message: String,
+    pub loc: Option<Loc>,
+    /// Short text under the underline in the snippet.
+    pub label: Option<String>,
+    pub help: Option<String>,
+    /// Further places that explain the problem (e.g. the region in the layout).
+    pub related: Vec<(Loc, String)>,
+}
+
+impl Problem {
+    pub fn error(kind: Kind, message: impl Into<String>) -> Problem {
+        Problem {
+            kind,
+            severity: Severity::Error,
+            message: message.into(),
+            loc: None,
+            label: None,
+            help: None,
+            related: Vec::new(),
+        }
+    }
+
+    pub fn warning(kind: Kind, message: impl Into<String>) -> Problem {
+        Problem { severity: Severity::Warning, ..Problem::error(kind, message) }
+    }
+
+    pub fn at(mut self, loc: Loc) -> Problem {
+        self.loc = Some(loc);
+        self
+    }
+
+    pub fn at_opt(mut self, loc: Option<Loc>) -> Problem {
+        self.loc = loc;
+        self
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Problem {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Problem {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn related(mut self, loc: Loc, what: impl Into<String>) -> Problem {
+        self.related.push((loc, what.into()));
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// One line, `file:line:col: error: message`, for logs and tests.
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(loc) = &self.loc {
+            write!(f, "{loc}: ")?;
+        }
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{sev}: {}", self.message)?;
+        for (loc, what) in &self.related {
+            write!(f, " ({what} at {loc})")?;
+        }
+        Ok(())
+    }
+}
+
+/// Render a problem the way rustc does: header, snippet with the span
+/// underlined, related places, help.
+pub fn render(problem: &Problem, color: bool) -> String {
+    use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource};
+
+    let mut diag = MietteDiagnostic::new(problem.message.clone()).with_severity(match problem.severity {
+        Severity::Error => miette::Severity::Error,
+        Severity::Warning => miette::Severity::Warning,
+    });
+    if let Some(help) = &problem.help {
+        diag = diag.with_help(help.clone());
+    }
+    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let handler = GraphicalReportHandler::new_themed(theme).with_context_lines(1).with_width(100);
+    let mut out = String::new();
+    match &problem.loc {
+        Some(loc) => {
+            let (line, col) = loc.line_col();
+            diag.message = format!("{}:{}:{}: {}", loc.path().display(), line, col, problem.message);
+            let span = clamp_span(&loc.source.text, &loc.span);
+            diag = diag.with_label(LabeledSpan::new(problem.label.clone(), span.start, span.len()));
+            let src = NamedSource::new(loc.path().display().to_string(), loc.source.text.clone());
+            let report = miette::Report::new(diag).with_source_code(src);
+            let _ = handler.render_report(&mut out, report.as_ref());
+        }
+        None => {
+            let report = miette::Report::new(diag);
+            let _ = handler.render_report(&mut out, report.as_ref());
+        }
+    }
+    for (loc, what) in &problem.related {
+        let span = clamp_span(&loc.source.text, &loc.span);
+        let note = MietteDiagnostic::new(format!("{what}: {loc}"))
+            .with_severity(miette::Severity::Advice)
+            .with_label(LabeledSpan::new(Some(what.clone()), span.start, span.len()));
+        let src = NamedSource::new(loc.path().display().to_string(), loc.source.text.clone());
+        let report = miette::Report::new(note).with_source_code(src);
+        let _ = handler.render_report(&mut out, report.as_ref());
+    }
+    out
+}
+
+fn clamp_span(text: &str, span: &Range<usize>) -> Range<usize> {
+    let start = span.start.min(text.len());
+    let end = span.end.clamp(start, text.len());
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let src = Source::new("a.toml", "x = 1\ntitel = \"ë\"\nz = 3\n");
+        assert_eq!(src.line_col(0), (1, 1));
+        let off = src.text.find('z').unwrap();
+        assert_eq!(src.line_col(off), (3, 1));
+        let off = src.text.find('"').unwrap() + 1 + 'ë'.len_utf8();
+        assert_eq!(src.line_col(off), (2, 11));
+    }
+
+    #[test]
+    fn rendered_problem_names_file_line_and_column() {
+        let src = Source::new("data/nl/campaign.toml", "[campaign]\ndeadlin = 2025-05-27\n");
+        let p = Problem::error(Kind::Invalid, "unknown key `deadlin`")
+            .at(Loc::new(&src, 11..18))
+            .help("did you mean `deadline`?");
+        let text = render(&p, false);
+        assert!(text.contains("data/nl/campaign.toml:2:1"), "{text}");
+        assert!(text.contains("did you mean `deadline`?"), "{text}");
+        assert_eq!(p.to_string(), "data/nl/campaign.toml:2:1: error: unknown key `deadlin`");
+    }
+}

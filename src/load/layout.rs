@@ -1,0 +1,626 @@
+//! Layouts: page geometry and style, one TOML file each in layouts/. A
+//! layout names the regions of a page in millimetres and lists, per region,
+//! which content blocks it shows and in which text roles.
+
+use super::{loc_of, parse_toml, valid_id};
+use crate::diag::{Kind, Loc, Problem, Source};
+use crate::model::{Color, FontWeight};
+use crate::units::{Mm, Pt, Rect};
+use serde::Deserialize;
+use serde_spanned::Spanned;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// Below this contrast ratio text is an error (WCAG AA).
+const MIN_CONTRAST: f32 = 4.5;
+/// Below this, text smaller than "large" gets a warning (WCAG AAA).
+const BODY_CONTRAST: f32 = 7.0;
+/// WCAG's "large text" starts at 18 pt.
+const LARGE_TEXT: Pt = Pt(18.0);
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLayout {
+    #[allow(dead_code)]
+    description: Option<String>,
+    page: RawPage,
+    fonts: RawFonts,
+    colors: BTreeMap<String, Spanned<String>>,
+    qr: RawQr,
+    text: BTreeMap<String, Spanned<RawStyle>>,
+    face: Vec<Spanned<RawFace>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPage {
+    width: Spanned<f32>,
+    height: Spanned<f32>,
+    #[serde(default)]
+    bleed: Option<Spanned<f32>>,
+    background: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFonts {
+    regular: Spanned<String>,
+    bold: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQr {
+    size: Spanned<f32>,
+    min_module: Spanned<f32>,
+    quiet_zone: Spanned<u32>,
+    error_correction: Spanned<String>,
+    dark: Spanned<String>,
+    light: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStyle {
+    weight: Spanned<RawWeight>,
+    size: Spanned<f32>,
+    min: Spanned<f32>,
+    color: Spanned<String>,
+    line_height: Spanned<f32>,
+    #[serde(default)]
+    space_after: Option<Spanned<f32>>,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+enum RawWeight {
+    Regular,
+    Bold,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFace {
+    name: Spanned<String>,
+    region: Vec<Spanned<RawRegion>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRegion {
+    name: Spanned<String>,
+    x: Spanned<f32>,
+    y: Spanned<f32>,
+    w: Spanned<f32>,
+    h: Spanned<f32>,
+    #[serde(default)]
+    padding: Option<Spanned<f32>>,
+    #[serde(default)]
+    background: Option<Spanned<String>>,
+    #[serde(default)]
+    radius: Option<Spanned<f32>>,
+    #[serde(default)]
+    align: Option<Spanned<Align>>,
+    #[serde(default)]
+    gap: Option<Spanned<f32>>,
+    blocks: Vec<Spanned<RawBlock>>,
+}
+
+#[derive(Deserialize, Clone, Copy, Debug, PartialEq)]
+#[serde(rename_all = "lowercase")]
+pub enum Align {
+    Top,
+    Center,
+    Bottom,
+}
+
+#[derive(Deserialize, Clone, Copy, Debug, PartialEq)]
+#[serde(rename_all = "lowercase")]
+pub enum TextTag {
+    H1,
+    H2,
+    P,
+}
+
+#[derive(Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase", deny_unknown_fields)]
+enum RawBlock {
+    Text {
+        text: Spanned<String>,
+        role: Spanned<String>,
+        #[serde(default)]
+        tag: Option<TextTag>,
+    },
+    Deadline {
+        label_role: Spanned<String>,
+        date_role: Spanned<String>,
+        note_role: Spanned<String>,
+    },
+    Route {
+        route: Spanned<String>,
+        heading_role: Spanned<String>,
+        step_role: Spanned<String>,
+        number_role: Spanned<String>,
+        number_fill: Spanned<String>,
+    },
+    Qr {
+        caption_role: Spanned<String>,
+        url_role: Spanned<String>,
+    },
+    Rule {
+        color: Spanned<String>,
+        width: Spanned<f32>,
+    },
+}
+
+/// A text role's style.
+#[derive(Clone, Debug)]
+pub struct TextStyle {
+    pub weight: FontWeight,
+    pub size: Pt,
+    /// The build fails rather than shrink below this.
+    pub min: Pt,
+    pub color: Color,
+    /// Line pitch as a multiple of the font size.
+    pub line_height: f32,
+    pub space_after: Mm,
+    pub loc: Loc,
+}
+
+/// A reference to a text role, checked to exist.
+#[derive(Clone, Debug)]
+pub struct RoleRef {
+    pub name: String,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Debug)]
+pub enum Block {
+    /// A campaign text (`[text]` key) in one role.
+    Text { key: String, role: RoleRef, tag: TextTag, loc: Loc },
+    /// The deadline callout: label, date, note.
+    Deadline { label: RoleRef, date: RoleRef, note: RoleRef, loc: Loc },
+    /// One route's heading and numbered steps.
+    Route { route: String, heading: RoleRef, step: RoleRef, number: RoleRef, number_fill: Color, loc: Loc },
+    /// QR code to the form, with its caption and the URL in clear text.
+    Qr { caption: RoleRef, url: RoleRef, loc: Loc },
+    /// A thin separating line across the region.
+    Rule { color: Color, width: Pt, loc: Loc },
+}
+
+impl Block {
+    pub fn loc(&self) -> &Loc {
+        match self {
+            Block::Text { loc, .. }
+            | Block::Deadline { loc, .. }
+            | Block::Route { loc, .. }
+            | Block::Qr { loc, .. }
+            | Block::Rule { loc, .. } => loc,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Region {
+    pub name: String,
+    pub rect: Rect,
+    pub padding: Mm,
+    pub background: Option<Color>,
+    pub radius: Mm,
+    pub align: Align,
+    pub gap: Mm,
+    pub blocks: Vec<Block>,
+    pub loc: Loc,
+}
+
+impl Region {
+    /// Where the blocks go.
+    pub fn content_box(&self) -> Rect {
+        self.rect.inset(self.padding)
+    }
+}
+
+/// One page of a flyer, or one side of a card.
+#[derive(Clone, Debug)]
+pub struct Face {
+    pub name: String,
+    pub regions: Vec<Region>,
+}
+
+#[derive(Clone, Debug)]
+pub struct QrSpec {
+    /// Printed width of the symbol, quiet zone not included.
+    pub size: Mm,
+    /// Smallest module that still scans from paper; the build fails below it.
+    pub min_module: Mm,
+    pub quiet_zone: usize,
+    pub ec: qrcode::EcLevel,
+    pub dark: Color,
+    pub light: Color,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Debug)]
+pub struct FontFile {
+    pub file: String,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Debug)]
+pub struct Layout {
+    /// From the file name: `flyer-a4.toml` is `flyer-a4`.
+    pub id: String,
+    pub source: Arc<Source>,
+    /// The finished (trimmed) page size.
+    pub width: Mm,
+    pub height: Mm,
+    pub bleed: Mm,
+    pub background: Color,
+    pub regular: FontFile,
+    pub bold: FontFile,
+    pub qr: QrSpec,
+    pub styles: BTreeMap<String, TextStyle>,
+    pub faces: Vec<Face>,
+}
+
+impl Layout {
+    pub fn style(&self, role: &RoleRef) -> &TextStyle {
+        // Role references are checked on load.
+        &self.styles[&role.name]
+    }
+}
+
+/// Parse and check a layout file.
+pub fn load_layout(id: String, source: Arc<Source>, problems: &mut Vec<Problem>) -> Option<Layout> {
+    let raw: RawLayout = match parse_toml(&source) {
+        Ok(r) => r,
+        Err(p) => {
+            problems.push(p);
+            return None;
+        }
+    };
+    let before = problems.len();
+    let mut cx = Checker { source: &source, problems, palette: BTreeMap::new() };
+
+    for (name, value) in &raw.colors {
+        if let Some(c) = parse_hex(value.get_ref()) {
+            cx.palette.insert(name.clone(), c);
+        } else {
+            cx.problems.push(
+                Problem::error(Kind::Invalid, format!("colour `{name}` is not a colour: `{}`", value.get_ref()))
+                    .at(loc_of(&source, value))
+                    .label("expected #rrggbb")
+                    .help("write colours as six hex digits, e.g. \"#0b3d91\""),
+            );
+        }
+    }
+
+    let width = cx.length(&raw.page.width, "page width", 10.0, 2000.0);
+    let height = cx.length(&raw.page.height, "page height", 10.0, 2000.0);
+    let bleed = raw.page.bleed.as_ref().map_or(0.0, |b| cx.length(b, "bleed", 0.0, 20.0));
+    let background = cx.color(&raw.page.background);
+
+    let qr = QrSpec {
+        size: Mm(cx.length(&raw.qr.size, "QR size", 10.0, 200.0)),
+        min_module: Mm(cx.length(&raw.qr.min_module, "QR min_module", 0.1, 5.0)),
+        quiet_zone: {
+            let q = *raw.qr.quiet_zone.get_ref();
+            if q < 4 {
+                cx.problems.push(
+                    Problem::error(Kind::Invalid, format!("a quiet zone of {q} modules is too small"))
+                        .at(loc_of(&source, &raw.qr.quiet_zone))
+                        .label("expected at least 4")
+                        .help("QR readers need 4 empty modules around the code"),
+                );
+            }
+            q.min(40) as usize
+        },
+        ec: match raw.qr.error_correction.get_ref().as_str() {
+            "L" => qrcode::EcLevel::L,
+            "M" => qrcode::EcLevel::M,
+            "Q" => qrcode::EcLevel::Q,
+            "H" => qrcode::EcLevel::H,
+            other => {
+                cx.problems.push(
+                    Problem::error(Kind::Invalid, format!("`{other}` is not a QR error-correction level"))
+                        .at(loc_of(&source, &raw.qr.error_correction))
+                        .label("expected \"L\", \"M\", \"Q\" or \"H\"")
+                        .help("use \"M\" or higher for print"),
+                );
+                qrcode::EcLevel::M
+            }
+        },
+        dark: cx.color(&raw.qr.dark),
+        light: cx.color(&raw.qr.light),
+        loc: loc_of(&source, &raw.qr.size),
+    };
+    if qr.dark.contrast(qr.light) < 7.0 {
+        cx.problems.push(
+            Problem::error(Kind::Invalid, "the QR colours are too close for a phone to read")
+                .at(loc_of(&source, &raw.qr.dark))
+                .help("use a dark colour on white"),
+        );
+    }
+
+    let mut styles = BTreeMap::new();
+    for (name, s) in &raw.text {
+        let loc = loc_of(&source, s);
+        let st = s.get_ref();
+        let size = cx.number(&st.size, "font size", 4.0, 200.0);
+        let min = cx.number(&st.min, "minimum font size", 4.0, 200.0);
+        if min > size {
+            cx.problems.push(
+                Problem::error(Kind::Invalid, format!("text role `{name}` has a minimum size above its size"))
+                    .at(loc_of(&source, &st.min))
+                    .label(format!("min {min} pt > size {size} pt")),
+            );
+        }
+        let style = TextStyle {
+            weight: match st.weight.get_ref() {
+                RawWeight::Regular => FontWeight::Regular,
+                RawWeight::Bold => FontWeight::Bold,
+            },
+            size: Pt(size),
+            min: Pt(min),
+            color: cx.color(&st.color),
+            line_height: cx.number(&st.line_height, "line height", 0.8, 3.0),
+            space_after: Mm(st.space_after.as_ref().map_or(0.0, |v| cx.length(v, "space_after", 0.0, 100.0))),
+            loc,
+        };
+        styles.insert(name.clone(), style);
+    }
+
+    let page = Rect::new(Mm::ZERO, Mm::ZERO, Mm(width), Mm(height));
+    let mut faces = Vec::new();
+    if raw.face.is_empty() {
+        cx.problems.push(
+            Problem::error(Kind::Invalid, "the layout has no [[face]]")
+                .at(Loc::new(&source, 0..0))
+                .help("add a [[face]] with at least one [[face.region]]"),
+        );
+    }
+    for face in &raw.face {
+        let f = face.get_ref();
+        let mut regions: Vec<Region> = Vec::new();
+        for r in &f.region {
+            let region = cx.region(r, &styles);
+            if !page.contains(&region.rect, Mm(0.01)) {
+                cx.problems.push(
+                    Problem::error(Kind::Geometry, format!("region `{}` lies outside the page", region.name))
+                        .at(region.loc.clone())
+                        .label(format!(
+                            "{:.1} x {:.1} mm at ({:.1}, {:.1}) does not fit in {width} x {height} mm",
+                            region.rect.w.0, region.rect.h.0, region.rect.x.0, region.rect.y.0
+                        )),
+                );
+            }
+            if region.padding.0 * 2.0 >= region.rect.w.0.min(region.rect.h.0) {
+                cx.problems.push(
+                    Problem::error(Kind::Geometry, format!("region `{}` is all padding", region.name))
+                        .at(region.loc.clone())
+                        .label("padding leaves no room for content"),
+                );
+            }
+            for other in &regions {
+                if other.rect.overlaps(&region.rect) {
+                    cx.problems.push(
+                        Problem::error(Kind::Geometry, format!("regions `{}` and `{}` overlap", other.name, region.name))
+                            .at(region.loc.clone())
+                            .related(other.loc.clone(), format!("region `{}`", other.name)),
+                    );
+                }
+            }
+            cx.contrast(&region, background, &styles);
+            regions.push(region);
+        }
+        faces.push(Face { name: f.name.get_ref().clone(), regions });
+    }
+
+    if problems.len() > before || !valid_id(&id) {
+        return None;
+    }
+    Some(Layout {
+        id,
+        width: Mm(width),
+        height: Mm(height),
+        bleed: Mm(bleed),
+        background,
+        regular: FontFile { file: raw.fonts.regular.get_ref().clone(), loc: loc_of(&source, &raw.fonts.regular) },
+        bold: FontFile { file: raw.fonts.bold.get_ref().clone(), loc: loc_of(&source, &raw.fonts.bold) },
+        qr,
+        styles,
+        faces,
+        source,
+    })
+}
+
+struct Checker<'a> {
+    source: &'a Arc<Source>,
+    problems: &'a mut Vec<Problem>,
+    palette: BTreeMap<String, Color>,
+}
+
+impl Checker<'_> {
+    fn number(&mut self, v: &Spanned<f32>, what: &str, lo: f32, hi: f32) -> f32 {
+        let x = *v.get_ref();
+        if !(lo..=hi).contains(&x) {
+            self.problems.push(
+                Problem::error(Kind::Invalid, format!("{what} {x} is out of range"))
+                    .at(loc_of(self.source, v))
+                    .label(format!("expected a number from {lo} to {hi}")),
+            );
+            return lo;
+        }
+        x
+    }
+
+    fn length(&mut self, v: &Spanned<f32>, what: &str, lo: f32, hi: f32) -> f32 {
+        self.number(v, &format!("{what} (mm)"), lo, hi)
+    }
+
+    fn color(&mut self, v: &Spanned<String>) -> Color {
+        let name = v.get_ref();
+        if let Some(c) = self.palette.get(name) {
+            return *c;
+        }
+        if let Some(c) = parse_hex(name) {
+            return c;
+        }
+        let known: Vec<_> = self.palette.keys().map(String::as_str).collect();
+        self.problems.push(
+            Problem::error(Kind::Invalid, format!("`{name}` is not a colour"))
+                .at(loc_of(self.source, v))
+                .label("expected a name from [colors] or #rrggbb")
+                .help(format!("the colours defined in [colors] are: {}", known.join(", "))),
+        );
+        Color::BLACK
+    }
+
+    fn role(&mut self, v: &Spanned<String>, styles: &BTreeMap<String, TextStyle>) -> RoleRef {
+        let name = v.get_ref().clone();
+        if !styles.contains_key(&name) {
+            let known: Vec<_> = styles.keys().map(String::as_str).collect();
+            self.problems.push(
+                Problem::error(Kind::Invalid, format!("text role `{name}` is not defined"))
+                    .at(loc_of(self.source, v))
+                    .label("no [text.".to_string() + &name + "] in this layout")
+                    .help(format!("the roles defined are: {}", known.join(", "))),
+            );
+        }
+        RoleRef { name, loc: loc_of(self.source, v) }
+    }
+
+    fn region(&mut self, r: &Spanned<RawRegion>, styles: &BTreeMap<String, TextStyle>) -> Region {
+        let loc = loc_of(self.source, r);
+        let r = r.get_ref();
+        let rect = Rect::new(
+            Mm(self.length(&r.x, "x", -50.0, 2000.0)),
+            Mm(self.length(&r.y, "y", -50.0, 2000.0)),
+            Mm(self.length(&r.w, "w", 1.0, 2000.0)),
+            Mm(self.length(&r.h, "h", 1.0, 2000.0)),
+        );
+        let blocks = r.blocks.iter().map(|b| self.block(b, styles)).collect();
+        Region {
+            name: r.name.get_ref().clone(),
+            rect,
+            padding: Mm(r.padding.as_ref().map_or(0.0, |p| self.length(p, "padding", 0.0, 100.0))),
+            background: r.background.as_ref().map(|c| self.color(c)),
+            radius: Mm(r.radius.as_ref().map_or(0.0, |p| self.length(p, "radius", 0.0, 50.0))),
+            align: r.align.as_ref().map_or(Align::Top, |a| *a.get_ref()),
+            gap: Mm(r.gap.as_ref().map_or(0.0, |p| self.length(p, "gap", 0.0, 100.0))),
+            blocks,
+            loc,
+        }
+    }
+
+    fn block(&mut self, b: &Spanned<RawBlock>, styles: &BTreeMap<String, TextStyle>) -> Block {
+        let loc = loc_of(self.source, b);
+        match b.get_ref() {
+            RawBlock::Text { text, role, tag } => Block::Text {
+                key: text.get_ref().clone(),
+                role: self.role(role, styles),
+                tag: tag.unwrap_or(TextTag::P),
+                loc,
+            },
+            RawBlock::Deadline { label_role, date_role, note_role } => Block::Deadline {
+                label: self.role(label_role, styles),
+                date: self.role(date_role, styles),
+                note: self.role(note_role, styles),
+                loc,
+            },
+            RawBlock::Route { route, heading_role, step_role, number_role, number_fill } => Block::Route {
+                route: route.get_ref().clone(),
+                heading: self.role(heading_role, styles),
+                step: self.role(step_role, styles),
+                number: self.role(number_role, styles),
+                number_fill: self.color(number_fill),
+                loc,
+            },
+            RawBlock::Qr { caption_role, url_role } => Block::Qr {
+                caption: self.role(caption_role, styles),
+                url: self.role(url_role, styles),
+                loc,
+            },
+            RawBlock::Rule { color, width } => Block::Rule {
+                color: self.color(color),
+                width: Pt(self.number(width, "rule width (pt)", 0.1, 10.0)),
+                loc,
+            },
+        }
+    }
+
+    /// Every role shown in a region must be readable on its background.
+    fn contrast(&mut self, region: &Region, page_bg: Color, styles: &BTreeMap<String, TextStyle>) {
+        let bg = region.background.unwrap_or(page_bg);
+        for block in &region.blocks {
+            let roles: Vec<&RoleRef> = match block {
+                Block::Text { role, .. } => vec![role],
+                Block::Deadline { label, date, note, .. } => vec![label, date, note],
+                Block::Route { heading, step, .. } => vec![heading, step],
+                Block::Qr { caption, url, .. } => vec![caption, url],
+                Block::Rule { .. } => vec![],
+            };
+            for role in roles {
+                let Some(style) = styles.get(&role.name) else { continue };
+                let ratio = style.color.contrast(bg);
+                if ratio < MIN_CONTRAST {
+                    self.problems.push(
+                        Problem::error(
+                            Kind::Invalid,
+                            format!("text role `{}` has contrast {ratio:.1}:1 on region `{}`", role.name, region.name),
+                        )
+                        .at(role.loc.clone())
+                        .label(format!("needs at least {MIN_CONTRAST}:1"))
+                        .related(style.loc.clone(), "the role's colour is set"),
+                    );
+                } else if ratio < BODY_CONTRAST && style.size < LARGE_TEXT {
+                    self.problems.push(
+                        Problem::warning(
+                            Kind::Invalid,
+                            format!(
+                                "text role `{}` has contrast {ratio:.1}:1 on region `{}`, below 7:1 for body text",
+                                role.name, region.name
+                            ),
+                        )
+                        .at(role.loc.clone()),
+                    );
+                }
+            }
+            if let Block::Route { number, number_fill, .. } = block
+                && let Some(style) = styles.get(&number.name)
+                && style.color.contrast(*number_fill) < MIN_CONTRAST
+            {
+                self.problems.push(
+                    Problem::error(Kind::Invalid, format!("step numbers in `{}` do not stand out from their circle", number.name))
+                        .at(number.loc.clone())
+                        .label(format!("contrast {:.1}:1, needs {MIN_CONTRAST}:1", style.color.contrast(*number_fill))),
+                );
+            }
+        }
+    }
+}
+
+/// `#rrggbb` or `#rgb`.
+pub fn parse_hex(s: &str) -> Option<Color> {
+    let hex = s.strip_prefix('#')?;
+    let digits: Vec<u8> = hex.chars().map(|c| c.to_digit(16).map(|d| d as u8)).collect::<Option<_>>()?;
+    match digits.as_slice() {
+        [r, g, b] => Some(Color { r: r * 17, g: g * 17, b: b * 17 }),
+        [r1, r2, g1, g2, b1, b2] => Some(Color { r: r1 * 16 + r2, g: g1 * 16 + g2, b: b1 * 16 + b2 }),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_colours() {
+        assert_eq!(parse_hex("#0b3d91"), Some(Color { r: 0x0b, g: 0x3d, b: 0x91 }));
+        assert_eq!(parse_hex("#fff"), Some(Color::WHITE));
+        for bad in ["0b3d91", "#0b3d9", "#gggggg", "blue", "", "#"] {
+            assert_eq!(parse_hex(bad), None, "{bad}");
+        }
+    }
+}

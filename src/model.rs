@@ -1,0 +1,192 @@
+//! The page model: what compose produces and render draws. Everything is
+//! positioned in millimetres from the top-left corner of its page; nothing
+//! here needs measuring any more.
+
+use crate::diag::Loc;
+use crate::units::{Mm, Point, Pt, Rect};
+
+/// An sRGB colour.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Color {
+    pub r: u8,
+    pub g: u8,
+    pub b: u8,
+}
+
+impl Color {
+    pub const BLACK: Color = Color { r: 0, g: 0, b: 0 };
+    pub const WHITE: Color = Color { r: 255, g: 255, b: 255 };
+
+    /// WCAG 2 relative luminance.
+    pub fn luminance(self) -> f32 {
+        fn channel(c: u8) -> f32 {
+            let c = c as f32 / 255.0;
+            if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        }
+        0.2126 * channel(self.r) + 0.7152 * channel(self.g) + 0.0722 * channel(self.b)
+    }
+
+    /// WCAG 2 contrast ratio, 1.0 to 21.0.
+    pub fn contrast(self, other: Color) -> f32 {
+        let (a, b) = (self.luminance(), other.luminance());
+        let (hi, lo) = if a > b { (a, b) } else { (b, a) };
+        (hi + 0.05) / (lo + 0.05)
+    }
+}
+
+/// Which face of the font family a run uses.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum FontWeight {
+    Regular,
+    Bold,
+}
+
+/// A single line's worth of text in one font and size.
+#[derive(Clone, Debug)]
+pub struct TextRun {
+    pub text: String,
+    pub weight: FontWeight,
+    pub size: Pt,
+    /// Left end of the baseline.
+    pub origin: Point,
+    /// Advance width as measured with the font's metrics and kerning.
+    pub width: Mm,
+    /// Distance from the baseline up to the font's ascender and down to its descender.
+    pub ascent: Mm,
+    pub descent: Mm,
+    pub color: Color,
+    /// The layout role (`title`, `step`...), for checks and tests.
+    pub role: String,
+    /// Where the text came from in the content files.
+    pub source: Option<Loc>,
+}
+
+impl TextRun {
+    /// The box the run's glyphs can occupy.
+    pub fn bbox(&self) -> Rect {
+        Rect::new(self.origin.x, self.origin.y - self.ascent, self.width, self.ascent + self.descent)
+    }
+}
+
+/// A QR symbol, drawn as vector squares.
+#[derive(Clone, Debug)]
+pub struct QrSymbol {
+    /// Top-left corner of the quiet zone.
+    pub origin: Point,
+    pub module: Mm,
+    /// Modules per side, without quiet zone.
+    pub modules: usize,
+    /// Quiet-zone width in modules, on every side.
+    pub quiet: usize,
+    /// Row-major, `modules * modules`, true = dark.
+    pub dark: Vec<bool>,
+    pub color: Color,
+    pub background: Color,
+    /// What the symbol encodes.
+    pub data: String,
+}
+
+impl QrSymbol {
+    /// The symbol including its quiet zone.
+    pub fn outer(&self) -> Rect {
+        let side = self.module * (self.modules + 2 * self.quiet) as f32;
+        Rect::new(self.origin.x, self.origin.y, side, side)
+    }
+
+    /// The symbol without quiet zone (what a scanner measures).
+    pub fn symbol(&self) -> Rect {
+        let q = self.module * self.quiet as f32;
+        let side = self.module * self.modules as f32;
+        Rect::new(self.origin.x + q, self.origin.y + q, side, side)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub enum Item {
+    Box { rect: Rect, fill: Color, radius: Mm },
+    Circle { center: Point, radius: Mm, fill: Color },
+    Line { from: Point, to: Point, width: Pt, color: Color },
+    Text(TextRun),
+    Qr(QrSymbol),
+}
+
+/// A page (or a card face) of the output.
+#[derive(Clone, Debug)]
+pub struct Page {
+    /// The full media size, bleed included.
+    pub size: (Mm, Mm),
+    /// The finished size inside the bleed, when there is bleed.
+    pub trim: Option<Rect>,
+    pub items: Vec<Item>,
+}
+
+/// Index of an item: page number and position in its item list.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ItemRef {
+    pub page: usize,
+    pub item: usize,
+}
+
+/// The logical structure, for tagged PDF. Items that no node refers to are
+/// decoration (artifacts) to assistive technology.
+#[derive(Clone, Debug)]
+pub enum Node {
+    Group { kind: StructKind, children: Vec<Node> },
+    Content(ItemRef),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum StructKind {
+    Heading(u16),
+    Paragraph,
+    Strong,
+    List,
+    ListItem,
+    Label,
+    ListBody,
+    Figure { alt: String },
+}
+
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub title: String,
+    /// BCP 47 language tag of the edition.
+    pub lang: String,
+    pub pages: Vec<Page>,
+    pub structure: Vec<Node>,
+}
+
+impl Document {
+    /// All text runs with their page numbers.
+    pub fn text_runs(&self) -> impl Iterator<Item = (usize, &TextRun)> {
+        self.pages.iter().enumerate().flat_map(|(p, page)| {
+            page.items.iter().filter_map(move |it| match it {
+                Item::Text(run) => Some((p, run)),
+                _ => None,
+            })
+        })
+    }
+
+    pub fn qr_symbols(&self) -> impl Iterator<Item = (usize, &QrSymbol)> {
+        self.pages.iter().enumerate().flat_map(|(p, page)| {
+            page.items.iter().filter_map(move |it| match it {
+                Item::Qr(q) => Some((p, q)),
+                _ => None,
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wcag_contrast_extremes() {
+        assert!((Color::BLACK.contrast(Color::WHITE) - 21.0).abs() < 0.01);
+        assert!((Color::WHITE.contrast(Color::WHITE) - 1.0).abs() < 0.01);
+        // #767676 on white is the classic 4.5:1 threshold.
+        let grey = Color { r: 0x76, g: 0x76, b: 0x76 };
+        assert!((grey.contrast(Color::WHITE) - 4.54).abs() < 0.02);
+    }
+}
