@@ -137,7 +137,8 @@ pub enum Node {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum StructKind {
-    Heading(u16),
+    /// Level and the heading's text (PDF/UA wants it as the title).
+    Heading(u16, String),
     Paragraph,
     Strong,
     List,

@@ -6,7 +6,9 @@ use crate::model::{Color, Document, FontWeight, Item, ItemRef, Node, QrSymbol, S
 use crate::units::{Mm, Rect};
 use krilla::configure::{Accessibility, ConfigurationBuilder, Validator};
 use krilla::geom::{PathBuilder, Point};
+use krilla::destination::XyzDestination;
 use krilla::metadata::Metadata;
+use krilla::outline::{Outline, OutlineNode};
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, FillRule, Stroke};
@@ -83,6 +85,7 @@ pub fn render(doc: &Document, fonts: &Fonts) -> Result<Vec<u8>, RenderError> {
         }
     }
     pdf.set_tag_tree(tree);
+    pdf.set_outline(outline(doc));
     pdf.set_metadata(
         Metadata::new()
             .title(doc.title.clone())
@@ -97,8 +100,8 @@ fn tag_node(node: &Node, ids: &mut HashMap<ItemRef, Identifier>) -> Option<krill
         Node::Content(r) => ids.remove(r).map(Into::into),
         Node::Group { kind, children } => {
             let tag: TagKind = match kind {
-                StructKind::Heading(level) => {
-                    Tag::Hn(NonZeroU16::new(*level).unwrap_or(NonZeroU16::MIN), None).into()
+                StructKind::Heading(level, title) => {
+                    Tag::Hn(NonZeroU16::new(*level).unwrap_or(NonZeroU16::MIN), Some(title.clone())).into()
                 }
                 StructKind::Paragraph => Tag::P.into(),
                 StructKind::Strong => Tag::Strong.into(),
@@ -115,6 +118,50 @@ fn tag_node(node: &Node, ids: &mut HashMap<ItemRef, Identifier>) -> Option<krill
                 }
             }
             (!g.children.is_empty()).then(|| g.into())
+        }
+    }
+}
+
+/// Bookmarks from the headings (PDF/UA asks for an outline): level-1
+/// headings at the top, deeper ones under the heading before them.
+fn outline(doc: &Document) -> Outline {
+    let mut heads = Vec::new();
+    collect_headings(doc, &doc.structure, &mut heads);
+    let mut outline = Outline::new();
+    let mut current: Option<OutlineNode> = None;
+    for (level, text, page, y) in heads {
+        let dest = XyzDestination::new(page, Point::from_xy(0.0, pt(y)));
+        let node = OutlineNode::new(text, dest);
+        if level <= 1 {
+            if let Some(done) = current.take() {
+                outline.push_child(done);
+            }
+            current = Some(node.with_open(true));
+        } else if let Some(parent) = current.as_mut() {
+            parent.push_child(node);
+        } else {
+            outline.push_child(node);
+        }
+    }
+    if let Some(done) = current {
+        outline.push_child(done);
+    }
+    outline
+}
+
+fn collect_headings(doc: &Document, nodes: &[Node], out: &mut Vec<(u16, String, usize, Mm)>) {
+    for n in nodes {
+        let Node::Group { kind, children } = n else { continue };
+        let StructKind::Heading(level, title) = kind else {
+            collect_headings(doc, children, out);
+            continue;
+        };
+        let top = crate::compose::leaves(children).into_iter().find_map(|r| match doc.pages.get(r.page)?.items.get(r.item)? {
+            Item::Text(run) => Some((r.page, run.origin.y - run.ascent)),
+            _ => None,
+        });
+        if let Some((page, y)) = top {
+            out.push((*level, title.clone(), page, y));
         }
     }
 }

@@ -33,12 +33,12 @@ pub(crate) fn layout_block(cx: &mut Context, block: &Block, width: Mm) -> Result
     match block {
         Block::Text { key, role, tag, loc } => {
             let t = text(cx, key, loc)?;
+            let rich = t.resolve(&cx.vars());
             let kind = match tag {
-                TextTag::H1 => StructKind::Heading(1),
-                TextTag::H2 => StructKind::Heading(2),
+                TextTag::H1 => StructKind::Heading(1, rich.to_plain()),
+                TextTag::H2 => StructKind::Heading(2, rich.to_plain()),
                 TextTag::P => StructKind::Paragraph,
             };
-            let rich = t.resolve(&cx.vars());
             let mut f = paragraph(cx, &rich, role, width, prose(cx), Some(t.loc.clone()))?;
             wrap(&mut f, kind);
             Ok(f)
@@ -57,7 +57,7 @@ pub(crate) fn layout_block(cx: &mut Context, block: &Block, width: Mm) -> Result
             let mut out = Frag::default();
             let title = r.title.resolve(&cx.vars());
             let mut head = paragraph(cx, &title, heading, width, prose(cx), Some(r.title.loc.clone()))?;
-            wrap(&mut head, StructKind::Heading(2));
+            wrap(&mut head, StructKind::Heading(2, title.to_plain()));
             let mut y = head.height;
             out.append(head, Mm::ZERO, Mm::ZERO);
             let mut items = Vec::new();

@@ -74,28 +74,25 @@ pub fn compose(layout: &Layout, fonts: &Fonts, edition: &Edition, platform: &Pla
                 radius: Mm::ZERO,
             });
         }
-        for region in &face.regions {
-            match fit_region(&mut cx, region) {
-                Ok(frag) => {
-                    let mut placed = Frag::default();
-                    if let Some(bg) = region.background {
-                        // A background that touches the trim edge runs into the bleed.
-                        let rect = bleed_out(region.rect, layout);
-                        placed.push_artifact(Item::Box { rect, fill: bg, radius: region.radius });
-                    }
-                    let content = region.content_box();
-                    let dy = match region.align {
-                        Align::Top => Mm::ZERO,
-                        Align::Center => (content.h - frag.height) / 2.0,
-                        Align::Bottom => content.h - frag.height,
-                    };
-                    placed.append(frag, content.x + bleed, content.y + bleed + dy);
-                    let base = page.items.len();
-                    page.items.extend(placed.items);
-                    structure.extend(placed.nodes.into_iter().map(|n| frag::reindex(n, page_no, base)));
-                }
-                Err(p) => problems.push(p),
+        let fitted = fit_face(&mut cx, &face.regions, &mut problems);
+        for (region, frag) in face.regions.iter().zip(fitted) {
+            let Some(frag) = frag else { continue };
+            let mut placed = Frag::default();
+            if let Some(bg) = region.background {
+                // A background that touches the trim edge runs into the bleed.
+                let rect = bleed_out(region.rect, layout);
+                placed.push_artifact(Item::Box { rect, fill: bg, radius: region.radius });
             }
+            let content = region.content_box();
+            let dy = match region.align {
+                Align::Top => Mm::ZERO,
+                Align::Center => (content.h - frag.height) / 2.0,
+                Align::Bottom => content.h - frag.height,
+            };
+            placed.append(frag, content.x + bleed, content.y + bleed + dy);
+            let base = page.items.len();
+            page.items.extend(placed.items);
+            structure.extend(placed.nodes.into_iter().map(|n| frag::reindex(n, page_no, base)));
         }
         pages.push(page);
     }
@@ -136,8 +133,42 @@ fn bleed_out(r: Rect, layout: &Layout) -> Rect {
     Rect::new(x0, y0, x1 - x0, y1 - y0)
 }
 
+/// Fit every region of a face; regions in one fit group share the smallest
+/// scale any of them needed.
+fn fit_face(cx: &mut Context, regions: &[Region], problems: &mut Vec<Problem>) -> Vec<Option<Frag>> {
+    let mut fitted: Vec<Option<(Frag, f32)>> = Vec::new();
+    for region in regions {
+        match fit_region(cx, region) {
+            Ok(f) => fitted.push(Some(f)),
+            Err(p) => {
+                problems.push(p);
+                fitted.push(None);
+            }
+        }
+    }
+    for (i, region) in regions.iter().enumerate() {
+        let Some(group) = &region.fit_group else { continue };
+        let shared = regions
+            .iter()
+            .zip(&fitted)
+            .filter(|(r, _)| r.fit_group.as_ref() == Some(group))
+            .filter_map(|(_, f)| f.as_ref().map(|f| f.1))
+            .fold(1.0f32, f32::min);
+        if let Some((_, scale)) = &fitted[i]
+            && *scale > shared
+        {
+            // Smaller text still fits where larger text did.
+            cx.scale = shared;
+            if let Ok((frag, _)) = stack(cx, region, region.content_box().w) {
+                fitted[i] = Some((frag, shared));
+            }
+        }
+    }
+    fitted.into_iter().map(|f| f.map(|f| f.0)).collect()
+}
+
 /// Lay out a region's blocks at the largest scale at which they fit.
-fn fit_region(cx: &mut Context, region: &Region) -> Result<Frag, Problem> {
+fn fit_region(cx: &mut Context, region: &Region) -> Result<(Frag, f32), Problem> {
     let content = region.content_box();
     let floor = region_floor(cx.layout, region);
     let mut scale = 1.0f32;
@@ -146,7 +177,7 @@ fn fit_region(cx: &mut Context, region: &Region) -> Result<Frag, Problem> {
         let attempt = stack(cx, region, content.w);
         let at_floor = scale <= floor;
         match attempt {
-            Ok((frag, _)) if frag.height <= content.h => return Ok(frag),
+            Ok((frag, _)) if frag.height <= content.h => return Ok((frag, scale)),
             Err(BlockError::Fatal(p)) => return Err(p),
             Ok((frag, bottoms)) if at_floor => {
                 let i = bottoms.iter().position(|b| *b > content.h).unwrap_or(bottoms.len().saturating_sub(1));

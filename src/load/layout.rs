@@ -103,6 +103,8 @@ struct RawRegion {
     align: Option<Spanned<Align>>,
     #[serde(default)]
     gap: Option<Spanned<f32>>,
+    #[serde(default)]
+    fit_group: Option<String>,
     blocks: Vec<Spanned<RawBlock>>,
 }
 
@@ -126,30 +128,30 @@ pub enum TextTag {
 #[serde(tag = "kind", rename_all = "lowercase", deny_unknown_fields)]
 enum RawBlock {
     Text {
-        text: Spanned<String>,
-        role: Spanned<String>,
+        text: String,
+        role: String,
         #[serde(default)]
         tag: Option<TextTag>,
     },
     Deadline {
-        label_role: Spanned<String>,
-        date_role: Spanned<String>,
-        note_role: Spanned<String>,
+        label_role: String,
+        date_role: String,
+        note_role: String,
     },
     Route {
-        route: Spanned<String>,
-        heading_role: Spanned<String>,
-        step_role: Spanned<String>,
-        number_role: Spanned<String>,
-        number_fill: Spanned<String>,
+        route: String,
+        heading_role: String,
+        step_role: String,
+        number_role: String,
+        number_fill: String,
     },
     Qr {
-        caption_role: Spanned<String>,
-        url_role: Spanned<String>,
+        caption_role: String,
+        url_role: String,
     },
     Rule {
-        color: Spanned<String>,
-        width: Spanned<f32>,
+        color: String,
+        width: f32,
     },
 }
 
@@ -209,6 +211,9 @@ pub struct Region {
     pub radius: Mm,
     pub align: Align,
     pub gap: Mm,
+    /// Regions of one group are set at the same scale, so that, say, two
+    /// columns of steps keep the same type size when one must shrink.
+    pub fit_group: Option<String>,
     pub blocks: Vec<Block>,
     pub loc: Loc,
 }
@@ -459,7 +464,10 @@ impl Checker<'_> {
     }
 
     fn color(&mut self, v: &Spanned<String>) -> Color {
-        let name = v.get_ref();
+        self.color_at(v.get_ref(), &loc_of(self.source, v))
+    }
+
+    fn color_at(&mut self, name: &str, loc: &Loc) -> Color {
         if let Some(c) = self.palette.get(name) {
             return *c;
         }
@@ -469,25 +477,25 @@ impl Checker<'_> {
         let known: Vec<_> = self.palette.keys().map(String::as_str).collect();
         self.problems.push(
             Problem::error(Kind::Invalid, format!("`{name}` is not a colour"))
-                .at(loc_of(self.source, v))
+                .at(loc.clone())
                 .label("expected a name from [colors] or #rrggbb")
                 .help(format!("the colours defined in [colors] are: {}", known.join(", "))),
         );
         Color::BLACK
     }
 
-    fn role(&mut self, v: &Spanned<String>, styles: &BTreeMap<String, TextStyle>) -> RoleRef {
-        let name = v.get_ref().clone();
+    fn role(&mut self, name: &str, loc: &Loc, styles: &BTreeMap<String, TextStyle>) -> RoleRef {
+        let name = name.to_string();
         if !styles.contains_key(&name) {
             let known: Vec<_> = styles.keys().map(String::as_str).collect();
             self.problems.push(
                 Problem::error(Kind::Invalid, format!("text role `{name}` is not defined"))
-                    .at(loc_of(self.source, v))
+                    .at(loc.clone())
                     .label("no [text.".to_string() + &name + "] in this layout")
                     .help(format!("the roles defined are: {}", known.join(", "))),
             );
         }
-        RoleRef { name, loc: loc_of(self.source, v) }
+        RoleRef { name, loc: loc.clone() }
     }
 
     fn region(&mut self, r: &Spanned<RawRegion>, styles: &BTreeMap<String, TextStyle>) -> Region {
@@ -508,6 +516,7 @@ impl Checker<'_> {
             radius: Mm(r.radius.as_ref().map_or(0.0, |p| self.length(p, "radius", 0.0, 50.0))),
             align: r.align.as_ref().map_or(Align::Top, |a| *a.get_ref()),
             gap: Mm(r.gap.as_ref().map_or(0.0, |p| self.length(p, "gap", 0.0, 100.0))),
+            fit_group: r.fit_group.clone(),
             blocks,
             loc,
         }
@@ -517,35 +526,40 @@ impl Checker<'_> {
         let loc = loc_of(self.source, b);
         match b.get_ref() {
             RawBlock::Text { text, role, tag } => Block::Text {
-                key: text.get_ref().clone(),
-                role: self.role(role, styles),
+                key: text.clone(),
+                role: self.role(role, &loc, styles),
                 tag: tag.unwrap_or(TextTag::P),
                 loc,
             },
             RawBlock::Deadline { label_role, date_role, note_role } => Block::Deadline {
-                label: self.role(label_role, styles),
-                date: self.role(date_role, styles),
-                note: self.role(note_role, styles),
+                label: self.role(label_role, &loc, styles),
+                date: self.role(date_role, &loc, styles),
+                note: self.role(note_role, &loc, styles),
                 loc,
             },
             RawBlock::Route { route, heading_role, step_role, number_role, number_fill } => Block::Route {
-                route: route.get_ref().clone(),
-                heading: self.role(heading_role, styles),
-                step: self.role(step_role, styles),
-                number: self.role(number_role, styles),
-                number_fill: self.color(number_fill),
+                route: route.clone(),
+                heading: self.role(heading_role, &loc, styles),
+                step: self.role(step_role, &loc, styles),
+                number: self.role(number_role, &loc, styles),
+                number_fill: self.color_at(number_fill, &loc),
                 loc,
             },
             RawBlock::Qr { caption_role, url_role } => Block::Qr {
-                caption: self.role(caption_role, styles),
-                url: self.role(url_role, styles),
+                caption: self.role(caption_role, &loc, styles),
+                url: self.role(url_role, &loc, styles),
                 loc,
             },
-            RawBlock::Rule { color, width } => Block::Rule {
-                color: self.color(color),
-                width: Pt(self.number(width, "rule width (pt)", 0.1, 10.0)),
-                loc,
-            },
+            RawBlock::Rule { color, width } => {
+                if !(0.1..=10.0).contains(width) {
+                    self.problems.push(
+                        Problem::error(Kind::Invalid, format!("rule width {width} pt is out of range"))
+                            .at(loc.clone())
+                            .label("expected a number from 0.1 to 10"),
+                    );
+                }
+                Block::Rule { color: self.color_at(color, &loc), width: Pt(width.clamp(0.1, 10.0)), loc }
+            }
         }
     }
 
