@@ -185,7 +185,7 @@ pub fn render(problem: &Problem, color: bool) -> String {
         diag = diag.with_help(help.clone());
     }
     let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_context_lines(1).with_width(100);
+    let handler = GraphicalReportHandler::new_themed(theme).with_context_lines(1).with_width(100).with_wrap_lines(false);
     let mut out = String::new();
     match &problem.loc {
         Some(loc) => {

@@ -24,7 +24,7 @@ pub fn roles(block: &Block) -> Vec<&RoleRef> {
         Block::Text { role, .. } => vec![role],
         Block::Deadline { label, date, note, .. } => vec![label, date, note],
         Block::Route { heading, step, number, .. } => vec![heading, step, number],
-        Block::Qr { caption, url, .. } => vec![caption, url],
+        Block::Qr { caption, url, note, .. } => [caption, url].into_iter().chain(note.as_ref()).collect(),
         Block::Rule { .. } => vec![],
     }
 }
@@ -75,7 +75,7 @@ pub(crate) fn layout_block(cx: &mut Context, block: &Block, width: Mm) -> Result
             out.height = y;
             Ok(out)
         }
-        Block::Qr { caption, url, loc } => qr_block(cx, caption, url, loc, width),
+        Block::Qr { caption, url, notes, note, loc } => qr_block(cx, caption, url, notes, note.as_ref(), loc, width),
         Block::Rule { color, width: w, .. } => {
             let mut f = Frag::default();
             let y = Mm(2.0);
@@ -125,14 +125,14 @@ fn paragraph(
         source: source.clone(),
     })?;
     let pitch = size.to_mm() * style.line_height;
+    let (first, bottom) = line_metrics(cx, style.weight, size, pitch);
     let mut f = Frag::default();
     for (i, line) in lines.iter().enumerate() {
-        let mut baseline = None;
+        let b = first + pitch * i as f32;
         for piece in &line.pieces {
             let weight = piece.weight;
             let asc = cx.m.ascent(weight, size);
             let desc = cx.m.descent(weight, size);
-            let b = *baseline.get_or_insert(pitch * i as f32 + (pitch + asc - desc) / 2.0);
             let run = TextRun {
                 text: piece.text.clone(),
                 weight,
@@ -150,29 +150,54 @@ fn paragraph(
             f.nodes.push(if bold_in_regular { group(StructKind::Strong, vec![leaf]) } else { leaf });
         }
     }
-    f.height = pitch * lines.len() as f32;
+    f.height = if lines.is_empty() { Mm::ZERO } else { (pitch * lines.len() as f32).max(first + pitch * (lines.len() - 1) as f32 + bottom) };
     f.marks.push(Mark { bottom: f.height, text: rich.to_plain(), source });
     f.height += style.space_after;
     Ok(f)
+}
+
+/// The first baseline (half the leading above the glyphs, but never letting
+/// the ascender poke out of the paragraph's box) and the depth below the
+/// last baseline.
+fn line_metrics(cx: &Context, weight: FontWeight, size: crate::units::Pt, pitch: Mm) -> (Mm, Mm) {
+    let asc = cx.m.ascent(weight, size).max(cx.m.ascent(FontWeight::Bold, size));
+    let desc = cx.m.descent(weight, size).max(cx.m.descent(FontWeight::Bold, size));
+    (((pitch + asc - desc) / 2.0).max(asc), desc)
 }
 
 fn deadline(cx: &mut Context, label: &RoleRef, date: &RoleRef, note: &RoleRef, loc: &Loc, width: Mm) -> Result<Frag, BlockError> {
     let label_t = text(cx, "deadline_label", loc)?.clone();
     let note_t = text(cx, "deadline_note", loc)?.clone();
     let deadline_loc = cx.edition.campaign.deadline_loc.clone();
-    let mut out = Frag::default();
-    let l = paragraph(cx, &label_t.resolve(&cx.vars()), label, width, prose(cx), Some(label_t.loc.clone()))?;
-    let mut y = l.height;
+    let label_rich = label_t.resolve(&cx.vars());
+    let date_rich = Rich::plain(cx.deadline.clone());
     // The date never hyphenates: "27 mei 2025" must be read at a glance.
-    let d = paragraph(cx, &Rich::plain(cx.deadline.clone()), date, width, Breaking::Prose(None), Some(deadline_loc))?;
-    let dh = d.height;
+    let no_hyphens = Breaking::Prose(None);
+    let mut d = paragraph(cx, &date_rich, date, width, no_hyphens, Some(deadline_loc.clone()))?;
+    wrap(&mut d, StructKind::Strong);
     let mut lead = Frag::default();
-    lead.append(l, Mm::ZERO, Mm::ZERO);
-    let mut date_frag = d;
-    wrap(&mut date_frag, StructKind::Strong);
-    lead.append(date_frag, Mm::ZERO, y);
-    y += dh;
+    let l = paragraph(cx, &label_rich, label, width, prose(cx), Some(label_t.loc.clone()))?;
+    let label_w = line_width(&l);
+    let date_w = line_width(&d);
+    let space = cx.m.width(cx.layout.style(label).weight, " ", cx.size(cx.layout.style(label)));
+    let one_line = |f: &Frag| text_lines(f) == 1;
+    if one_line(&l) && one_line(&d) && label_w + space + date_w <= width {
+        // "Maak bezwaar vóór 27 mei 2025" as one line, on the date's baseline.
+        let shift = baseline_of(&d) - baseline_of(&l);
+        let h = d.height.max(l.height + shift);
+        lead.append(l, Mm::ZERO, shift);
+        lead.append(d, label_w + space, Mm::ZERO);
+        lead.height = h;
+    } else {
+        let lh = l.height;
+        lead.append(l, Mm::ZERO, Mm::ZERO);
+        let dh = d.height;
+        lead.append(d, Mm::ZERO, lh);
+        lead.height = lh + dh;
+    }
     wrap(&mut lead, StructKind::Paragraph);
+    let y = lead.height;
+    let mut out = Frag::default();
     out.append(lead, Mm::ZERO, Mm::ZERO);
     let mut n = paragraph(cx, &note_t.resolve(&cx.vars()), note, width, prose(cx), Some(note_t.loc.clone()))?;
     wrap(&mut n, StructKind::Paragraph);
@@ -180,6 +205,27 @@ fn deadline(cx: &mut Context, label: &RoleRef, date: &RoleRef, note: &RoleRef, l
     out.append(n, Mm::ZERO, y);
     out.height = y + nh;
     Ok(out)
+}
+
+fn runs(f: &Frag) -> impl Iterator<Item = &TextRun> {
+    f.items.iter().filter_map(|i| match i {
+        Item::Text(r) => Some(r),
+        _ => None,
+    })
+}
+
+fn text_lines(f: &Frag) -> usize {
+    let mut ys: Vec<f32> = runs(f).map(|r| r.origin.y.0).collect();
+    ys.dedup();
+    ys.len()
+}
+
+fn line_width(f: &Frag) -> Mm {
+    runs(f).map(|r| r.origin.x + r.width).fold(Mm::ZERO, Mm::max)
+}
+
+fn baseline_of(f: &Frag) -> Mm {
+    runs(f).next().map_or(Mm::ZERO, |r| r.origin.y)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -237,7 +283,16 @@ fn numbered_step(
     Ok(f)
 }
 
-fn qr_block(cx: &mut Context, caption: &RoleRef, url: &RoleRef, loc: &Loc, width: Mm) -> Result<Frag, BlockError> {
+#[allow(clippy::too_many_arguments)]
+fn qr_block(
+    cx: &mut Context,
+    caption: &RoleRef,
+    url: &RoleRef,
+    notes: &[String],
+    note_role: Option<&RoleRef>,
+    loc: &Loc,
+    width: Mm,
+) -> Result<Frag, BlockError> {
     let caption_t = text(cx, "qr_caption", loc)?.clone();
     let alt_t = text(cx, "qr_alt", loc)?.clone();
     let spec = &cx.layout.qr;
@@ -254,7 +309,16 @@ fn qr_block(cx: &mut Context, caption: &RoleRef, url: &RoleRef, loc: &Loc, width
     let text_w = if beside { width - outer - QR_GAP } else { width };
     let cap = paragraph(cx, &caption_t.resolve(&cx.vars()), caption, text_w, prose(cx), Some(caption_t.loc.clone()))?;
     let link = paragraph(cx, &Rich::plain(cx.platform.form_url.clone()), url, text_w, Breaking::Url, Some(cx.platform.url_loc.clone()))?;
-    let text_h = cap.height + link.height;
+    let mut extra = Vec::new();
+    if let Some(role) = note_role {
+        for key in notes {
+            let t = text(cx, key, loc)?.clone();
+            let mut p = paragraph(cx, &t.resolve(&cx.vars()), role, text_w, prose(cx), Some(t.loc.clone()))?;
+            wrap(&mut p, StructKind::Paragraph);
+            extra.push(p);
+        }
+    }
+    let text_h = cap.height + link.height + extra.iter().map(|p| p.height).fold(Mm::ZERO, |a, b| a + b);
     let mut f = Frag::default();
     let alt = alt_t.resolve(&cx.vars()).to_plain();
     let leaf = f.push(Item::Qr(symbol));
@@ -266,7 +330,13 @@ fn qr_block(cx: &mut Context, caption: &RoleRef, url: &RoleRef, loc: &Loc, width
     f.append(cap, tx, ty);
     let mut link = link;
     wrap(&mut link, StructKind::Paragraph);
+    let mut y = ty + ch + link.height;
     f.append(link, tx, ty + ch);
+    for p in extra {
+        let h = p.height;
+        f.append(p, tx, y);
+        y += h;
+    }
     f.height = if beside { outer.max(ty + text_h) } else { ty + text_h };
     Ok(f)
 }

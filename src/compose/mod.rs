@@ -300,6 +300,20 @@ fn check_prominence(layout: &Layout, doc: &Document, problems: &mut Vec<Problem>
                 .help("only the title may be as large as the deadline; raise the deadline's size or its minimum"),
         );
     }
+    let title = doc
+        .text_runs()
+        .filter(|(_, r)| title_roles.contains(&r.role.as_str()))
+        .map(|(_, r)| r.size.0)
+        .reduce(f32::max);
+    if let Some(title) = title
+        && title < deadline
+    {
+        problems.push(
+            Problem::error(Kind::Prominence, format!("the title ({title:.1} pt) came out smaller than the deadline ({deadline:.1} pt)"))
+                .at_opt(deadline_loc.clone())
+                .help("the title had to shrink to fit its region: give it more room or a shorter text"),
+        );
+    }
     if deadline < body.0 * 2.0 - 0.01 {
         problems.push(
             Problem::error(Kind::Prominence, format!("the deadline ({deadline:.1} pt) is less than twice the body text ({:.1} pt)", body.0))

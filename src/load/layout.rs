@@ -148,6 +148,10 @@ enum RawBlock {
     Qr {
         caption_role: String,
         url_role: String,
+        #[serde(default)]
+        notes: Vec<String>,
+        #[serde(default)]
+        note_role: Option<String>,
     },
     Rule {
         color: String,
@@ -184,8 +188,9 @@ pub enum Block {
     Deadline { label: RoleRef, date: RoleRef, note: RoleRef, loc: Loc },
     /// One route's heading and numbered steps.
     Route { route: String, heading: RoleRef, step: RoleRef, number: RoleRef, number_fill: Color, loc: Loc },
-    /// QR code to the form, with its caption and the URL in clear text.
-    Qr { caption: RoleRef, url: RoleRef, loc: Loc },
+    /// QR code to the form, with its caption, the URL in clear text and
+    /// further campaign texts (`notes`) beside it.
+    Qr { caption: RoleRef, url: RoleRef, notes: Vec<String>, note: Option<RoleRef>, loc: Loc },
     /// A thin separating line across the region.
     Rule { color: Color, width: Pt, loc: Loc },
 }
@@ -545,11 +550,22 @@ impl Checker<'_> {
                 number_fill: self.color_at(number_fill, &loc),
                 loc,
             },
-            RawBlock::Qr { caption_role, url_role } => Block::Qr {
-                caption: self.role(caption_role, &loc, styles),
-                url: self.role(url_role, &loc, styles),
-                loc,
-            },
+            RawBlock::Qr { caption_role, url_role, notes, note_role } => {
+                if !notes.is_empty() && note_role.is_none() {
+                    self.problems.push(
+                        Problem::error(Kind::Invalid, "a QR block with notes needs a note_role")
+                            .at(loc.clone())
+                            .help("add note_role = \"...\" naming a [text.*] role"),
+                    );
+                }
+                Block::Qr {
+                    caption: self.role(caption_role, &loc, styles),
+                    url: self.role(url_role, &loc, styles),
+                    notes: notes.clone(),
+                    note: note_role.as_ref().map(|r| self.role(r, &loc, styles)),
+                    loc,
+                }
+            }
             RawBlock::Rule { color, width } => {
                 if !(0.1..=10.0).contains(width) {
                     self.problems.push(
@@ -571,7 +587,7 @@ impl Checker<'_> {
                 Block::Text { role, .. } => vec![role],
                 Block::Deadline { label, date, note, .. } => vec![label, date, note],
                 Block::Route { heading, step, .. } => vec![heading, step],
-                Block::Qr { caption, url, .. } => vec![caption, url],
+                Block::Qr { caption, url, note, .. } => [caption, url].into_iter().chain(note.as_ref()).collect(),
                 Block::Rule { .. } => vec![],
             };
             for role in roles {

@@ -73,7 +73,7 @@ mod tests {
     #[test]
     fn bold_labels_are_split_out() {
         let r = parse("Kies **Privacycentrum** en scroll naar **Privacyonderwerpen**.").unwrap();
-        assert_eq!(r.spans.len(), 4);
+        assert_eq!(r.spans.len(), 5);
         assert_eq!(r.labels().collect::<Vec<_>>(), ["Privacycentrum", "Privacyonderwerpen"]);
         assert_eq!(r.to_plain(), "Kies Privacycentrum en scroll naar Privacyonderwerpen.");
     }

@@ -1,0 +1,110 @@
+//! The command line as a user meets it: exit codes, messages, what is and
+//! is not written.
+
+mod common;
+
+use common::*;
+use std::path::Path;
+
+fn overlay(fixture: &str, dest: &Path) {
+    copy_project(dest);
+    let from = root().join("tests/fixtures").join(fixture);
+    for f in files_under(&from) {
+        let rel = f.strip_prefix(&from).unwrap();
+        std::fs::copy(&f, dest.join(rel)).unwrap();
+    }
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn build_writes_every_document_and_says_so_with_sizes() {
+    let out = tempfile::tempdir().unwrap();
+    let root = root();
+    let r = handout(&["build", "--root", root.to_str().unwrap(), "--out", out.path().to_str().unwrap()], BEFORE_DEADLINE_EPOCH);
+    let stdout = text(&r.stdout);
+    assert!(r.status.success(), "{}", text(&r.stderr));
+    for p in ["facebook", "instagram"] {
+        let file = out.path().join("nl").join(format!("{p}-flyer-a4.pdf"));
+        assert!(file.is_file(), "{} missing", file.display());
+        assert!(stdout.contains(&format!("{p}-flyer-a4.pdf (")) && stdout.contains(" kB"), "{stdout}");
+    }
+    // No temporary files are left behind.
+    assert!(files_under(out.path()).iter().all(|f| f.extension().is_some_and(|e| e == "pdf")));
+}
+
+#[test]
+fn filters_select_documents_and_unknown_ones_are_usage_errors() {
+    let out = tempfile::tempdir().unwrap();
+    let root = root();
+    let base = ["build", "--root", root.to_str().unwrap(), "--out", out.path().to_str().unwrap()];
+    let r = handout(&[&base[..], &["--platform", "instagram", "--layout", "flyer-a4"]].concat(), BEFORE_DEADLINE_EPOCH);
+    assert!(r.status.success(), "{}", text(&r.stderr));
+    let files = files_under(out.path());
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert!(files[0].ends_with("nl/instagram-flyer-a4.pdf"));
+
+    let r = handout(&[&base[..], &["--platform", "myspace"]].concat(), BEFORE_DEADLINE_EPOCH);
+    assert_eq!(r.status.code(), Some(2));
+    assert!(text(&r.stderr).contains("facebook, instagram"), "{}", text(&r.stderr));
+}
+
+#[test]
+fn check_writes_nothing() {
+    let out = tempfile::tempdir().unwrap();
+    let proj = tempfile::tempdir().unwrap();
+    copy_project(proj.path());
+    let r = handout(&["check", "--root", proj.path().to_str().unwrap()], BEFORE_DEADLINE_EPOCH);
+    assert!(r.status.success(), "{}", text(&r.stderr));
+    assert!(!proj.path().join("out").exists());
+    assert!(files_under(out.path()).is_empty());
+}
+
+#[test]
+fn a_step_that_does_not_fit_stops_the_build_naming_file_line_and_region() {
+    let proj = tempfile::tempdir().unwrap();
+    overlay("overflow-step", proj.path());
+    let out = proj.path().join("out");
+    let r = handout(&["build", "--root", proj.path().to_str().unwrap(), "--out", out.to_str().unwrap()], BEFORE_DEADLINE_EPOCH);
+    let stderr = text(&r.stderr);
+    assert_eq!(r.status.code(), Some(1), "{stderr}");
+    let source = std::fs::read_to_string(proj.path().join("data/nl/facebook.toml")).unwrap();
+    let line = source.lines().position(|l| l.contains("Deze stap is veel te lang")).unwrap() + 1;
+    assert!(stderr.contains(&format!("data/nl/facebook.toml:{line}:")), "{stderr}");
+    assert!(stderr.contains("region `route-app`"), "{stderr}");
+    assert!(stderr.contains("Deze stap is veel te lang"), "{stderr}");
+    assert!(files_under(&out).is_empty(), "something was written: {:?}", files_under(&out));
+}
+
+#[test]
+fn after_the_deadline_the_build_warns_and_strict_refuses() {
+    let out = tempfile::tempdir().unwrap();
+    let root = root();
+    let args = ["build", "--root", root.to_str().unwrap(), "--out", out.path().to_str().unwrap()];
+    let r = handout(&args, AFTER_DEADLINE_EPOCH);
+    let stderr = text(&r.stderr);
+    assert!(r.status.success(), "{stderr}");
+    assert!(stderr.contains("2025-05-27") && stderr.contains("27 mei 2025"), "{stderr}");
+    assert!(stderr.contains("data/nl/campaign.toml"), "{stderr}");
+    assert!(stderr.contains("2026-01-01"), "{stderr}");
+
+    let strict_out = tempfile::tempdir().unwrap();
+    let args = ["build", "--strict", "--root", root.to_str().unwrap(), "--out", strict_out.path().to_str().unwrap()];
+    let r = handout(&args, AFTER_DEADLINE_EPOCH);
+    assert_eq!(r.status.code(), Some(1), "{}", text(&r.stderr));
+    assert!(files_under(strict_out.path()).is_empty());
+
+    let r = handout(&args, BEFORE_DEADLINE_EPOCH);
+    assert!(r.status.success(), "{}", text(&r.stderr));
+    assert!(!text(&r.stderr).contains("has passed"));
+}
+
+#[test]
+fn a_bad_source_date_epoch_is_a_usage_error() {
+    let root = root();
+    let r = handout(&["check", "--root", root.to_str().unwrap()], "yesterday");
+    assert_eq!(r.status.code(), Some(2));
+    assert!(text(&r.stderr).contains("SOURCE_DATE_EPOCH"));
+}

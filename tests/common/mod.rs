@@ -1,0 +1,152 @@
+//! Helpers shared by the end-to-end tests: build the real project into a
+//! temporary folder, rasterise PDFs with hayro and decode QR codes with rqrr.
+#![allow(dead_code)]
+
+use handout::build::{self, Options, Outcome};
+use handout::load::content::Date;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A day before the deadline, so builds are not warned about it.
+pub const BEFORE_DEADLINE: Date = Date { year: 2025, month: 5, day: 20 };
+/// 2025-05-20T00:00:00Z, as SOURCE_DATE_EPOCH.
+pub const BEFORE_DEADLINE_EPOCH: &str = "1747699200";
+/// 2026-01-01T00:00:00Z.
+pub const AFTER_DEADLINE_EPOCH: &str = "1767225600";
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn options(root: &Path, out: &Path) -> Options {
+    Options {
+        root: root.to_path_buf(),
+        out: out.to_path_buf(),
+        lang: None,
+        platform: None,
+        layout: None,
+        strict: false,
+        write: true,
+        today: BEFORE_DEADLINE,
+    }
+}
+
+/// Build every document of the real project into `out`.
+pub fn build_all(out: &Path) -> Outcome {
+    let outcome = build::run(&options(&root(), out)).expect("no usage error");
+    let problems: Vec<String> = outcome.problems.iter().map(|p| p.to_string()).collect();
+    assert!(!outcome.failed(), "build failed: {problems:#?}");
+    outcome
+}
+
+/// Render every page at `dpi` to 8-bit grey.
+pub fn rasterise(pdf: &[u8], dpi: f32) -> Vec<Gray> {
+    let doc = hayro::hayro_syntax::Pdf::new(pdf.to_vec()).expect("PDF parses");
+    let pixmaps = hayro::render_pdf(
+        &doc,
+        dpi / 72.0,
+        hayro::hayro_interpret::InterpreterSettings::default(),
+        &hayro::RenderSettings::default(),
+        None,
+    )
+    .expect("PDF renders");
+    pixmaps
+        .into_iter()
+        .map(|p| {
+            let (w, h) = (p.width() as usize, p.height() as usize);
+            let px = p
+                .data()
+                .iter()
+                .map(|c| {
+                    // Premultiplied over white.
+                    let a = c.a as u32;
+                    let bg = 255 - a;
+                    let (r, g, b) = (c.r as u32 + bg, c.g as u32 + bg, c.b as u32 + bg);
+                    ((r * 299 + g * 587 + b * 114) / 1000).min(255) as u8
+                })
+                .collect();
+            Gray { w, h, px }
+        })
+        .collect()
+}
+
+pub struct Gray {
+    pub w: usize,
+    pub h: usize,
+    pub px: Vec<u8>,
+}
+
+impl Gray {
+    pub fn crop(&self, x: usize, y: usize, w: usize, h: usize) -> Gray {
+        let w = w.min(self.w - x);
+        let h = h.min(self.h - y);
+        let mut px = Vec::with_capacity(w * h);
+        for row in y..y + h {
+            px.extend_from_slice(&self.px[row * self.w + x..row * self.w + x + w]);
+        }
+        Gray { w, h, px }
+    }
+}
+
+/// Every QR code rqrr finds in the image.
+pub fn decode_qr(img: &Gray) -> Vec<String> {
+    let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(img.w, img.h, |x, y| img.px[y * img.w + x]);
+    prepared
+        .detect_grids()
+        .into_iter()
+        .filter_map(|g| g.decode().ok().map(|(_, s)| s))
+        .collect()
+}
+
+/// Page size in points from the PDF itself.
+pub fn page_sizes(pdf: &[u8]) -> Vec<(f32, f32)> {
+    let doc = hayro::hayro_syntax::Pdf::new(pdf.to_vec()).expect("PDF parses");
+    doc.pages().iter().map(|p| p.render_dimensions()).collect()
+}
+
+/// Run the real binary.
+pub fn handout(args: &[&str], epoch: &str) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_handout"))
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", epoch)
+        .env_remove("CARGO_TERM_COLOR")
+        .output()
+        .expect("handout runs")
+}
+
+/// A copy of the project (data, layouts; fonts linked) to break on purpose.
+pub fn copy_project(dest: &Path) {
+    for dir in ["data", "layouts"] {
+        copy_dir(&root().join(dir), &dest.join(dir));
+    }
+    copy_dir(&root().join("fonts"), &dest.join("fonts"));
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let p = e.path();
+        if p.is_dir() {
+            copy_dir(&p, &to.join(e.file_name()));
+        } else {
+            std::fs::copy(&p, to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+/// All files under `dir`, recursively.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    if let Ok(rd) = std::fs::read_dir(dir) {
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                out.extend(files_under(&p));
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out
+}

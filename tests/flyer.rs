@@ -1,0 +1,198 @@
+//! End to end: the real data and layouts, built into a temporary folder,
+//! checked on the page model and on the real PDF (rasterised, QR decoded).
+
+mod common;
+
+use common::*;
+use handout::compose::body_size;
+use handout::load::layout::{Block, TextTag};
+use handout::model::{Item, TextRun};
+use handout::project;
+use handout::units::Mm;
+
+/// The forms the article points to: the oracle, deliberately not read from data/.
+fn expected_url(platform: &str) -> &'static str {
+    match platform {
+        "facebook" => "https://www.facebook.com/help/contact/712876720715583",
+        "instagram" => "https://help.instagram.com/contact/767264225370182",
+        other => panic!("no expected URL for platform {other}"),
+    }
+}
+
+#[test]
+fn builds_a_flyer_per_platform_in_the_documented_place() {
+    let out = tempfile::tempdir().unwrap();
+    build_all(out.path());
+    for p in ["facebook", "instagram"] {
+        let path = out.path().join("nl").join(format!("{p}-flyer-a4.pdf"));
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert!(bytes.starts_with(b"%PDF-"), "{} is not a PDF", path.display());
+    }
+}
+
+#[test]
+fn flyers_are_a4_and_their_qr_code_opens_the_right_form() {
+    let out = tempfile::tempdir().unwrap();
+    let outcome = build_all(out.path());
+    let flyers: Vec<_> = outcome.outputs.iter().filter(|o| o.layout == "flyer-a4").collect();
+    assert_eq!(flyers.len(), 2);
+    for o in flyers {
+        let pdf = std::fs::read(&o.path).unwrap();
+        let sizes = page_sizes(&pdf);
+        assert_eq!(sizes.len(), 1, "{}: one page", o.path.display());
+        let (w, h) = sizes[0];
+        assert!((w - 595.28).abs() < 0.5 && (h - 841.89).abs() < 0.5, "{}: {w} x {h} pt is not A4", o.path.display());
+
+        let pages = rasterise(&pdf, 150.0);
+        let decoded = decode_qr(&pages[0]);
+        assert_eq!(decoded, vec![expected_url(&o.platform).to_string()], "{}", o.path.display());
+
+        // The code is printed at least 35 mm wide with a 4-module quiet zone, EC level M.
+        let (_, qr) = o.doc.qr_symbols().next().expect("a QR code on the page");
+        assert!(qr.symbol().w >= Mm(35.0), "QR code is {:?} wide", qr.symbol().w);
+        assert!(qr.quiet >= 4);
+    }
+}
+
+#[test]
+fn the_deadline_is_the_largest_text_after_the_title_and_twice_the_body() {
+    let out = tempfile::tempdir().unwrap();
+    let outcome = build_all(out.path());
+    let mut problems = Vec::new();
+    let proj = project::load(&root(), &mut problems);
+    for o in outcome.outputs.iter().filter(|o| o.layout == "flyer-a4") {
+        let layout = proj.layouts.iter().find(|l| l.id == o.layout).unwrap();
+        let blocks: Vec<&Block> = layout.faces.iter().flat_map(|f| &f.regions).flat_map(|r| &r.blocks).collect();
+        let date_role = blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Deadline { date, .. } => Some(date.name.clone()),
+                _ => None,
+            })
+            .expect("the layout has a deadline callout");
+        let title_role = blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Text { role, tag: TextTag::H1, .. } => Some(role.name.clone()),
+                _ => None,
+            })
+            .expect("the layout has a title");
+        let date_runs: Vec<&TextRun> = o.doc.text_runs().map(|(_, r)| r).filter(|r| r.role == date_role).collect();
+        let printed: String = date_runs.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" ");
+        assert_eq!(printed, "27 mei 2025", "the deadline is printed as a full date");
+        let deadline = date_runs.iter().map(|r| r.size.0).fold(0.0, f32::max);
+        for (_, r) in o.doc.text_runs().filter(|(_, r)| r.role != date_role && r.role != title_role) {
+            assert!(r.size.0 < deadline, "`{}` ({} pt, role {}) is as large as the deadline ({deadline} pt)", r.text, r.size.0, r.role);
+        }
+        let title = o.doc.text_runs().filter(|(_, r)| r.role == title_role).map(|(_, r)| r.size.0).fold(0.0, f32::max);
+        assert!(title > deadline, "title {title} pt, deadline {deadline} pt");
+        let body = body_size(&o.doc);
+        assert!(body.0 >= 12.0, "body text {body:?} is below 12 pt");
+        assert!(deadline >= 2.0 * body.0, "deadline {deadline} pt is not twice the body {body:?}");
+    }
+}
+
+#[test]
+fn every_step_appears_inside_its_region_and_no_text_leaves_its_region() {
+    let out = tempfile::tempdir().unwrap();
+    let outcome = build_all(out.path());
+    let mut problems = Vec::new();
+    let proj = project::load(&root(), &mut problems);
+    let edition = proj.editions.iter().find(|e| e.id == "nl").unwrap();
+    for o in &outcome.outputs {
+        let layout = proj.layouts.iter().find(|l| l.id == o.layout).unwrap();
+        let platform = edition.platforms.iter().find(|p| p.id == o.platform).unwrap();
+        let regions: Vec<_> = layout.faces.iter().flat_map(|f| &f.regions).collect();
+        for (route_id, route) in &platform.routes {
+            let Some(region) = regions.iter().find(|r| r.blocks.iter().any(|b| matches!(b, Block::Route { route, .. } if route == route_id)))
+            else {
+                continue;
+            };
+            for step in &route.steps {
+                let runs: Vec<&TextRun> = o
+                    .doc
+                    .text_runs()
+                    .map(|(_, r)| r)
+                    .filter(|r| r.source.as_ref().is_some_and(|s| s.span == step.loc.span && s.path() == step.loc.path()))
+                    .collect();
+                let expected = step
+                    .resolve(&handout::load::content::Vars { platform: &platform.name, deadline: "", url: &platform.form_url })
+                    .to_plain();
+                assert_eq!(normalise(&join_lines(&runs)), normalise(&expected), "{}: step missing or changed", o.path.display());
+                for r in runs {
+                    assert!(region.rect.contains(&r.bbox(), Mm(0.01)), "`{}` at {:?} leaves region `{}` {:?}", r.text, r.bbox(), region.name, region.rect);
+                }
+            }
+        }
+        // Nothing anywhere sticks out of the region it was set in.
+        for (_, r) in o.doc.text_runs() {
+            assert!(regions.iter().any(|g| g.rect.contains(&r.bbox(), Mm(0.01))), "`{}` at {:?} is outside every region", r.text, r.bbox());
+        }
+        for page in &o.doc.pages {
+            for item in &page.items {
+                if let Item::Qr(q) = item {
+                    assert!(regions.iter().any(|g| g.content_box().contains(&q.outer(), Mm(0.01))), "QR code outside its region");
+                }
+            }
+        }
+    }
+}
+
+/// Runs in reading order joined back into the text: runs on one line are
+/// adjacent, a line-end hyphen the breaker added joins the word again.
+fn join_lines(runs: &[&TextRun]) -> String {
+    let mut out = String::new();
+    let mut last_y = None;
+    for r in runs {
+        if let Some(y) = last_y
+            && r.origin.y != y
+        {
+            if out.ends_with('-') && !out.ends_with("--") {
+                let before = out[..out.len() - 1].chars().last();
+                // A hyphen the breaker added sits between two letters.
+                if before.is_some_and(char::is_alphabetic) && r.text.chars().next().is_some_and(char::is_lowercase) {
+                    out.pop();
+                }
+            } else {
+                out.push(' ');
+            }
+        }
+        out.push_str(&r.text);
+        last_y = Some(r.origin.y);
+    }
+    out
+}
+
+fn normalise(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").replace("- ", "-")
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    let first = build_all(a.path());
+    build_all(b.path());
+    assert!(!first.outputs.is_empty());
+    for o in &first.outputs {
+        let rel = o.path.strip_prefix(a.path()).unwrap();
+        let x = std::fs::read(a.path().join(rel)).unwrap();
+        let y = std::fs::read(b.path().join(rel)).unwrap();
+        assert!(x == y, "{} differs between two builds", rel.display());
+    }
+}
+
+#[test]
+fn pdfs_are_tagged_pdf_ua_with_title_and_language() {
+    let out = tempfile::tempdir().unwrap();
+    let outcome = build_all(out.path());
+    for o in &outcome.outputs {
+        let pdf = std::fs::read(&o.path).unwrap();
+        let has = |needle: &[u8]| pdf.windows(needle.len()).any(|w| w == needle);
+        assert!(has(b"/StructTreeRoot"), "{}: not tagged", o.path.display());
+        assert!(has(b"pdfuaid:part"), "{}: no PDF/UA identification", o.path.display());
+        assert!(has(b"/Lang(nl)") || has(b"/Lang (nl)"), "{}: language not set", o.path.display());
+        assert!(has(b"/Figure"), "{}: the QR code is not a figure", o.path.display());
+        assert!(o.doc.title.contains("Meta"), "title: {}", o.doc.title);
+    }
+}
