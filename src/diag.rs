@@ -214,10 +214,22 @@ pub fn render(problem: &Problem, color: bool) -> String {
     out
 }
 
+/// Keep the underline readable: at most the rest of the first line, and
+/// not much more than a screen's width of a long string.
 fn clamp_span(text: &str, span: &Range<usize>) -> Range<usize> {
-    let start = span.start.min(text.len());
-    let end = span.end.clamp(start, text.len());
-    start..end
+    const MAX_CHARS: usize = 60;
+    let mut start = span.start.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = span.end.clamp(start, text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let piece = &text[start..end];
+    let line_end = piece.find('\n').map_or(piece.len(), |i| i.max(1).min(piece.len()));
+    let char_end = piece.char_indices().nth(MAX_CHARS).map_or(piece.len(), |(i, _)| i);
+    start..start + line_end.min(char_end)
 }
 
 #[cfg(test)]
