@@ -106,6 +106,8 @@ pub enum Item {
     Box { rect: Rect, fill: Color, radius: Mm },
     Circle { center: Point, radius: Mm, fill: Color },
     Line { from: Point, to: Point, width: Pt, color: Color },
+    /// A cutting guide outside the cards (always black, always decoration).
+    CropMark { from: Point, to: Point, width: Pt },
     Text(TextRun),
     Qr(QrSymbol),
 }
@@ -118,6 +120,8 @@ pub struct Page {
     /// The finished size inside the bleed, when there is bleed.
     pub trim: Option<Rect>,
     pub items: Vec<Item>,
+    /// The trim boxes of the cards imposed on this page (empty for a flyer).
+    pub cards: Vec<Rect>,
 }
 
 /// Index of an item: page number and position in its item list.

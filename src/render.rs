@@ -200,6 +200,9 @@ fn draw(s: &mut Surface, item: &Item, regular: &Font, bold: &Font) -> Result<(),
                 s.draw_path(&path);
             }
         }
+        Item::CropMark { from, to, width } => {
+            draw(s, &Item::Line { from: *from, to: *to, width: *width, color: Color::BLACK }, regular, bold)?
+        }
         Item::Line { from, to, width, color } => {
             let mut pb = PathBuilder::new();
             pb.move_to(pt(from.x), pt(from.y));

@@ -102,8 +102,9 @@ fn is_default_ignorable(c: char) -> bool {
 pub enum Breaking {
     /// Running text: UAX #14 opportunities, hyphenation in this language.
     Prose(Option<hypher::Lang>),
-    /// A web address: break after `/` only, never add a hyphen (it would
-    /// look like part of the address).
+    /// A web address: break where style guides allow (after `//`, before
+    /// `/` and `.`), never add a hyphen: it would look like part of the
+    /// address.
     Url,
 }
 
@@ -203,12 +204,7 @@ pub fn break_lines(
             .filter(|(_, o)| matches!(o, BreakOpportunity::Allowed | BreakOpportunity::Mandatory))
             .map(|(i, _)| i)
             .collect(),
-        Breaking::Url => {
-            let mut v: Vec<usize> = st.text.match_indices('/').map(|(i, _)| i + 1).collect();
-            v.retain(|&i| i < st.text.len() && !st.text[i..].starts_with('/'));
-            v.push(st.text.len());
-            v
-        }
+        Breaking::Url => url_breaks(&st.text),
     };
     let mut b = Breaker { m, st: &st, size, max, mode, lines: Vec::new() };
     let mut line_start = 0;
@@ -225,7 +221,7 @@ pub fn break_lines(
                 if b.fill(line_start..line_end) < HYPHENATE_BELOW_FILL
                     && let Some(split) = b.hyphen_split(line_start, seg_start..seg_end, false)
                 {
-                    b.push(line_start..split, true);
+                    b.push(line_start..split, matches!(mode, Breaking::Prose(_)));
                     line_start = split;
                 } else {
                     b.push(line_start..line_end, false);
@@ -300,9 +296,9 @@ impl Breaker<'_, '_, '_> {
                 }
                 hyphenation_points(&self.st.text, seg.clone(), lang)
             }
-            Breaking::Url => {
-                self.st.text[seg.clone()].char_indices().skip(1).map(|(i, _)| seg.start + i).collect()
-            }
+            // Inside a URL part only when the part alone is wider than the line.
+            Breaking::Url if !forced => return None,
+            Breaking::Url => self.st.text[seg.clone()].char_indices().skip(1).map(|(i, _)| seg.start + i).collect(),
         };
         let hyphen = matches!(self.mode, Breaking::Prose(_));
         for &split in candidates.iter().rev() {
@@ -338,6 +334,33 @@ impl Breaker<'_, '_, '_> {
         }
         self.lines.push(Line { pieces, width: x });
     }
+}
+
+/// Where a URL may break (Chicago Manual of Style): after `://`, before a
+/// single `/`, `.`, `-`, `?`, `#`, `_`, `~`, `%`, and before or after `=`
+/// and `&`. The next line then starts with a character that shows the
+/// address goes on.
+fn url_breaks(url: &str) -> Vec<usize> {
+    let scheme_end = url.find("://").map_or(0, |i| i + 3);
+    let mut v = Vec::new();
+    for (i, c) in url.char_indices() {
+        if i <= scheme_end {
+            continue;
+        }
+        if matches!(c, '/' | '.' | '-' | '?' | '#' | '_' | '~' | '%' | '=' | '&') {
+            v.push(i);
+        }
+        if matches!(c, '=' | '&') {
+            v.push(i + c.len_utf8());
+        }
+    }
+    if scheme_end > 0 && scheme_end < url.len() {
+        v.insert(0, scheme_end);
+    }
+    v.retain(|&i| i > 0 && i < url.len());
+    v.dedup();
+    v.push(url.len());
+    v
 }
 
 /// Byte offsets inside `seg` where the word may be hyphenated. Only plain
@@ -430,7 +453,12 @@ mod tests {
         let text = text_of(&lines);
         assert!(lines.len() >= 2, "{text:?}");
         assert_eq!(text.concat(), "https://www.facebook.com/help/contact/712876720715583");
-        assert!(text[0].ends_with('/'), "{text:?}");
+        assert!(text[1..].iter().all(|l| l.starts_with(['/', '.'])), "{text:?}");
+        assert!(!text.iter().any(|l| l.ends_with('-')), "{text:?}");
+        // Narrower than the host name: still no hyphen anywhere.
+        let lines = break_lines(&mut m, &rich, FontWeight::Bold, Pt(7.5), Mm(20.0), Breaking::Url).unwrap();
+        assert_eq!(text_of(&lines).concat(), "https://www.facebook.com/help/contact/712876720715583");
+        assert!(!text_of(&lines).iter().any(|l| l.ends_with('-')), "{:?}", text_of(&lines));
     }
 
     #[test]

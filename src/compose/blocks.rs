@@ -22,7 +22,7 @@ const QR_TEXT_MIN: Mm = Mm(45.0);
 pub fn roles(block: &Block) -> Vec<&RoleRef> {
     match block {
         Block::Text { role, .. } => vec![role],
-        Block::Deadline { label, date, note, .. } => vec![label, date, note],
+        Block::Deadline { label, date, note, .. } => [label, date].into_iter().chain(note.as_ref()).collect(),
         Block::Route { heading, step, number, .. } => vec![heading, step, number],
         Block::Qr { caption, url, note, .. } => [caption, url].into_iter().chain(note.as_ref()).collect(),
         Block::Rule { .. } => vec![],
@@ -43,7 +43,7 @@ pub(crate) fn layout_block(cx: &mut Context, block: &Block, width: Mm) -> Result
             wrap(&mut f, kind);
             Ok(f)
         }
-        Block::Deadline { label, date, note, loc } => deadline(cx, label, date, note, loc, width),
+        Block::Deadline { label, date, note, loc } => deadline(cx, label, date, note.as_ref(), loc, width),
         Block::Route { route, heading, step, number, number_fill, loc } => {
             let Some(r) = cx.platform.routes.get(route) else {
                 let known: Vec<_> = cx.platform.routes.keys().map(String::as_str).collect();
@@ -75,7 +75,9 @@ pub(crate) fn layout_block(cx: &mut Context, block: &Block, width: Mm) -> Result
             out.height = y;
             Ok(out)
         }
-        Block::Qr { caption, url, notes, note, loc } => qr_block(cx, caption, url, notes, note.as_ref(), loc, width),
+        Block::Qr { caption_key, caption, url, notes, note, loc } => {
+            qr_block(cx, caption_key, caption, url, notes, note.as_ref(), loc, width)
+        }
         Block::Rule { color, width: w, .. } => {
             let mut f = Frag::default();
             let y = Mm(2.0);
@@ -165,9 +167,8 @@ fn line_metrics(cx: &Context, weight: FontWeight, size: crate::units::Pt, pitch:
     (((pitch + asc - desc) / 2.0).max(asc), desc)
 }
 
-fn deadline(cx: &mut Context, label: &RoleRef, date: &RoleRef, note: &RoleRef, loc: &Loc, width: Mm) -> Result<Frag, BlockError> {
+fn deadline(cx: &mut Context, label: &RoleRef, date: &RoleRef, note: Option<&RoleRef>, loc: &Loc, width: Mm) -> Result<Frag, BlockError> {
     let label_t = text(cx, "deadline_label", loc)?.clone();
-    let note_t = text(cx, "deadline_note", loc)?.clone();
     let deadline_loc = cx.edition.campaign.deadline_loc.clone();
     let label_rich = label_t.resolve(&cx.vars());
     let date_rich = Rich::plain(cx.deadline.clone());
@@ -199,11 +200,15 @@ fn deadline(cx: &mut Context, label: &RoleRef, date: &RoleRef, note: &RoleRef, l
     let y = lead.height;
     let mut out = Frag::default();
     out.append(lead, Mm::ZERO, Mm::ZERO);
-    let mut n = paragraph(cx, &note_t.resolve(&cx.vars()), note, width, prose(cx), Some(note_t.loc.clone()))?;
-    wrap(&mut n, StructKind::Paragraph);
-    let nh = n.height;
-    out.append(n, Mm::ZERO, y);
-    out.height = y + nh;
+    out.height = y;
+    if let Some(note) = note {
+        let note_t = text(cx, "deadline_note", loc)?.clone();
+        let mut n = paragraph(cx, &note_t.resolve(&cx.vars()), note, width, prose(cx), Some(note_t.loc.clone()))?;
+        wrap(&mut n, StructKind::Paragraph);
+        let nh = n.height;
+        out.append(n, Mm::ZERO, y);
+        out.height = y + nh;
+    }
     Ok(out)
 }
 
@@ -286,6 +291,7 @@ fn numbered_step(
 #[allow(clippy::too_many_arguments)]
 fn qr_block(
     cx: &mut Context,
+    caption_key: &str,
     caption: &RoleRef,
     url: &RoleRef,
     notes: &[String],
@@ -293,7 +299,7 @@ fn qr_block(
     loc: &Loc,
     width: Mm,
 ) -> Result<Frag, BlockError> {
-    let caption_t = text(cx, "qr_caption", loc)?.clone();
+    let caption_t = text(cx, caption_key, loc)?.clone();
     let alt_t = text(cx, "qr_alt", loc)?.clone();
     let spec = &cx.layout.qr;
     let symbol = qr::symbol(&cx.platform.form_url, spec).map_err(|p| BlockError::Fatal(p.at(cx.platform.url_loc.clone())))?;

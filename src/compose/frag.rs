@@ -53,6 +53,7 @@ pub fn translate(item: Item, dx: Mm, dy: Mm) -> Item {
         Item::Box { rect, fill, radius } => Item::Box { rect: rect.translate(dx, dy), fill, radius },
         Item::Circle { center, radius, fill } => Item::Circle { center: mv(center), radius, fill },
         Item::Line { from, to, width, color } => Item::Line { from: mv(from), to: mv(to), width, color },
+        Item::CropMark { from, to, width } => Item::CropMark { from: mv(from), to: mv(to), width },
         Item::Text(mut run) => {
             run.origin = mv(run.origin);
             Item::Text(run)

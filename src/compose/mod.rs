@@ -66,6 +66,7 @@ pub fn compose(layout: &Layout, fonts: &Fonts, edition: &Edition, platform: &Pla
             size: (layout.width + bleed * 2.0, layout.height + bleed * 2.0),
             trim: (bleed > Mm::ZERO).then(|| Rect::new(bleed, bleed, layout.width, layout.height)),
             items: Vec::new(),
+            cards: Vec::new(),
         };
         if layout.background != crate::model::Color::WHITE {
             page.items.push(Item::Box {
@@ -96,6 +97,9 @@ pub fn compose(layout: &Layout, fonts: &Fonts, edition: &Edition, platform: &Pla
         }
         pages.push(page);
     }
+    if let Some(sheet) = &layout.sheet {
+        pages = impose(sheet, pages);
+    }
     let title = campaign
         .text("title")
         .map(|t| t.resolve(&cx.vars()).to_plain())
@@ -106,6 +110,54 @@ pub fn compose(layout: &Layout, fonts: &Fonts, edition: &Edition, platform: &Pla
         check_prominence(layout, &doc, &mut problems);
     }
     if problems.is_empty() { Ok(doc) } else { Err(problems) }
+}
+
+/// Put copies of every face on sheets: sheet page `i` holds all copies of
+/// face `i`. The first copy comes first in each page's item list, so the
+/// structure tree (which points at face items) now points at that copy; the
+/// other copies are decoration to a screen reader, which reads each face once.
+fn impose(sheet: &crate::load::layout::Sheet, faces: Vec<Page>) -> Vec<Page> {
+    let mut out = Vec::new();
+    for (i, face) in faces.into_iter().enumerate() {
+        let mut page = Page { size: (sheet.width, sheet.height), trim: None, items: Vec::new(), cards: Vec::new() };
+        for cell in &sheet.cells {
+            let at = sheet.place(*cell, i);
+            page.items.extend(face.items.iter().cloned().map(|it| frag::translate(it, at.x, at.y)));
+            page.cards.push(at);
+        }
+        page.items.extend(crop_marks(sheet, &page.cards));
+        out.push(page);
+    }
+    out
+}
+
+/// Marks in line with every trim edge, outside the grid of cards.
+fn crop_marks(sheet: &crate::load::layout::Sheet, cards: &[Rect]) -> Vec<Item> {
+    let m = &sheet.marks;
+    let mut xs: Vec<f32> = cards.iter().flat_map(|c| [c.x.0, c.right().0]).collect();
+    let mut ys: Vec<f32> = cards.iter().flat_map(|c| [c.y.0, c.bottom().0]).collect();
+    for v in [&mut xs, &mut ys] {
+        v.sort_by(f32::total_cmp);
+        v.dedup_by(|a, b| (*a - *b).abs() < 0.01);
+    }
+    let top = cards.iter().map(|c| c.y).fold(sheet.height, Mm::min);
+    let bottom = cards.iter().map(|c| c.bottom()).fold(Mm::ZERO, Mm::max);
+    let left = cards.iter().map(|c| c.x).fold(sheet.width, Mm::min);
+    let right = cards.iter().map(|c| c.right()).fold(Mm::ZERO, Mm::max);
+    let mark = |a: crate::units::Point, b: crate::units::Point| Item::CropMark { from: a, to: b, width: m.width };
+    let p = crate::units::Point::new;
+    let mut items = Vec::new();
+    for x in xs {
+        let x = Mm(x);
+        items.push(mark(p(x, top - m.offset - m.length), p(x, top - m.offset)));
+        items.push(mark(p(x, bottom + m.offset), p(x, bottom + m.offset + m.length)));
+    }
+    for y in ys {
+        let y = Mm(y);
+        items.push(mark(p(left - m.offset - m.length, y), p(left - m.offset, y)));
+        items.push(mark(p(right + m.offset, y), p(right + m.offset + m.length, y)));
+    }
+    items
 }
 
 /// Extend a rectangle that touches a trim edge out to the bleed edge.

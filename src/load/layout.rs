@@ -27,6 +27,8 @@ struct RawLayout {
     fonts: RawFonts,
     colors: BTreeMap<String, Spanned<String>>,
     qr: RawQr,
+    #[serde(default)]
+    sheet: Option<Spanned<RawSheet>>,
     text: BTreeMap<String, Spanned<RawStyle>>,
     face: Vec<Spanned<RawFace>>,
 }
@@ -38,7 +40,39 @@ struct RawPage {
     height: Spanned<f32>,
     #[serde(default)]
     bleed: Option<Spanned<f32>>,
+    /// Distance inside the trim that content keeps clear of.
+    #[serde(default)]
+    safe: Option<Spanned<f32>>,
     background: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSheet {
+    width: Spanned<f32>,
+    height: Spanned<f32>,
+    columns: Spanned<u32>,
+    rows: Spanned<u32>,
+    gutter_x: Spanned<f32>,
+    gutter_y: Spanned<f32>,
+    flip: Spanned<Flip>,
+    crop_marks: Spanned<RawMarks>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMarks {
+    length: f32,
+    offset: f32,
+    width: f32,
+}
+
+/// The edge a duplex printer turns the sheet over.
+#[derive(Deserialize, Clone, Copy, Debug, PartialEq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Flip {
+    LongEdge,
+    ShortEdge,
 }
 
 #[derive(Deserialize)]
@@ -136,7 +170,8 @@ enum RawBlock {
     Deadline {
         label_role: String,
         date_role: String,
-        note_role: String,
+        #[serde(default)]
+        note_role: Option<String>,
     },
     Route {
         route: String,
@@ -146,6 +181,8 @@ enum RawBlock {
         number_fill: String,
     },
     Qr {
+        #[serde(default)]
+        caption: Option<String>,
         caption_role: String,
         url_role: String,
         #[serde(default)]
@@ -185,12 +222,12 @@ pub enum Block {
     /// A campaign text (`[text]` key) in one role.
     Text { key: String, role: RoleRef, tag: TextTag, loc: Loc },
     /// The deadline callout: label, date, note.
-    Deadline { label: RoleRef, date: RoleRef, note: RoleRef, loc: Loc },
+    Deadline { label: RoleRef, date: RoleRef, note: Option<RoleRef>, loc: Loc },
     /// One route's heading and numbered steps.
     Route { route: String, heading: RoleRef, step: RoleRef, number: RoleRef, number_fill: Color, loc: Loc },
     /// QR code to the form, with its caption, the URL in clear text and
     /// further campaign texts (`notes`) beside it.
-    Qr { caption: RoleRef, url: RoleRef, notes: Vec<String>, note: Option<RoleRef>, loc: Loc },
+    Qr { caption_key: String, caption: RoleRef, url: RoleRef, notes: Vec<String>, note: Option<RoleRef>, loc: Loc },
     /// A thin separating line across the region.
     Rule { color: Color, width: Pt, loc: Loc },
 }
@@ -271,6 +308,47 @@ pub struct Layout {
     pub qr: QrSpec,
     pub styles: BTreeMap<String, TextStyle>,
     pub faces: Vec<Face>,
+    /// Content keeps this far inside the trim.
+    pub safe: Mm,
+    /// Cards imposed on a sheet, when the layout is a card.
+    pub sheet: Option<Sheet>,
+}
+
+/// Crop marks: thin lines outside the cards, in line with the trim edges.
+#[derive(Clone, Debug)]
+pub struct CropMarks {
+    pub length: Mm,
+    /// Gap between the trim edge and the start of the mark.
+    pub offset: Mm,
+    pub width: Pt,
+}
+
+/// Several copies of each face on a larger sheet, for printing at home
+/// and cutting by hand.
+#[derive(Clone, Debug)]
+pub struct Sheet {
+    pub width: Mm,
+    pub height: Mm,
+    /// Where each card's trim box lies on the front sheet, row by row.
+    pub cells: Vec<Rect>,
+    pub flip: Flip,
+    pub marks: CropMarks,
+}
+
+impl Sheet {
+    /// Where a card of the given face lies: backs are mirrored so that,
+    /// printed duplex and turned over the flip edge, each back lands
+    /// exactly behind its front.
+    pub fn place(&self, cell: Rect, face: usize) -> Rect {
+        if face % 2 == 0 {
+            return cell;
+        }
+        match self.flip {
+            Flip::LongEdge if self.height >= self.width => Rect::new(self.width - cell.right(), cell.y, cell.w, cell.h),
+            Flip::ShortEdge if self.height < self.width => Rect::new(self.width - cell.right(), cell.y, cell.w, cell.h),
+            _ => Rect::new(cell.x, self.height - cell.bottom(), cell.w, cell.h),
+        }
+    }
 }
 
 impl Layout {
@@ -394,7 +472,8 @@ pub fn load_layout(id: String, source: Arc<Source>, problems: &mut Vec<Problem>)
         let mut regions: Vec<Region> = Vec::new();
         for r in &f.region {
             let region = cx.region(r, &styles);
-            if !page.contains(&region.rect, Mm(0.01)) {
+            let bleed_box = Rect::new(-Mm(bleed), -Mm(bleed), Mm(width + 2.0 * bleed), Mm(height + 2.0 * bleed));
+            if !bleed_box.contains(&region.rect, Mm(0.01)) || (!region.blocks.is_empty() && !page.contains(&region.rect, Mm(0.01))) {
                 cx.problems.push(
                     Problem::error(Kind::Geometry, format!("region `{}` lies outside the page", region.name))
                         .at(region.loc.clone())
@@ -412,7 +491,9 @@ pub fn load_layout(id: String, source: Arc<Source>, problems: &mut Vec<Problem>)
                 );
             }
             for other in &regions {
-                if other.rect.overlaps(&region.rect) {
+                // A region without blocks is a coloured panel behind others.
+                let decoration = region.blocks.is_empty() || other.blocks.is_empty();
+                if !decoration && other.rect.overlaps(&region.rect) {
                     cx.problems.push(
                         Problem::error(Kind::Geometry, format!("regions `{}` and `{}` overlap", other.name, region.name))
                             .at(region.loc.clone())
@@ -420,16 +501,56 @@ pub fn load_layout(id: String, source: Arc<Source>, problems: &mut Vec<Problem>)
                     );
                 }
             }
-            cx.contrast(&region, background, &styles);
+            // Text sits on its region's colour, else on a panel behind it, else on the page.
+            let behind = regions
+                .iter()
+                .rev()
+                .find(|r| r.blocks.is_empty() && r.background.is_some() && r.rect.contains(&region.rect, Mm(0.01)))
+                .and_then(|r| r.background)
+                .unwrap_or(background);
+            cx.contrast(&region, behind, &styles);
             regions.push(region);
         }
         faces.push(Face { name: f.name.get_ref().clone(), regions });
+    }
+
+    let safe = Mm(raw.page.safe.as_ref().map_or(0.0, |v| cx.length(v, "safe margin", 0.0, 50.0)));
+    if safe > Mm::ZERO {
+        let safe_box = page.inset(safe);
+        for face in &faces {
+            for region in &face.regions {
+                if !region.blocks.is_empty() && page.contains(&region.rect, Mm(0.01)) && !safe_box.contains(&region.rect, Mm(0.01)) {
+                    cx.problems.push(
+                        Problem::error(Kind::Geometry, format!("region `{}` reaches into the {} mm safe margin", region.name, safe.0))
+                            .at(region.loc.clone())
+                            .label(format!(
+                                "content must stay within ({:.1}, {:.1}) to ({:.1}, {:.1}) mm",
+                                safe.0,
+                                safe.0,
+                                width - safe.0,
+                                height - safe.0
+                            ))
+                            .help("cutting is never exact: keep text and codes away from the trim"),
+                    );
+                }
+            }
+        }
+    }
+    let sheet = raw.sheet.as_ref().and_then(|sh| cx.sheet(sh, Mm(width), Mm(height)));
+    if raw.sheet.is_some() && bleed > 0.0 {
+        cx.problems.push(
+            Problem::error(Kind::Geometry, "a layout cannot have both bleed and a sheet")
+                .at(Loc::new(&source, 0..0))
+                .help("bleed is for print-shop files of single cards; a sheet is for cutting by hand"),
+        );
     }
 
     if problems.len() > before || !valid_id(&id) {
         return None;
     }
     Some(Layout {
+        safe,
+        sheet,
         id,
         width: Mm(width),
         height: Mm(height),
@@ -451,6 +572,74 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
+    /// Lay out the grid of cards centred on the sheet, checking it fits with
+    /// its crop marks.
+    fn sheet(&mut self, raw: &Spanned<RawSheet>, card_w: Mm, card_h: Mm) -> Option<Sheet> {
+        let loc = loc_of(self.source, raw);
+        let r = raw.get_ref();
+        let width = Mm(self.length(&r.width, "sheet width", 50.0, 2000.0));
+        let height = Mm(self.length(&r.height, "sheet height", 50.0, 2000.0));
+        let gx = Mm(self.length(&r.gutter_x, "gutter_x", 0.0, 100.0));
+        let gy = Mm(self.length(&r.gutter_y, "gutter_y", 0.0, 100.0));
+        let (cols, rows) = (*r.columns.get_ref(), *r.rows.get_ref());
+        if !(1..=20).contains(&cols) || !(1..=20).contains(&rows) {
+            self.problems.push(
+                Problem::error(Kind::Invalid, format!("a grid of {cols} x {rows} cards"))
+                    .at(loc_of(self.source, &r.columns))
+                    .label("expected 1 to 20 columns and rows"),
+            );
+            return None;
+        }
+        let m = r.crop_marks.get_ref();
+        let marks = CropMarks { length: Mm(m.length), offset: Mm(m.offset), width: Pt(m.width) };
+        if !(1.0..=20.0).contains(&m.length) || !(0.0..=20.0).contains(&m.offset) || !(0.05..=2.0).contains(&m.width) {
+            self.problems.push(
+                Problem::error(Kind::Invalid, "crop marks out of range")
+                    .at(loc_of(self.source, &r.crop_marks))
+                    .label("expected length 1-20 mm, offset 0-20 mm, width 0.05-2 pt"),
+            );
+            return None;
+        }
+        let grid_w = card_w * cols as f32 + gx * (cols - 1) as f32;
+        let grid_h = card_h * rows as f32 + gy * (rows - 1) as f32;
+        let mx = (width - grid_w) / 2.0;
+        let my = (height - grid_h) / 2.0;
+        let need = marks.offset + marks.length;
+        if mx < Mm::ZERO || my < Mm::ZERO {
+            self.problems.push(
+                Problem::error(Kind::Geometry, format!("{cols} x {rows} cards do not fit on the sheet"))
+                    .at(loc)
+                    .label(format!(
+                        "the grid is {:.1} x {:.1} mm, the sheet {:.1} x {:.1} mm",
+                        grid_w.0, grid_h.0, width.0, height.0
+                    ))
+                    .help("use fewer rows or columns, or smaller gutters"),
+            );
+            return None;
+        }
+        if mx < need || my < need {
+            self.problems.push(
+                Problem::error(Kind::Geometry, "the crop marks do not fit between the cards and the sheet's edge")
+                    .at(loc_of(self.source, &r.crop_marks))
+                    .label(format!(
+                        "marks need {:.1} mm outside the grid; there is {:.1} mm at the sides and {:.1} mm at top and bottom",
+                        need.0, mx.0, my.0
+                    ))
+                    .help("use fewer rows or columns, smaller gutters, or shorter marks"),
+            );
+            return None;
+        }
+        let mut cells = Vec::new();
+        for row in 0..rows {
+            for col in 0..cols {
+                let x = mx + (card_w + gx) * col as f32;
+                let y = my + (card_h + gy) * row as f32;
+                cells.push(Rect::new(x, y, card_w, card_h));
+            }
+        }
+        Some(Sheet { width, height, cells, flip: *r.flip.get_ref(), marks })
+    }
+
     fn number(&mut self, v: &Spanned<f32>, what: &str, lo: f32, hi: f32) -> f32 {
         let x = *v.get_ref();
         if !(lo..=hi).contains(&x) {
@@ -539,7 +728,7 @@ impl Checker<'_> {
             RawBlock::Deadline { label_role, date_role, note_role } => Block::Deadline {
                 label: self.role(label_role, &loc, styles),
                 date: self.role(date_role, &loc, styles),
-                note: self.role(note_role, &loc, styles),
+                note: note_role.as_ref().map(|r| self.role(r, &loc, styles)),
                 loc,
             },
             RawBlock::Route { route, heading_role, step_role, number_role, number_fill } => Block::Route {
@@ -550,7 +739,7 @@ impl Checker<'_> {
                 number_fill: self.color_at(number_fill, &loc),
                 loc,
             },
-            RawBlock::Qr { caption_role, url_role, notes, note_role } => {
+            RawBlock::Qr { caption, caption_role, url_role, notes, note_role } => {
                 if !notes.is_empty() && note_role.is_none() {
                     self.problems.push(
                         Problem::error(Kind::Invalid, "a QR block with notes needs a note_role")
@@ -559,6 +748,7 @@ impl Checker<'_> {
                     );
                 }
                 Block::Qr {
+                    caption_key: caption.clone().unwrap_or_else(|| "qr_caption".to_string()),
                     caption: self.role(caption_role, &loc, styles),
                     url: self.role(url_role, &loc, styles),
                     notes: notes.clone(),
@@ -585,7 +775,7 @@ impl Checker<'_> {
         for block in &region.blocks {
             let roles: Vec<&RoleRef> = match block {
                 Block::Text { role, .. } => vec![role],
-                Block::Deadline { label, date, note, .. } => vec![label, date, note],
+                Block::Deadline { label, date, note, .. } => [label, date].into_iter().chain(note.as_ref()).collect(),
                 Block::Route { heading, step, .. } => vec![heading, step],
                 Block::Qr { caption, url, note, .. } => [caption, url].into_iter().chain(note.as_ref()).collect(),
                 Block::Rule { .. } => vec![],
