@@ -8,7 +8,7 @@ use handout::compose::body_size;
 use handout::load::layout::{Block, TextTag};
 use handout::model::{Item, TextRun};
 use handout::project;
-use handout::units::Mm;
+use handout::units::{Mm, Rect};
 
 /// The forms the article points to: the oracle, deliberately not read from data/.
 fn expected_url(platform: &str) -> &'static str {
@@ -92,6 +92,17 @@ fn the_deadline_is_the_largest_text_after_the_title_and_twice_the_body() {
     }
 }
 
+/// The frames a face is drawn in on a page, in face coordinates: each card
+/// on a sheet, or the page itself (shifted by the bleed, if any).
+fn frames(page: &handout::model::Page) -> Vec<(Mm, Mm, Rect)> {
+    if page.cards.is_empty() {
+        let (bx, by) = page.trim.map_or((Mm::ZERO, Mm::ZERO), |t| (t.x, t.y));
+        vec![(bx, by, Rect::new(Mm::ZERO, Mm::ZERO, page.size.0, page.size.1))]
+    } else {
+        page.cards.iter().map(|c| (c.x, c.y, *c)).collect()
+    }
+}
+
 #[test]
 fn every_step_appears_inside_its_region_and_no_text_leaves_its_region() {
     let out = tempfile::tempdir().unwrap();
@@ -99,43 +110,64 @@ fn every_step_appears_inside_its_region_and_no_text_leaves_its_region() {
     let mut problems = Vec::new();
     let proj = project::load(&root(), &mut problems);
     let edition = proj.editions.iter().find(|e| e.id == "nl").unwrap();
+    let mut steps_checked = 0;
     for o in &outcome.outputs {
         let layout = proj.layouts.iter().find(|l| l.id == o.layout).unwrap();
         let platform = edition.platforms.iter().find(|p| p.id == o.platform).unwrap();
-        let regions: Vec<_> = layout.faces.iter().flat_map(|f| &f.regions).collect();
-        for (route_id, route) in &platform.routes {
-            let Some(region) = regions.iter().find(|r| r.blocks.iter().any(|b| matches!(b, Block::Route { route, .. } if route == route_id)))
-            else {
-                continue;
-            };
-            for step in &route.steps {
-                let runs: Vec<&TextRun> = o
-                    .doc
-                    .text_runs()
-                    .map(|(_, r)| r)
-                    .filter(|r| r.source.as_ref().is_some_and(|s| s.span == step.loc.span && s.path() == step.loc.path()))
+        for (face_no, page) in o.doc.pages.iter().enumerate() {
+            let regions: Vec<_> = layout.faces[face_no].regions.iter().collect();
+            for (dx, dy, frame) in frames(page) {
+                // Every run in this frame, in face coordinates.
+                let local: Vec<(Rect, &TextRun)> = page
+                    .items
+                    .iter()
+                    .filter_map(|it| match it {
+                        Item::Text(r) if frame.contains(&r.bbox(), Mm(0.01)) => Some((r.bbox().translate(-dx, -dy), r)),
+                        _ => None,
+                    })
                     .collect();
-                let expected = step
-                    .resolve(&handout::load::content::Vars { platform: &platform.name, deadline: "", url: &platform.form_url })
-                    .to_plain();
-                assert_eq!(normalise(&join_lines(&runs)), normalise(&expected), "{}: step missing or changed", o.path.display());
-                for r in runs {
-                    assert!(region.rect.contains(&r.bbox(), Mm(0.01)), "`{}` at {:?} leaves region `{}` {:?}", r.text, r.bbox(), region.name, region.rect);
+                for (bbox, r) in &local {
+                    assert!(
+                        regions.iter().any(|g| g.rect.contains(bbox, Mm(0.01))),
+                        "{}: `{}` at {bbox:?} is outside every region",
+                        o.path.display(),
+                        r.text
+                    );
                 }
-            }
-        }
-        // Nothing anywhere sticks out of the region it was set in.
-        for (_, r) in o.doc.text_runs() {
-            assert!(regions.iter().any(|g| g.rect.contains(&r.bbox(), Mm(0.01))), "`{}` at {:?} is outside every region", r.text, r.bbox());
-        }
-        for page in &o.doc.pages {
-            for item in &page.items {
-                if let Item::Qr(q) = item {
-                    assert!(regions.iter().any(|g| g.content_box().contains(&q.outer(), Mm(0.01))), "QR code outside its region");
+                for (route_id, route) in &platform.routes {
+                    let Some(region) =
+                        regions.iter().find(|g| g.blocks.iter().any(|b| matches!(b, Block::Route { route, .. } if route == route_id)))
+                    else {
+                        continue;
+                    };
+                    for step in &route.steps {
+                        let runs: Vec<&TextRun> = local
+                            .iter()
+                            .filter(|(_, r)| r.source.as_ref().is_some_and(|s| s.span == step.loc.span && s.path() == step.loc.path()))
+                            .map(|(_, r)| *r)
+                            .collect();
+                        let vars = handout::load::content::Vars { platform: &platform.name, deadline: "", url: &platform.form_url };
+                        let expected = step.resolve(&vars).to_plain();
+                        assert_eq!(normalise(&join_lines(&runs)), normalise(&expected), "{}: step missing or changed", o.path.display());
+                        for r in runs {
+                            let b = r.bbox().translate(-dx, -dy);
+                            assert!(region.rect.contains(&b, Mm(0.01)), "`{}` at {b:?} leaves region `{}`", r.text, region.name);
+                        }
+                        steps_checked += 1;
+                    }
+                }
+                for it in &page.items {
+                    if let Item::Qr(q) = it
+                        && frame.contains(&q.outer(), Mm(0.01))
+                    {
+                        let b = q.outer().translate(-dx, -dy);
+                        assert!(regions.iter().any(|g| g.content_box().contains(&b, Mm(0.01))), "QR code outside its region");
+                    }
                 }
             }
         }
     }
+    assert!(steps_checked > 0);
 }
 
 /// Runs in reading order joined back into the text: runs on one line are
