@@ -374,6 +374,8 @@ pub fn load_layout(id: String, source: Arc<Source>, problems: &mut Vec<Problem>)
         if let Some(c) = parse_hex(value.get_ref()) {
             cx.palette.insert(name.clone(), c);
         } else {
+            // Known but broken: report it once here, not at every use.
+            cx.palette.insert(name.clone(), Color::BLACK);
             cx.problems.push(
                 Problem::error(Kind::Invalid, format!("colour `{name}` is not a colour: `{}`", value.get_ref()))
                     .at(loc_of(&source, value))
