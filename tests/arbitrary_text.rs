@@ -1,0 +1,76 @@
+//! Property: any step text, however odd (any Unicode, very long words,
+//! empty strings, emoji, control characters), either lays out or gives a
+//! clean error. Never a panic, never text outside its region.
+
+mod common;
+
+use common::*;
+use handout::compose::compose;
+use handout::diag::Source;
+use handout::fonts::Fonts;
+use handout::load::content::load_platform;
+use handout::project;
+use proptest::prelude::*;
+
+fn platform_file(steps: &[String]) -> String {
+    let list: Vec<String> = steps.iter().map(|s| toml::Value::String(s.clone()).to_string()).collect();
+    format!(
+        "name = \"Facebook\"\nform_url = \"https://www.facebook.com/help/contact/712876720715583\"\n\n\
+         [route.browser]\ntitle = \"Op de computer\"\nsteps = [{}]\n\n\
+         [route.app]\ntitle = \"In de app\"\nsteps = [{}]\n",
+        list.join(", "),
+        list.join(", ")
+    )
+}
+
+fn odd_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "\\PC{0,300}",
+        "[a-zé]{30,90}",
+        "(Tik op \\*\\*[A-Za-z ]{1,40}\\*\\* ){1,12}",
+        "[\u{1F600}-\u{1F64F}]{1,10}",
+        "[\u{0}-\u{1f}]{0,5}x",
+        Just(String::new()),
+        Just("**".into()),
+        Just("{platform}{deadline}{url}".into()),
+        Just("\u{202E}Verzenden\u{202C} \u{00AD}\u{200B}".into()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_step_text_lays_out_or_fails_cleanly(steps in proptest::collection::vec(odd_text(), 1..4)) {
+        let mut problems = Vec::new();
+        let proj = project::load(&root(), &mut problems);
+        let edition = proj.editions.iter().find(|e| e.id == "nl").unwrap();
+        let source = Source::new("data/nl/facebook.toml", platform_file(&steps));
+        let mut problems = Vec::new();
+        let Some(platform) = load_platform("facebook".into(), source, Some(&edition.campaign), &mut problems) else {
+            // Rejected on load: that must come with a located problem.
+            prop_assert!(!problems.is_empty());
+            prop_assert!(problems.iter().all(|p| p.loc.is_some()), "{:?}", problems);
+            return Ok(());
+        };
+        let mut cache = Default::default();
+        for layout in &proj.layouts {
+            let fonts = Fonts::load(&proj.fonts_dir(), layout, &mut cache).ok().unwrap();
+            match compose(layout, &fonts, edition, &platform) {
+                Ok(doc) => {
+                    prop_assert!(handout::render::render(&doc, &fonts).is_ok());
+                    let body = handout::compose::body_size(&doc);
+                    prop_assert!(body.0 > 0.0);
+                }
+                Err(ps) => {
+                    prop_assert!(!ps.is_empty());
+                    for p in &ps {
+                        let text = handout::diag::render(p, false);
+                        prop_assert!(!text.is_empty());
+                    }
+                }
+            }
+        }
+    }
+}
