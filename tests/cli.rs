@@ -40,7 +40,7 @@ fn filters_select_documents_and_unknown_ones_are_usage_errors() {
     let out = tempfile::tempdir().unwrap();
     let root = root();
     let base = ["build", "--root", root.to_str().unwrap(), "--out", out.path().to_str().unwrap()];
-    let r = handout(&[&base[..], &["--platform", "instagram", "--layout", "flyer-a4"]].concat(), BEFORE_DEADLINE_EPOCH);
+    let r = handout(&[&base[..], &["--lang", "nl", "--platform", "instagram", "--layout", "flyer-a4"]].concat(), BEFORE_DEADLINE_EPOCH);
     assert!(r.status.success(), "{}", text(&r.stderr));
     let files = files_under(out.path());
     assert_eq!(files.len(), 1, "{files:?}");

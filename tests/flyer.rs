@@ -23,8 +23,8 @@ fn expected_url(platform: &str) -> &'static str {
 fn builds_a_flyer_per_platform_in_the_documented_place() {
     let out = tempfile::tempdir().unwrap();
     build_all(out.path());
-    for p in ["facebook", "instagram"] {
-        let path = out.path().join("nl").join(format!("{p}-flyer-a4.pdf"));
+    for (lang, p) in [("nl", "facebook"), ("nl", "instagram"), ("en", "facebook"), ("en", "instagram")] {
+        let path = out.path().join(lang).join(format!("{p}-flyer-a4.pdf"));
         let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert!(bytes.starts_with(b"%PDF-"), "{} is not a PDF", path.display());
     }
@@ -35,7 +35,7 @@ fn flyers_are_a4_and_their_qr_code_opens_the_right_form() {
     let out = tempfile::tempdir().unwrap();
     let outcome = build_all(out.path());
     let flyers: Vec<_> = outcome.outputs.iter().filter(|o| o.layout == "flyer-a4").collect();
-    assert_eq!(flyers.len(), 2);
+    assert_eq!(flyers.len(), 2 * 2, "Dutch and English, Facebook and Instagram");
     for o in flyers {
         let pdf = std::fs::read(&o.path).unwrap();
         let sizes = page_sizes(&pdf);
@@ -79,7 +79,12 @@ fn the_deadline_is_the_largest_text_after_the_title_and_twice_the_body() {
             .expect("the layout has a title");
         let date_runs: Vec<&TextRun> = o.doc.text_runs().map(|(_, r)| r).filter(|r| r.role == date_role).collect();
         let printed: String = date_runs.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" ");
-        assert_eq!(printed, "27 mei 2025", "the deadline is printed as a full date");
+        let expected = match o.lang.as_str() {
+            "nl" => "27 mei 2025",
+            "en" => "27 May 2025",
+            other => panic!("no expected date for {other}"),
+        };
+        assert_eq!(printed, expected, "the deadline is printed as a full date in the edition's language");
         let deadline = date_runs.iter().map(|r| r.size.0).fold(0.0, f32::max);
         for (_, r) in o.doc.text_runs().filter(|(_, r)| r.role != date_role && r.role != title_role) {
             assert!(r.size.0 < deadline, "`{}` ({} pt, role {}) is as large as the deadline ({deadline} pt)", r.text, r.size.0, r.role);
@@ -109,9 +114,9 @@ fn every_step_appears_inside_its_region_and_no_text_leaves_its_region() {
     let outcome = build_all(out.path());
     let mut problems = Vec::new();
     let proj = project::load(&root(), &mut problems);
-    let edition = proj.editions.iter().find(|e| e.id == "nl").unwrap();
     let mut steps_checked = 0;
     for o in &outcome.outputs {
+        let edition = proj.editions.iter().find(|e| e.id == o.lang).unwrap();
         let layout = proj.layouts.iter().find(|l| l.id == o.layout).unwrap();
         let platform = edition.platforms.iter().find(|p| p.id == o.platform).unwrap();
         for (face_no, page) in o.doc.pages.iter().enumerate() {
@@ -223,7 +228,8 @@ fn pdfs_are_tagged_pdf_ua_with_title_and_language() {
         let has = |needle: &[u8]| pdf.windows(needle.len()).any(|w| w == needle);
         assert!(has(b"/StructTreeRoot"), "{}: not tagged", o.path.display());
         assert!(has(b"pdfuaid:part"), "{}: no PDF/UA identification", o.path.display());
-        assert!(has(b"/Lang(nl)") || has(b"/Lang (nl)"), "{}: language not set", o.path.display());
+        let lang = format!("/Lang({})", o.lang);
+        assert!(has(lang.as_bytes()), "{}: language not set", o.path.display());
         assert!(has(b"/Figure"), "{}: the QR code is not a figure", o.path.display());
         assert!(o.doc.title.contains("Meta"), "title: {}", o.doc.title);
     }
