@@ -5,7 +5,7 @@
 use crate::compose::compose;
 use crate::diag::{Kind, Problem};
 use crate::fonts::{FontData, Fonts};
-use crate::load::content::Date;
+use crate::load::content::{Date, Phase};
 use crate::model::Document;
 use crate::output::write_atomic;
 use crate::project::{self, Project};
@@ -23,6 +23,10 @@ pub struct Options {
     pub layout: Option<String>,
     /// Treat warnings (such as a passed deadline) as errors.
     pub strict: bool,
+    /// The deadline version or the after-deadline version.
+    pub phase: Phase,
+    /// Also make the PDFs PDF/A-2a, for archiving.
+    pub pdfa: bool,
     /// Write the PDFs (`build`) or only check (`check`).
     pub write: bool,
     pub today: Date,
@@ -63,7 +67,9 @@ pub fn run(opts: &Options) -> Result<Outcome, UsageError> {
     let mut font_cache: HashMap<String, FontData> = HashMap::new();
     let layouts: Vec<_> = project.layouts.iter().filter(|l| keep(&opts.layout, &l.id)).collect();
     for edition in project.editions.iter().filter(|e| keep(&opts.lang, &e.id)) {
-        deadline_warning(edition, opts, &mut problems);
+        if opts.phase == Phase::Deadline {
+            deadline_warning(edition, opts, &mut problems);
+        }
         for platform in edition.platforms.iter().filter(|p| keep(&opts.platform, &p.id)) {
             for layout in &layouts {
                 let fonts = match Fonts::load(&project.fonts_dir(), layout, &mut font_cache) {
@@ -77,15 +83,16 @@ pub fn run(opts: &Options) -> Result<Outcome, UsageError> {
                         continue;
                     }
                 };
-                let doc = match compose(layout, &fonts, edition, platform) {
+                let doc = match compose(layout, &fonts, edition, platform, opts.phase) {
                     Ok(d) => d,
                     Err(ps) => {
                         problems.extend(ps);
                         continue;
                     }
                 };
-                let path = opts.out.join(&edition.id).join(format!("{}-{}.pdf", platform.id, layout.id));
-                match render(&doc, &fonts) {
+                let name = format!("{}-{}{}.pdf", platform.id, layout.id, opts.phase.file_suffix());
+                let path = opts.out.join(&edition.id).join(name);
+                match render(&doc, &fonts, opts.pdfa.then_some(opts.today)) {
                     Ok(pdf) => outputs.push(Output {
                         lang: edition.id.clone(),
                         platform: platform.id.clone(),
@@ -147,7 +154,8 @@ fn deadline_warning(edition: &crate::load::Edition, opts: &Options, problems: &m
             Problem::warning(Kind::Deadline, format!("the deadline {} ({shown}) has passed: today is {}", c.deadline, opts.today))
                 .at(c.deadline_loc.clone())
                 .label("this date is printed as the deadline")
-                .help("the handout still builds; objecting still works, but only from the day it is sent. Use --strict to make this an error"),
+                .help("the handout still builds, but its date is in the past. Objecting still works from the day it is sent: \
+                       print `handout build --edition after-deadline` instead. Use --strict to make this an error"),
         );
     }
 }

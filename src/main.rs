@@ -49,6 +49,19 @@ struct Select {
     /// Project folder holding data/, layouts/ and fonts/
     #[arg(long, default_value = ".")]
     root: PathBuf,
+    /// Which version: `deadline` shows the date; `after-deadline` says that
+    /// objecting still works from the day it is sent (files get -after-deadline)
+    #[arg(long, value_enum, default_value_t = EditionArg::Deadline)]
+    edition: EditionArg,
+    /// Also make the PDFs PDF/A-2a, for archiving
+    #[arg(long)]
+    pdfa: bool,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum EditionArg {
+    Deadline,
+    AfterDeadline,
 }
 
 fn main() -> ExitCode {
@@ -68,6 +81,11 @@ fn main() -> ExitCode {
         platform: select.platform,
         layout: select.layout,
         strict: select.strict,
+        phase: match select.edition {
+            EditionArg::Deadline => handout::load::content::Phase::Deadline,
+            EditionArg::AfterDeadline => handout::load::content::Phase::AfterDeadline,
+        },
+        pdfa: select.pdfa,
         write,
         today,
     };

@@ -2,9 +2,10 @@
 //! Output is PDF/UA-1 (tagged, validated by krilla at export).
 
 use crate::fonts::Fonts;
+use crate::load::content::Date;
 use crate::model::{Color, Document, FontWeight, Item, ItemRef, Node, QrSymbol, StructKind};
 use crate::units::{Mm, Rect};
-use krilla::configure::{Accessibility, ConfigurationBuilder, Validator};
+use krilla::configure::{Accessibility, Archival, ConfigurationBuilder, Validator};
 use krilla::geom::{PathBuilder, Point};
 use krilla::destination::XyzDestination;
 use krilla::metadata::Metadata;
@@ -30,9 +31,15 @@ impl std::fmt::Display for RenderError {
     }
 }
 
-pub fn render(doc: &Document, fonts: &Fonts) -> Result<Vec<u8>, RenderError> {
-    let configuration = ConfigurationBuilder::new()
-        .set_validator(Validator::Ua(Accessibility::UA1))
+/// `archive` adds PDF/A-2a (archiving) to PDF/UA-1, stamped with that
+/// creation date (PDF/A requires one; pass the build's date so that builds
+/// with SOURCE_DATE_EPOCH stay reproducible).
+pub fn render(doc: &Document, fonts: &Fonts, archive: Option<Date>) -> Result<Vec<u8>, RenderError> {
+    let mut builder = ConfigurationBuilder::new().set_validator(Validator::Ua(Accessibility::UA1));
+    if archive.is_some() {
+        builder = builder.with_archival_validator(Archival::A2_A);
+    }
+    let configuration = builder
         .finish()
         .map_err(|e| RenderError(format!("PDF configuration: {e:?}")))?;
     let settings = SerializeSettings { configuration, enable_tagging: true, ..SerializeSettings::default() };
@@ -86,12 +93,14 @@ pub fn render(doc: &Document, fonts: &Fonts) -> Result<Vec<u8>, RenderError> {
     }
     pdf.set_tag_tree(tree);
     pdf.set_outline(outline(doc));
-    pdf.set_metadata(
-        Metadata::new()
-            .title(doc.title.clone())
-            .language(doc.lang.clone())
-            .creator(format!("handout {}", env!("CARGO_PKG_VERSION"))),
-    );
+    let mut metadata = Metadata::new()
+        .title(doc.title.clone())
+        .language(doc.lang.clone())
+        .creator(format!("handout {}", env!("CARGO_PKG_VERSION")));
+    if let Some(d) = archive {
+        metadata = metadata.creation_date(krilla::metadata::DateTime::new(d.year).month(d.month).day(d.day));
+    }
+    pdf.set_metadata(metadata);
     pdf.finish().map_err(|e| RenderError(format!("PDF export failed: {e:?}")))
 }
 

@@ -57,9 +57,9 @@ proptest! {
         let mut cache = Default::default();
         for layout in &proj.layouts {
             let fonts = Fonts::load(&proj.fonts_dir(), layout, &mut cache).ok().unwrap();
-            match compose(layout, &fonts, edition, &platform) {
+            match compose(layout, &fonts, edition, &platform, Default::default()) {
                 Ok(doc) => {
-                    prop_assert!(handout::render::render(&doc, &fonts).is_ok());
+                    prop_assert!(handout::render::render(&doc, &fonts, None).is_ok());
                     let body = handout::compose::body_size(&doc);
                     prop_assert!(body.0 > 0.0);
                 }

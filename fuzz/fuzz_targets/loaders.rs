@@ -52,8 +52,8 @@ fuzz_target!(|data: &[u8]| {
     drop(campaign);
     if let Some(platform) = platform {
         for (layout, fonts) in &real.layouts {
-            if let Ok(doc) = compose(layout, fonts, &real.edition, &platform) {
-                let _ = handout::render::render(&doc, fonts);
+            if let Ok(doc) = compose(layout, fonts, &real.edition, &platform, Default::default()) {
+                let _ = handout::render::render(&doc, fonts, None);
             }
         }
     }

@@ -43,7 +43,13 @@ pub(crate) fn layout_block(cx: &mut Context, block: &Block, width: Mm) -> Result
             wrap(&mut f, kind);
             Ok(f)
         }
-        Block::Deadline { label, date, note, loc } => deadline(cx, label, date, note.as_ref(), loc, width),
+        Block::Deadline { label, date, note, after_keys, loc } => {
+            if cx.phase == crate::load::content::Phase::AfterDeadline {
+                after_deadline(cx, label, date, note.as_ref(), after_keys, loc, width)
+            } else {
+                deadline(cx, label, date, note.as_ref(), loc, width)
+            }
+        }
         Block::Route { route, heading, step, number, number_fill, loc } => {
             let Some(r) = cx.platform.routes.get(route) else {
                 let known: Vec<_> = cx.platform.routes.keys().map(String::as_str).collect();
@@ -165,6 +171,34 @@ fn line_metrics(cx: &Context, weight: FontWeight, size: crate::units::Pt, pitch:
     let asc = cx.m.ascent(weight, size).max(cx.m.ascent(FontWeight::Bold, size));
     let desc = cx.m.descent(weight, size).max(cx.m.descent(FontWeight::Bold, size));
     (((pitch + asc - desc) / 2.0).max(asc), desc)
+}
+
+/// After the deadline the callout does not show a passed date: its
+/// headline ("Maak nu bezwaar") takes the date's place and size, and the
+/// note says the objection counts from the day it is sent.
+#[allow(clippy::too_many_arguments)]
+fn after_deadline(
+    cx: &mut Context,
+    label: &RoleRef,
+    date: &RoleRef,
+    note: Option<&RoleRef>,
+    keys: &(String, String),
+    loc: &Loc,
+    width: Mm,
+) -> Result<Frag, BlockError> {
+    let head_t = text(cx, &keys.0, loc)?.clone();
+    let note_t = text(cx, &keys.1, loc)?.clone();
+    let mut head = paragraph(cx, &head_t.resolve(&cx.vars()), date, width, Breaking::Prose(None), Some(head_t.loc.clone()))?;
+    wrap(&mut head, StructKind::Paragraph);
+    let mut n = paragraph(cx, &note_t.resolve(&cx.vars()), note.unwrap_or(label), width, prose(cx), Some(note_t.loc.clone()))?;
+    wrap(&mut n, StructKind::Paragraph);
+    let mut out = Frag::default();
+    let y = head.height;
+    out.append(head, Mm::ZERO, Mm::ZERO);
+    let nh = n.height;
+    out.append(n, Mm::ZERO, y);
+    out.height = y + nh;
+    Ok(out)
 }
 
 fn deadline(cx: &mut Context, label: &RoleRef, date: &RoleRef, note: Option<&RoleRef>, loc: &Loc, width: Mm) -> Result<Frag, BlockError> {

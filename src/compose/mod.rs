@@ -7,7 +7,7 @@ mod qr;
 
 use crate::diag::{Kind, Loc, Problem};
 use crate::fonts::Fonts;
-use crate::load::content::{Edition, Platform, Vars};
+use crate::load::content::{Edition, Phase, Platform, Vars};
 use crate::load::layout::{Align, Block, Layout, Region};
 use crate::model::{Document, Item, Node, Page};
 use crate::text::Measurer;
@@ -22,6 +22,7 @@ pub(crate) struct Context<'a, 'f> {
     pub layout: &'a Layout,
     pub edition: &'a Edition,
     pub platform: &'a Platform,
+    pub phase: Phase,
     pub deadline: String,
     pub m: Measurer<'f>,
     /// Font sizes are multiplied by this, but never go below a role's minimum.
@@ -47,12 +48,19 @@ pub(crate) enum BlockError {
 }
 
 /// Lay out one platform's handout.
-pub fn compose(layout: &Layout, fonts: &Fonts, edition: &Edition, platform: &Platform) -> Result<Document, Vec<Problem>> {
+pub fn compose(
+    layout: &Layout,
+    fonts: &Fonts,
+    edition: &Edition,
+    platform: &Platform,
+    phase: Phase,
+) -> Result<Document, Vec<Problem>> {
     let campaign = &edition.campaign;
     let mut cx = Context {
         layout,
         edition,
         platform,
+        phase,
         deadline: campaign.language.format_date(campaign.deadline),
         m: Measurer::new(fonts),
         scale: 1.0,

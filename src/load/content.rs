@@ -49,6 +49,25 @@ struct RawRoute {
     steps: Spanned<Vec<Spanned<String>>>,
 }
 
+/// Which version of the handout to print: before the deadline it shows
+/// the date; after it, a message that objecting still works from now on.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub enum Phase {
+    #[default]
+    Deadline,
+    AfterDeadline,
+}
+
+impl Phase {
+    /// Added to output file names, so both versions can sit side by side.
+    pub fn file_suffix(self) -> &'static str {
+        match self {
+            Phase::Deadline => "",
+            Phase::AfterDeadline => "-after-deadline",
+        }
+    }
+}
+
 /// A calendar date.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date {

@@ -172,6 +172,10 @@ enum RawBlock {
         date_role: String,
         #[serde(default)]
         note_role: Option<String>,
+        #[serde(default)]
+        after_headline: Option<String>,
+        #[serde(default)]
+        after_note: Option<String>,
     },
     Route {
         route: String,
@@ -221,8 +225,9 @@ pub struct RoleRef {
 pub enum Block {
     /// A campaign text (`[text]` key) in one role.
     Text { key: String, role: RoleRef, tag: TextTag, loc: Loc },
-    /// The deadline callout: label, date, note.
-    Deadline { label: RoleRef, date: RoleRef, note: Option<RoleRef>, loc: Loc },
+    /// The deadline callout: label, date, note. After the deadline, the
+    /// texts `after_keys` (headline, note) take their place.
+    Deadline { label: RoleRef, date: RoleRef, note: Option<RoleRef>, after_keys: (String, String), loc: Loc },
     /// One route's heading and numbered steps.
     Route { route: String, heading: RoleRef, step: RoleRef, number: RoleRef, number_fill: Color, loc: Loc },
     /// QR code to the form, with its caption, the URL in clear text and
@@ -727,10 +732,14 @@ impl Checker<'_> {
                 tag: tag.unwrap_or(TextTag::P),
                 loc,
             },
-            RawBlock::Deadline { label_role, date_role, note_role } => Block::Deadline {
+            RawBlock::Deadline { label_role, date_role, note_role, after_headline, after_note } => Block::Deadline {
                 label: self.role(label_role, &loc, styles),
                 date: self.role(date_role, &loc, styles),
                 note: note_role.as_ref().map(|r| self.role(r, &loc, styles)),
+                after_keys: (
+                    after_headline.clone().unwrap_or_else(|| "after_deadline_headline".into()),
+                    after_note.clone().unwrap_or_else(|| "after_deadline_note".into()),
+                ),
                 loc,
             },
             RawBlock::Route { route, heading_role, step_role, number_role, number_fill } => Block::Route {

@@ -26,6 +26,8 @@ pub fn options(root: &Path, out: &Path) -> Options {
         platform: None,
         layout: None,
         strict: false,
+        phase: Default::default(),
+        pdfa: false,
         write: true,
         today: BEFORE_DEADLINE,
     }
