@@ -15,11 +15,28 @@ pub struct FontData {
     pub file: String,
 }
 
-/// The faces a layout uses.
+/// The faces a layout uses: face 0 is the main font, the others serve one
+/// script each.
 #[derive(Clone)]
 pub struct Fonts {
+    pub faces: Vec<FaceSet>,
+}
+
+/// A regular and a bold face, for one script (`None`: the main font).
+#[derive(Clone)]
+pub struct FaceSet {
+    pub script: Option<crate::script::Script>,
     pub regular: FontData,
     pub bold: FontData,
+}
+
+impl FaceSet {
+    pub fn get(&self, weight: FontWeight) -> &FontData {
+        match weight {
+            FontWeight::Regular => &self.regular,
+            FontWeight::Bold => &self.bold,
+        }
+    }
 }
 
 impl Fonts {
@@ -41,19 +58,29 @@ impl Fonts {
                 }
             }
         };
-        let regular = get(&layout.regular);
-        let bold = get(&layout.bold);
-        match (regular, bold) {
-            (Some(regular), Some(bold)) => Ok(Fonts { regular, bold }),
-            _ => Err(problems),
+        let mut faces = Vec::new();
+        let sets = std::iter::once((None, &layout.regular, &layout.bold))
+            .chain(layout.script_fonts.iter().map(|(s, r, b)| (Some(*s), r, b)));
+        for (script, r, b) in sets {
+            if let (Some(regular), Some(bold)) = (get(r), get(b)) {
+                faces.push(FaceSet { script, regular, bold });
+            }
         }
+        if problems.is_empty() { Ok(Fonts { faces }) } else { Err(problems) }
     }
 
+    /// The main font's face of this weight.
     pub fn get(&self, weight: FontWeight) -> &FontData {
-        match weight {
-            FontWeight::Regular => &self.regular,
-            FontWeight::Bold => &self.bold,
+        self.faces[0].get(weight)
+    }
+
+    /// Which face set serves a character: its script's, else the main one.
+    pub fn face_for(&self, c: char) -> usize {
+        let script = crate::script::Script::of(c);
+        if script.is_none() {
+            return 0;
         }
+        self.faces.iter().position(|f| f.script == script).unwrap_or(0)
     }
 }
 

@@ -14,5 +14,6 @@ pub mod model;
 pub mod output;
 pub mod project;
 pub mod render;
+pub mod script;
 pub mod text;
 pub mod units;

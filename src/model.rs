@@ -46,6 +46,10 @@ pub enum FontWeight {
 pub struct TextRun {
     pub text: String,
     pub weight: FontWeight,
+    /// The face set (main font or a script's font) the run is set in.
+    pub face: usize,
+    /// Shaped and drawn right to left.
+    pub rtl: bool,
     pub size: Pt,
     /// Left end of the baseline.
     pub origin: Point,

@@ -44,12 +44,14 @@ pub fn render(doc: &Document, fonts: &Fonts, archive: Option<Date>) -> Result<Ve
         .map_err(|e| RenderError(format!("PDF configuration: {e:?}")))?;
     let settings = SerializeSettings { configuration, enable_tagging: true, ..SerializeSettings::default() };
     let mut pdf = PdfDocument::new_with(settings);
-    let font = |w: FontWeight| -> Result<Font, RenderError> {
-        let data: Arc<dyn AsRef<[u8]> + Send + Sync> = fonts.get(w).bytes.clone();
-        Font::new(data.into(), 0).ok_or_else(|| RenderError(format!("krilla cannot read {}", fonts.get(w).file)))
+    let font = |d: &crate::fonts::FontData| -> Result<Font, RenderError> {
+        let data: Arc<dyn AsRef<[u8]> + Send + Sync> = d.bytes.clone();
+        Font::new(data.into(), 0).ok_or_else(|| RenderError(format!("krilla cannot read {}", d.file)))
     };
-    let regular = font(FontWeight::Regular)?;
-    let bold = font(FontWeight::Bold)?;
+    let mut faces = Vec::new();
+    for set in &fonts.faces {
+        faces.push([font(&set.regular)?, font(&set.bold)?]);
+    }
 
     let tagged: std::collections::HashSet<ItemRef> = crate::compose::leaves(&doc.structure).into_iter().collect();
     let mut ids: HashMap<ItemRef, Identifier> = HashMap::new();
@@ -72,12 +74,12 @@ pub fn render(doc: &Document, fonts: &Fonts, archive: Option<Date>) -> Result<Ve
                     _ => ContentTag::Other,
                 };
                 let id = s.start_tagged(tag);
-                draw(&mut s, item, &regular, &bold)?;
+                draw(&mut s, item, &faces)?;
                 s.end_tagged();
                 ids.insert(key, id);
             } else {
                 s.start_tagged(ContentTag::Artifact(krilla::tagging::Artifact::with_kind(ArtifactType::Other)));
-                draw(&mut s, item, &regular, &bold)?;
+                draw(&mut s, item, &faces)?;
                 s.end_tagged();
             }
         }
@@ -187,7 +189,7 @@ fn fill(c: Color) -> Fill {
     Fill { paint: krilla::color::rgb::Color::new(c.r, c.g, c.b).into(), opacity: NormalizedF32::ONE, rule: FillRule::NonZero }
 }
 
-fn draw(s: &mut Surface, item: &Item, regular: &Font, bold: &Font) -> Result<(), RenderError> {
+fn draw(s: &mut Surface, item: &Item, faces: &[[Font; 2]]) -> Result<(), RenderError> {
     match item {
         Item::Box { rect, fill: c, radius } => {
             let mut pb = PathBuilder::new();
@@ -210,7 +212,7 @@ fn draw(s: &mut Surface, item: &Item, regular: &Font, bold: &Font) -> Result<(),
             }
         }
         Item::CropMark { from, to, width } => {
-            draw(s, &Item::Line { from: *from, to: *to, width: *width, color: Color::BLACK }, regular, bold)?
+            draw(s, &Item::Line { from: *from, to: *to, width: *width, color: Color::BLACK }, faces)?
         }
         Item::Line { from, to, width, color } => {
             let mut pb = PathBuilder::new();
@@ -228,12 +230,14 @@ fn draw(s: &mut Surface, item: &Item, regular: &Font, bold: &Font) -> Result<(),
             }
         }
         Item::Text(run) => {
+            let set = &faces[run.face.min(faces.len() - 1)];
             let font = match run.weight {
-                FontWeight::Regular => regular.clone(),
-                FontWeight::Bold => bold.clone(),
+                FontWeight::Regular => set[0].clone(),
+                FontWeight::Bold => set[1].clone(),
             };
+            let direction = if run.rtl { TextDirection::RightToLeft } else { TextDirection::LeftToRight };
             s.set_fill(Some(fill(run.color)));
-            s.draw_text(Point::from_xy(pt(run.origin.x), pt(run.origin.y)), font, run.size.0, &run.text, false, TextDirection::Auto);
+            s.draw_text(Point::from_xy(pt(run.origin.x), pt(run.origin.y)), font, run.size.0, &run.text, false, direction);
         }
         Item::Qr(q) => draw_qr(s, q)?,
     }

@@ -17,9 +17,10 @@ const HYPHENATE_BELOW_FILL: f32 = 0.7;
 
 /// Shapes text and remembers widths.
 pub struct Measurer<'f> {
-    regular: rustybuzz::Face<'f>,
-    bold: rustybuzz::Face<'f>,
-    cache: HashMap<(FontWeight, String), Shaped>,
+    /// Regular and bold face of each face set (see [`Fonts`]).
+    faces: Vec<[rustybuzz::Face<'f>; 2]>,
+    fonts: &'f Fonts,
+    cache: HashMap<(usize, FontWeight, String), Shaped>,
 }
 
 #[derive(Copy, Clone)]
@@ -28,27 +29,40 @@ struct Shaped {
     em: f32,
     /// A character the font has no glyph for.
     missing: Option<char>,
+    /// How far the ink reaches above and below the baseline, in em.
+    ink_up: f32,
+    ink_down: f32,
+}
+
+fn slot(w: FontWeight) -> usize {
+    match w {
+        FontWeight::Regular => 0,
+        FontWeight::Bold => 1,
+    }
 }
 
 impl<'f> Measurer<'f> {
     pub fn new(fonts: &'f Fonts) -> Measurer<'f> {
         // Fonts are checked to parse when loaded.
         let face = |b: &'f [u8]| rustybuzz::Face::from_slice(b, 0).expect("font checked on load");
-        Measurer { regular: face(&fonts.regular.bytes), bold: face(&fonts.bold.bytes), cache: HashMap::new() }
+        let faces = fonts.faces.iter().map(|f| [face(&f.regular.bytes), face(&f.bold.bytes)]).collect();
+        Measurer { faces, fonts, cache: HashMap::new() }
     }
 
-    fn face(&self, w: FontWeight) -> &rustybuzz::Face<'f> {
-        match w {
-            FontWeight::Regular => &self.regular,
-            FontWeight::Bold => &self.bold,
-        }
+    fn face(&self, set: usize, w: FontWeight) -> &rustybuzz::Face<'f> {
+        &self.faces[set.min(self.faces.len() - 1)][slot(w)]
     }
 
-    fn shape(&mut self, w: FontWeight, text: &str) -> Shaped {
-        if let Some(s) = self.cache.get(&(w, text.to_string())) {
+    /// Which face set serves a character.
+    pub fn face_for(&self, c: char) -> usize {
+        self.fonts.face_for(c)
+    }
+
+    fn shape(&mut self, set: usize, w: FontWeight, text: &str) -> Shaped {
+        if let Some(s) = self.cache.get(&(set, w, text.to_string())) {
             return *s;
         }
-        let face = self.face(w);
+        let face = self.face(set, w);
         let mut buf = rustybuzz::UnicodeBuffer::new();
         buf.push_str(text);
         buf.guess_segment_properties();
@@ -61,33 +75,63 @@ impl<'f> Measurer<'f> {
             .find(|g| g.glyph_id == 0)
             .and_then(|g| text.get(g.cluster as usize..)?.chars().next())
             .filter(|c| !c.is_whitespace() && !is_default_ignorable(*c));
-        let shaped = Shaped { em, missing };
-        self.cache.insert((w, text.to_string()), shaped);
+        let (mut up, mut down) = (0.0f32, 0.0f32);
+        for (info, pos) in out.glyph_infos().iter().zip(out.glyph_positions()) {
+            if let Some(bb) = face.glyph_bounding_box(rustybuzz::ttf_parser::GlyphId(info.glyph_id as u16)) {
+                up = up.max((bb.y_max as i32 + pos.y_offset) as f32);
+                down = down.max(-((bb.y_min as i32 + pos.y_offset) as f32));
+            }
+        }
+        let shaped = Shaped { em, missing, ink_up: up / upem, ink_down: down / upem };
+        self.cache.insert((set, w, text.to_string()), shaped);
         shaped
     }
 
+    /// Width in the main font.
     pub fn width(&mut self, w: FontWeight, text: &str, size: Pt) -> Mm {
-        Pt(self.shape(w, text).em * size.0).to_mm()
+        self.width_in(0, w, text, size)
     }
 
-    /// The first character of `text` that the font cannot draw.
-    pub fn missing_glyph(&mut self, w: FontWeight, text: &str) -> Option<char> {
-        self.shape(w, text).missing
+    pub fn width_in(&mut self, set: usize, w: FontWeight, text: &str, size: Pt) -> Mm {
+        Pt(self.shape(set, w, text).em * size.0).to_mm()
+    }
+
+    pub fn has_glyph(&self, set: usize, c: char) -> bool {
+        self.face(set, FontWeight::Regular).glyph_index(c).is_some()
+    }
+
+    /// How far the printed glyphs of `text` reach above and below the baseline.
+    pub fn ink(&mut self, set: usize, w: FontWeight, text: &str, size: Pt) -> (Mm, Mm) {
+        let s = self.shape(set, w, text);
+        (Pt(s.ink_up * size.0).to_mm(), Pt(s.ink_down * size.0).to_mm())
+    }
+
+    /// The first character of `text` that the face cannot draw.
+    pub fn missing_glyph(&mut self, set: usize, w: FontWeight, text: &str) -> Option<char> {
+        self.shape(set, w, text).missing
     }
 
     pub fn ascent(&self, w: FontWeight, size: Pt) -> Mm {
-        let f = self.face(w);
-        Pt(f.ascender() as f32 / f.units_per_em() as f32 * size.0).to_mm()
+        self.ascent_in(0, w, size)
     }
 
     pub fn descent(&self, w: FontWeight, size: Pt) -> Mm {
-        let f = self.face(w);
+        self.descent_in(0, w, size)
+    }
+
+    pub fn ascent_in(&self, set: usize, w: FontWeight, size: Pt) -> Mm {
+        let f = self.face(set, w);
+        Pt(f.ascender() as f32 / f.units_per_em() as f32 * size.0).to_mm()
+    }
+
+    pub fn descent_in(&self, set: usize, w: FontWeight, size: Pt) -> Mm {
+        let f = self.face(set, w);
         Pt(-(f.descender() as f32) / f.units_per_em() as f32 * size.0).to_mm()
     }
 
     /// Height of capital letters, for centring numbers in circles.
     pub fn cap_height(&self, w: FontWeight, size: Pt) -> Mm {
-        let f = self.face(w);
+        let f = self.face(0, w);
         let cap = f.capital_height().unwrap_or((f.ascender() as f32 * 0.7) as i16);
         Pt(cap as f32 / f.units_per_em() as f32 * size.0).to_mm()
     }
@@ -108,14 +152,21 @@ pub enum Breaking {
     Url,
 }
 
-/// A piece of a line in one weight.
+/// A piece of a line in one weight and face, in one direction.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Piece {
     pub text: String,
     pub weight: FontWeight,
-    /// Offset from the line's start.
+    /// The face set (see [`Fonts`]) the piece is set in.
+    pub face: usize,
+    /// Set right to left (shaped and drawn so).
+    pub rtl: bool,
+    /// Offset from the line's left end; pieces are in visual order.
     pub x: Mm,
     pub width: Mm,
+    /// Byte offset of the piece in the paragraph: sorting by it gives the
+    /// logical (reading) order.
+    pub logical: usize,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -134,11 +185,11 @@ pub struct Unfit {
 /// The text flattened, with the weight of every byte range.
 struct Styled {
     text: String,
-    runs: Vec<(Range<usize>, FontWeight)>,
+    runs: Vec<(Range<usize>, FontWeight, usize)>,
 }
 
 impl Styled {
-    fn new(rich: &Rich, base: FontWeight) -> Styled {
+    fn new(rich: &Rich, base: FontWeight, m: &Measurer) -> Styled {
         let mut text = String::new();
         let mut runs = Vec::new();
         for span in &rich.spans {
@@ -159,7 +210,7 @@ impl Styled {
             }
             let weight = if span.bold { FontWeight::Bold } else { base };
             if text.len() > start {
-                runs.push((start..text.len(), weight));
+                runs.push((start..text.len(), weight, 0));
             }
         }
         let trimmed = text.trim_end().len();
@@ -169,24 +220,94 @@ impl Styled {
             r.0.start = r.0.start.min(trimmed);
         }
         runs.retain(|r| !r.0.is_empty());
-        Styled { text, runs }
+        let faces = assign_faces(&text, m);
+        // Split weight runs where the face changes.
+        let mut split = Vec::new();
+        for (r, w, _) in runs {
+            let mut start = r.start;
+            for (i, _) in text[r.clone()].char_indices().skip(1) {
+                let at = r.start + i;
+                if faces[at] != faces[start] {
+                    split.push((start..at, w, faces[start]));
+                    start = at;
+                }
+            }
+            split.push((start..r.end, w, faces[start]));
+        }
+        Styled { text, runs: split }
     }
 
-    /// The pieces of `range`, one per weight run.
-    fn pieces(&self, range: Range<usize>) -> impl Iterator<Item = (&str, FontWeight)> + '_ {
-        self.runs.iter().filter_map(move |(r, w)| {
+    /// The pieces of `range`, one per weight and face run, with their offsets.
+    fn pieces(&self, range: Range<usize>) -> impl Iterator<Item = (&str, FontWeight, usize, usize)> + '_ {
+        self.runs.iter().filter_map(move |(r, w, f)| {
             let s = r.start.max(range.start);
             let e = r.end.min(range.end);
-            (s < e).then(|| (&self.text[s..e], *w))
+            (s < e).then(|| (&self.text[s..e], *w, *f, s))
         })
     }
 
     fn weight_at(&self, i: usize) -> FontWeight {
-        self.runs.iter().find(|(r, _)| r.contains(&i)).map_or(FontWeight::Regular, |r| r.1)
+        self.runs.iter().find(|(r, _, _)| r.contains(&i)).map_or(FontWeight::Regular, |r| r.1)
     }
 }
 
+/// The face set of every byte: a character's script decides; characters
+/// common to all scripts take the face of the text before them (or after
+/// them, at the start).
+fn assign_faces(text: &str, m: &Measurer) -> Vec<usize> {
+    let mut own: Vec<(usize, Option<usize>)> = text
+        .char_indices()
+        .map(|(i, c)| {
+            // Letters, and marks that belong to one script (the Arabic comma).
+            let own = !crate::script::Script::is_common(c) || crate::script::Script::of(c).is_some();
+            (i, own.then(|| m.face_for(c)))
+        })
+        .collect();
+    // Latin words inside text of another script (a brand name in Ukrainian)
+    // take that script's face when it has the letters, so one sentence is
+    // not set in two designs.
+    let mut count: HashMap<usize, usize> = HashMap::new();
+    for (_, f) in &own {
+        if let Some(f) = f {
+            *count.entry(*f).or_default() += 1;
+        }
+    }
+    let dominant = count.into_iter().max_by_key(|&(f, n)| (n, std::cmp::Reverse(f))).map(|(f, _)| f);
+    if let Some(d) = dominant.filter(|&d| d != 0) {
+        for (i, f) in own.iter_mut() {
+            let c = text[*i..].chars().next().unwrap_or(' ');
+            if *f == Some(0) && m.has_glyph(d, c) {
+                *f = Some(d);
+            }
+        }
+    }
+    let mut prev = None;
+    for e in own.iter_mut() {
+        match e.1 {
+            Some(f) => prev = Some(f),
+            None => e.1 = prev,
+        }
+    }
+    let mut next = None;
+    for e in own.iter_mut().rev() {
+        match e.1 {
+            Some(f) => next = Some(f),
+            None => e.1 = next,
+        }
+    }
+    let mut out = vec![0; text.len() + 1];
+    for (k, (i, f)) in own.iter().enumerate() {
+        let end = own.get(k + 1).map_or(text.len(), |n| n.0);
+        for b in *i..end {
+            out[b] = f.unwrap_or(0);
+        }
+    }
+    out
+}
+
 /// Break `rich` into lines no wider than `max`.
+/// `rtl` is the paragraph's base direction. Lines come back in visual
+/// order, left to right, measured from their left end.
 pub fn break_lines(
     m: &mut Measurer,
     rich: &Rich,
@@ -194,8 +315,9 @@ pub fn break_lines(
     size: Pt,
     max: Mm,
     mode: Breaking,
+    rtl: bool,
 ) -> Result<Vec<Line>, Unfit> {
-    let st = Styled::new(rich, base);
+    let st = Styled::new(rich, base, m);
     if st.text.is_empty() {
         return Ok(Vec::new());
     }
@@ -207,6 +329,9 @@ pub fn break_lines(
         Breaking::Url => url_breaks(&st.text),
     };
     let mut b = Breaker { m, st: &st, size, max, mode, lines: Vec::new() };
+    let level = if rtl { unicode_bidi::Level::rtl() } else { unicode_bidi::Level::ltr() };
+    let bidi = unicode_bidi::BidiInfo::new(&st.text, Some(level));
+    let bidi = (rtl || bidi.has_rtl()).then_some(bidi);
     let mut line_start = 0;
     let mut line_end = 0; // end of what is committed to the current line
     let mut seg_start = 0;
@@ -250,7 +375,8 @@ pub fn break_lines(
     if line_end > line_start {
         b.push(line_start..line_end, false);
     }
-    Ok(b.lines)
+    let lines = std::mem::take(&mut b.lines);
+    Ok(lines.into_iter().map(|(range, hyphen)| b.build(range, hyphen, bidi.as_ref())).collect())
 }
 
 struct Breaker<'a, 'm, 'f> {
@@ -259,16 +385,17 @@ struct Breaker<'a, 'm, 'f> {
     size: Pt,
     max: Mm,
     mode: Breaking,
-    lines: Vec<Line>,
+    /// Lines as logical ranges, and whether a hyphen ends them.
+    lines: Vec<(Range<usize>, bool)>,
 }
 
 impl Breaker<'_, '_, '_> {
     /// Width of a range as it would be printed: trailing spaces do not count.
     fn width(&mut self, range: Range<usize>) -> Mm {
         let end = range.start + self.st.text[range.clone()].trim_end().len();
-        let pieces: Vec<(String, FontWeight)> =
-            self.st.pieces(range.start..end).map(|(t, w)| (t.to_string(), w)).collect();
-        pieces.iter().fold(Mm::ZERO, |acc, (t, w)| acc + self.m.width(*w, t, self.size))
+        let pieces: Vec<(String, FontWeight, usize)> =
+            self.st.pieces(range.start..end).map(|(t, w, f, _)| (t.to_string(), w, f)).collect();
+        pieces.iter().fold(Mm::ZERO, |acc, (t, w, f)| acc + self.m.width_in(*f, *w, t, self.size))
     }
 
     fn fits(&mut self, range: Range<usize>) -> bool {
@@ -313,26 +440,48 @@ impl Breaker<'_, '_, '_> {
     /// Whether the segment is an on-screen label (all bold in non-bold text).
     fn is_label(&self, seg: Range<usize>) -> bool {
         let core = seg.start..seg.start + self.st.text[seg].trim_end().len();
-        self.st.pieces(core).all(|(_, w)| w == FontWeight::Bold)
-            && self.st.runs.iter().any(|(_, w)| *w == FontWeight::Regular)
+        self.st.pieces(core).all(|(_, w, _, _)| w == FontWeight::Bold)
+            && self.st.runs.iter().any(|(_, w, _)| *w == FontWeight::Regular)
     }
 
     fn push(&mut self, range: Range<usize>, hyphen: bool) {
+        self.lines.push((range, hyphen));
+    }
+
+    /// Lay out one line: split it into runs of one direction (Unicode
+    /// bidi algorithm, so a URL inside Arabic stays left to right), order
+    /// them visually, and measure the pieces.
+    fn build(&mut self, range: Range<usize>, hyphen: bool, bidi: Option<&unicode_bidi::BidiInfo>) -> Line {
         let end = range.start + self.st.text[range.clone()].trim_end().len();
+        let runs: Vec<(Range<usize>, bool)> = match bidi {
+            Some(b) if range.start < end => {
+                let para = &b.paragraphs[0];
+                let (levels, runs) = b.visual_runs(para, range.start..end);
+                runs.into_iter().map(|r| {
+                    let rtl = levels[r.start].is_rtl();
+                    (r, rtl)
+                }).collect()
+            }
+            _ => vec![(range.start..end, false)],
+        };
         let mut pieces: Vec<Piece> = Vec::new();
         let mut x = Mm::ZERO;
-        let parts: Vec<(String, FontWeight)> =
-            self.st.pieces(range.start..end).map(|(t, w)| (t.to_string(), w)).collect();
-        let n = parts.len();
-        for (i, (mut text, w)) in parts.into_iter().enumerate() {
-            if hyphen && i + 1 == n {
-                text.push('-');
+        for (run, rtl) in runs {
+            let mut parts: Vec<(String, FontWeight, usize, usize)> =
+                self.st.pieces(run).map(|(t, w, f, at)| (t.to_string(), w, f, at)).collect();
+            if rtl {
+                parts.reverse();
             }
-            let width = self.m.width(w, &text, self.size);
-            pieces.push(Piece { text, weight: w, x, width });
-            x += width;
+            for (mut text, weight, face, logical) in parts {
+                if hyphen && logical + text.len() == end {
+                    text.push('-');
+                }
+                let width = self.m.width_in(face, weight, &text, self.size);
+                pieces.push(Piece { text, weight, face, rtl, x, width, logical });
+                x += width;
+            }
         }
-        self.lines.push(Line { pieces, width: x });
+        Line { pieces, width: x }
     }
 }
 
@@ -392,7 +541,13 @@ mod tests {
     fn fonts() -> Fonts {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
         let read = |f: &str| FontData { bytes: Arc::new(std::fs::read(dir.join(f)).unwrap()), file: f.into() };
-        Fonts { regular: read("AtkinsonHyperlegible-Regular.ttf"), bold: read("AtkinsonHyperlegible-Bold.ttf") }
+        Fonts {
+            faces: vec![crate::fonts::FaceSet {
+                script: None,
+                regular: read("AtkinsonHyperlegible-Regular.ttf"),
+                bold: read("AtkinsonHyperlegible-Bold.ttf"),
+            }],
+        }
     }
 
     fn text_of(lines: &[Line]) -> Vec<String> {
@@ -419,7 +574,7 @@ mod tests {
         )
         .unwrap();
         for max in [40.0, 60.0, 85.0, 120.0] {
-            let lines = break_lines(&mut m, &rich, FontWeight::Regular, Pt(13.0), Mm(max), Breaking::Prose(Some(hypher::Lang::Dutch)))
+            let lines = break_lines(&mut m, &rich, FontWeight::Regular, Pt(13.0), Mm(max), Breaking::Prose(Some(hypher::Lang::Dutch)), false)
                 .unwrap();
             assert!(lines.len() > 1);
             for l in &lines {
@@ -436,7 +591,7 @@ mod tests {
         let mut m = Measurer::new(&f);
         let rich = markup::parse("Ga naar de persoonsgegevensbeschermingsautoriteit en **Privacyonderwerpen**").unwrap();
         let lines =
-            break_lines(&mut m, &rich, FontWeight::Regular, Pt(13.0), Mm(60.0), Breaking::Prose(Some(hypher::Lang::Dutch)))
+            break_lines(&mut m, &rich, FontWeight::Regular, Pt(13.0), Mm(60.0), Breaking::Prose(Some(hypher::Lang::Dutch)), false)
                 .unwrap();
         let text = text_of(&lines);
         assert!(text.iter().any(|l| l.ends_with('-')), "{text:?}");
@@ -449,14 +604,14 @@ mod tests {
         let f = fonts();
         let mut m = Measurer::new(&f);
         let rich = Rich::plain("https://www.facebook.com/help/contact/712876720715583");
-        let lines = break_lines(&mut m, &rich, FontWeight::Regular, Pt(12.0), Mm(60.0), Breaking::Url).unwrap();
+        let lines = break_lines(&mut m, &rich, FontWeight::Regular, Pt(12.0), Mm(60.0), Breaking::Url, false).unwrap();
         let text = text_of(&lines);
         assert!(lines.len() >= 2, "{text:?}");
         assert_eq!(text.concat(), "https://www.facebook.com/help/contact/712876720715583");
         assert!(text[1..].iter().all(|l| l.starts_with(['/', '.'])), "{text:?}");
         assert!(!text.iter().any(|l| l.ends_with('-')), "{text:?}");
         // Narrower than the host name: still no hyphen anywhere.
-        let lines = break_lines(&mut m, &rich, FontWeight::Bold, Pt(7.5), Mm(20.0), Breaking::Url).unwrap();
+        let lines = break_lines(&mut m, &rich, FontWeight::Bold, Pt(7.5), Mm(20.0), Breaking::Url, false).unwrap();
         assert_eq!(text_of(&lines).concat(), "https://www.facebook.com/help/contact/712876720715583");
         assert!(!text_of(&lines).iter().any(|l| l.ends_with('-')), "{:?}", text_of(&lines));
     }
@@ -466,7 +621,7 @@ mod tests {
         let f = fonts();
         let mut m = Measurer::new(&f);
         let rich = Rich::plain("Xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
-        let err = break_lines(&mut m, &rich, FontWeight::Regular, Pt(13.0), Mm(30.0), Breaking::Prose(None)).unwrap_err();
+        let err = break_lines(&mut m, &rich, FontWeight::Regular, Pt(13.0), Mm(30.0), Breaking::Prose(None), false).unwrap_err();
         assert_eq!(err.word, "Xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
     }
 
@@ -474,7 +629,7 @@ mod tests {
     fn missing_glyphs_are_found() {
         let f = fonts();
         let mut m = Measurer::new(&f);
-        assert_eq!(m.missing_glyph(FontWeight::Regular, "„Het risico” ‘x’ é ë ï"), None);
-        assert_eq!(m.missing_glyph(FontWeight::Regular, "abc ب"), Some('ب'));
+        assert_eq!(m.missing_glyph(0, FontWeight::Regular, "„Het risico” ‘x’ é ë ï"), None);
+        assert_eq!(m.missing_glyph(0, FontWeight::Regular, "abc ب"), Some('ب'));
     }
 }

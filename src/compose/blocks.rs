@@ -127,25 +127,37 @@ fn paragraph(
 ) -> Result<Frag, BlockError> {
     let style: &TextStyle = cx.layout.style(role);
     let size = cx.size(style);
-    let lines = break_lines(&mut cx.m, rich, style.weight, size, width, mode).map_err(|u| BlockError::TooWide {
+    let rtl_doc = rtl(cx);
+    // A URL is read left to right in any language.
+    let rtl_para = rtl_doc && matches!(mode, Breaking::Prose(_));
+    let lines = break_lines(&mut cx.m, rich, style.weight, size, width, mode, rtl_para).map_err(|u| BlockError::TooWide {
         text: rich.to_plain(),
         word: u.word,
         source: source.clone(),
     })?;
     let pitch = size.to_mm() * style.line_height;
-    let (first, bottom) = line_metrics(cx, style.weight, size, pitch);
+    let mut ink = (Mm::ZERO, Mm::ZERO);
+    for p in lines.iter().flat_map(|l| &l.pieces) {
+        let (up, down) = cx.m.ink(p.face, p.weight, &p.text, size);
+        ink = (ink.0.max(up), ink.1.max(down));
+    }
+    let (first, bottom) = line_metrics(cx, ink, size, pitch);
     let mut f = Frag::default();
     for (i, line) in lines.iter().enumerate() {
         let b = first + pitch * i as f32;
+        // Right-to-left paragraphs are set flush right.
+        let shift = if rtl_doc { width - line.width } else { Mm::ZERO };
+        let mut leaves = Vec::new();
         for piece in &line.pieces {
             let weight = piece.weight;
-            let asc = cx.m.ascent(weight, size);
-            let desc = cx.m.descent(weight, size);
+            let (asc, desc) = cx.m.ink(piece.face, weight, &piece.text, size);
             let run = TextRun {
                 text: piece.text.clone(),
                 weight,
+                face: piece.face,
+                rtl: piece.rtl,
                 size,
-                origin: Point::new(piece.x, b),
+                origin: Point::new(shift + piece.x, b),
                 width: piece.width,
                 ascent: asc,
                 descent: desc,
@@ -155,8 +167,11 @@ fn paragraph(
             };
             let leaf = f.push(Item::Text(run));
             let bold_in_regular = weight == FontWeight::Bold && style.weight == FontWeight::Regular;
-            f.nodes.push(if bold_in_regular { group(StructKind::Strong, vec![leaf]) } else { leaf });
+            leaves.push((piece.logical, if bold_in_regular { group(StructKind::Strong, vec![leaf]) } else { leaf }));
         }
+        // The structure follows reading order, whatever the visual order.
+        leaves.sort_by_key(|(at, _)| *at);
+        f.nodes.extend(leaves.into_iter().map(|(_, n)| n));
     }
     f.height = if lines.is_empty() { Mm::ZERO } else { (pitch * lines.len() as f32).max(first + pitch * (lines.len() - 1) as f32 + bottom) };
     f.marks.push(Mark { bottom: f.height, text: rich.to_plain(), source });
@@ -164,13 +179,23 @@ fn paragraph(
     Ok(f)
 }
 
+fn rtl(cx: &Context) -> bool {
+    cx.edition.campaign.language.rtl
+}
+
 /// The first baseline (half the leading above the glyphs, but never letting
 /// the ascender poke out of the paragraph's box) and the depth below the
 /// last baseline.
-fn line_metrics(cx: &Context, weight: FontWeight, size: crate::units::Pt, pitch: Mm) -> (Mm, Mm) {
-    let asc = cx.m.ascent(weight, size).max(cx.m.ascent(FontWeight::Bold, size));
-    let desc = cx.m.descent(weight, size).max(cx.m.descent(FontWeight::Bold, size));
-    (((pitch + asc - desc) / 2.0).max(asc), desc)
+/// Leading is shared out by the main font's metrics, so every script sits
+/// on the same grid; the printed ink (`ink`: up, down) is then kept inside.
+fn line_metrics(cx: &Context, ink: (Mm, Mm), size: crate::units::Pt, pitch: Mm) -> (Mm, Mm) {
+    let mut asc = Mm::ZERO;
+    let mut desc = Mm::ZERO;
+    for w in [FontWeight::Regular, FontWeight::Bold] {
+        asc = asc.max(cx.m.ascent(w, size));
+        desc = desc.max(cx.m.descent(w, size));
+    }
+    (((pitch + asc - desc) / 2.0).max(ink.0), desc.max(ink.1))
 }
 
 /// After the deadline the callout does not show a passed date: its
@@ -217,11 +242,13 @@ fn deadline(cx: &mut Context, label: &RoleRef, date: &RoleRef, note: Option<&Rol
     let space = cx.m.width(cx.layout.style(label).weight, " ", cx.size(cx.layout.style(label)));
     let one_line = |f: &Frag| text_lines(f) == 1;
     if one_line(&l) && one_line(&d) && label_w + space + date_w <= width {
-        // "Maak bezwaar vóór 27 mei 2025" as one line, on the date's baseline.
+        // "Maak bezwaar vóór 27 mei 2025" as one line, on the date's baseline;
+        // right to left the date goes left of the (flush right) label.
         let shift = baseline_of(&d) - baseline_of(&l);
         let h = d.height.max(l.height + shift);
         lead.append(l, Mm::ZERO, shift);
-        lead.append(d, label_w + space, Mm::ZERO);
+        let dx = if rtl(cx) { -(label_w + space) } else { label_w + space };
+        lead.append(d, dx, Mm::ZERO);
         lead.height = h;
     } else {
         let lh = l.height;
@@ -259,8 +286,11 @@ fn text_lines(f: &Frag) -> usize {
     ys.len()
 }
 
+/// Width of what a one-line fragment prints, wherever it sits.
 fn line_width(f: &Frag) -> Mm {
-    runs(f).map(|r| r.origin.x + r.width).fold(Mm::ZERO, Mm::max)
+    let right = runs(f).map(|r| r.origin.x + r.width).fold(Mm(f32::MIN), Mm::max);
+    let left = runs(f).map(|r| r.origin.x).fold(Mm(f32::MAX), Mm::min);
+    if right < left { Mm::ZERO } else { right - left }
 }
 
 fn baseline_of(f: &Frag) -> Mm {
@@ -288,24 +318,27 @@ fn numbered_step(
     let body = paragraph(cx, rich, step, width - indent, prose(cx), Some(source))?;
     let mut f = Frag::default();
     // Centre the circle on the first line's capitals.
-    let asc = cx.m.ascent(step_style.weight, size);
-    let desc = cx.m.descent(step_style.weight, size);
-    let first_baseline = (pitch + asc - desc) / 2.0;
-    let cy = first_baseline - cx.m.cap_height(step_style.weight, size) / 2.0;
-    let cy = cy.max(diameter / 2.0);
-    let shift = cy - (first_baseline - cx.m.cap_height(step_style.weight, size) / 2.0);
-    f.push_artifact(Item::Circle { center: Point::new(diameter / 2.0, cy), radius: diameter / 2.0, fill });
+    let first_baseline = baseline_of(&body);
+    let centre = first_baseline - cx.m.cap_height(step_style.weight, size) / 2.0;
+    let cy = centre.max(diameter / 2.0);
+    let shift = cy - centre;
+    // Right to left, the number sits at the right and the text to its left.
+    let mirrored = rtl(cx);
+    let cx_circle = if mirrored { width - diameter / 2.0 } else { diameter / 2.0 };
+    f.push_artifact(Item::Circle { center: Point::new(cx_circle, cy), radius: diameter / 2.0, fill });
     let label = n.to_string();
     let w = cx.m.width(num_style.weight, &label, num_size);
     let cap = cx.m.cap_height(num_style.weight, num_size);
     let num_run = TextRun {
         text: label,
         weight: num_style.weight,
+        face: 0,
+        rtl: false,
         size: num_size,
-        origin: Point::new(diameter / 2.0 - w / 2.0, cy + cap / 2.0),
+        origin: Point::new(cx_circle - w / 2.0, cy + cap / 2.0),
         width: w,
-        ascent: cx.m.ascent(num_style.weight, num_size),
-        descent: cx.m.descent(num_style.weight, num_size),
+        ascent: cx.m.ink(0, num_style.weight, &n.to_string(), num_size).0,
+        descent: cx.m.ink(0, num_style.weight, &n.to_string(), num_size).1,
         color: num_style.color,
         role: number.name.clone(),
         source: None,
@@ -315,7 +348,7 @@ fn numbered_step(
     let base = f.items.len();
     let mut body = body;
     let body_nodes = std::mem::take(&mut body.nodes);
-    f.append(body, indent, shift);
+    f.append(body, if mirrored { Mm::ZERO } else { indent }, shift);
     let body_nodes = body_nodes.into_iter().map(|n| super::frag::reindex(n, 0, base)).collect();
     f.nodes = vec![group(StructKind::Label, vec![lbl]), group(StructKind::ListBody, body_nodes)];
     f.height = (body_h + shift).max(diameter + step_style.space_after);
@@ -361,9 +394,15 @@ fn qr_block(
     let text_h = cap.height + link.height + extra.iter().map(|p| p.height).fold(Mm::ZERO, |a, b| a + b);
     let mut f = Frag::default();
     let alt = alt_t.resolve(&cx.vars()).to_plain();
+    let mirrored = beside && rtl(cx);
+    let mut symbol = symbol;
+    if mirrored {
+        symbol.origin.x = width - outer;
+    }
     let leaf = f.push(Item::Qr(symbol));
     f.nodes.push(group(StructKind::Figure { alt }, vec![leaf]));
     let (tx, ty) = if beside { (outer + QR_GAP, ((outer - text_h) / 2.0).max(Mm::ZERO)) } else { (Mm::ZERO, outer + Mm(2.0)) };
+    let tx = if mirrored { Mm::ZERO } else { tx };
     let mut cap = cap;
     wrap(&mut cap, StructKind::Paragraph);
     let ch = cap.height;

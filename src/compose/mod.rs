@@ -87,12 +87,14 @@ pub fn compose(
         for (region, frag) in face.regions.iter().zip(fitted) {
             let Some(frag) = frag else { continue };
             let mut placed = Frag::default();
+            // Right-to-left editions read the page from the right: the
+            // layout is mirrored, so the first column is the right one.
+            let rect = if campaign.language.rtl { mirror(region.rect, layout.width) } else { region.rect };
             if let Some(bg) = region.background {
                 // A background that touches the trim edge runs into the bleed.
-                let rect = bleed_out(region.rect, layout);
-                placed.push_artifact(Item::Box { rect, fill: bg, radius: region.radius });
+                placed.push_artifact(Item::Box { rect: bleed_out(rect, layout), fill: bg, radius: region.radius });
             }
-            let content = region.content_box();
+            let content = rect.inset(region.padding);
             let dy = match region.align {
                 Align::Top => Mm::ZERO,
                 Align::Center => (content.h - frag.height) / 2.0,
@@ -166,6 +168,10 @@ fn crop_marks(sheet: &crate::load::layout::Sheet, cards: &[Rect]) -> Vec<Item> {
         items.push(mark(p(right + m.offset, y), p(right + m.offset + m.length, y)));
     }
     items
+}
+
+fn mirror(r: Rect, page_width: Mm) -> Rect {
+    Rect::new(page_width - r.right(), r.y, r.w, r.h)
 }
 
 /// Extend a rectangle that touches a trim edge out to the bleed edge.
@@ -313,12 +319,13 @@ fn excerpt(text: &str) -> String {
 /// Every character must have a glyph: a missing one would print as a box.
 fn check_glyphs(m: &mut Measurer, doc: &Document, fonts: &Fonts, problems: &mut Vec<Problem>) {
     for (_, run) in doc.text_runs() {
-        if let Some(c) = m.missing_glyph(run.weight, &run.text) {
+        if let Some(c) = m.missing_glyph(run.face, run.weight, &run.text) {
+            let file = &fonts.faces[run.face].get(run.weight).file;
             problems.push(
-                Problem::error(Kind::File, format!("the font {} has no glyph for `{c}` (U+{:04X})", fonts.get(run.weight).file, c as u32))
+                Problem::error(Kind::File, format!("the font {file} has no glyph for `{c}` (U+{:04X})", c as u32))
                     .at_opt(run.source.clone())
                     .label(format!("in \"{}\"", excerpt(&run.text)))
-                    .help("use another character, or a font that covers it"),
+                    .help("use another character, or name a font for its script under [fonts.scripts] in the layout"),
             );
         }
     }

@@ -32,6 +32,8 @@ struct RawLanguage {
     hyphenation: Option<Spanned<String>>,
     months: Spanned<Vec<String>>,
     date_format: Spanned<String>,
+    #[serde(default)]
+    direction: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -104,6 +106,9 @@ pub struct Language {
     /// BCP 47 tag, e.g. `nl`.
     pub code: String,
     pub hyphenation: Option<hypher::Lang>,
+    /// Written right to left (Arabic, Hebrew...): paragraphs, lists and
+    /// the QR block are mirrored.
+    pub rtl: bool,
     months: Vec<String>,
     date_format: String,
 }
@@ -351,9 +356,23 @@ fn load_language(source: &Arc<Source>, raw: RawLanguage, problems: &mut Vec<Prob
         );
         ok = false;
     }
+    let rtl = match raw.direction.as_ref().map(|d| d.get_ref().as_str()) {
+        None | Some("ltr") => false,
+        Some("rtl") => true,
+        Some(other) => {
+            problems.push(
+                Problem::error(Kind::Invalid, format!("`{other}` is not a writing direction"))
+                    .at(loc_of(source, raw.direction.as_ref().unwrap()))
+                    .label("expected \"ltr\" or \"rtl\""),
+            );
+            ok = false;
+            false
+        }
+    };
     ok.then(|| Language {
         code,
         hyphenation,
+        rtl,
         months: raw.months.into_inner(),
         date_format: raw.date_format.into_inner(),
     })

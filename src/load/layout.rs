@@ -80,6 +80,16 @@ pub enum Flip {
 struct RawFonts {
     regular: Spanned<String>,
     bold: Spanned<String>,
+    /// Faces for other scripts, used for the characters of that script.
+    #[serde(default)]
+    scripts: BTreeMap<String, Spanned<RawScriptFonts>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawScriptFonts {
+    regular: Spanned<String>,
+    bold: Spanned<String>,
 }
 
 #[derive(Deserialize)]
@@ -310,6 +320,8 @@ pub struct Layout {
     pub background: Color,
     pub regular: FontFile,
     pub bold: FontFile,
+    /// Faces for scripts the main font does not cover.
+    pub script_fonts: Vec<(crate::script::Script, FontFile, FontFile)>,
     pub qr: QrSpec,
     pub styles: BTreeMap<String, TextStyle>,
     pub faces: Vec<Face>,
@@ -544,6 +556,18 @@ pub fn load_layout(id: String, source: Arc<Source>, problems: &mut Vec<Problem>)
         }
     }
     let sheet = raw.sheet.as_ref().and_then(|sh| cx.sheet(sh, Mm(width), Mm(height)));
+    let mut script_fonts = Vec::new();
+    for (name, sf) in &raw.fonts.scripts {
+        let file = |v: &Spanned<String>| FontFile { file: v.get_ref().clone(), loc: loc_of(&source, v) };
+        match crate::script::Script::from_name(name) {
+            Some(script) => script_fonts.push((script, file(&sf.get_ref().regular), file(&sf.get_ref().bold))),
+            None => cx.problems.push(
+                Problem::error(Kind::Invalid, format!("`{name}` is not a script handout knows"))
+                    .at(loc_of(&source, sf))
+                    .help(format!("the scripts are: {}", crate::script::Script::NAMES.join(", "))),
+            ),
+        }
+    }
     if raw.sheet.is_some() && bleed > 0.0 {
         cx.problems.push(
             Problem::error(Kind::Geometry, "a layout cannot have both bleed and a sheet")
@@ -558,6 +582,7 @@ pub fn load_layout(id: String, source: Arc<Source>, problems: &mut Vec<Problem>)
     Some(Layout {
         safe,
         sheet,
+        script_fonts,
         id,
         width: Mm(width),
         height: Mm(height),
