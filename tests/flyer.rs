@@ -151,7 +151,12 @@ fn every_step_appears_inside_its_region_and_no_text_leaves_its_region() {
                             .filter(|(_, r)| r.source.as_ref().is_some_and(|s| s.span == step.loc.span && s.path() == step.loc.path()))
                             .map(|(_, r)| *r)
                             .collect();
-                        let vars = handout::load::content::Vars { platform: &platform.name, deadline: "", url: &platform.form_url };
+                        let vars = handout::load::content::Vars {
+                            platform: &platform.name,
+                            deadline: "",
+                            url: &platform.form_url,
+                            quotes: edition.campaign.language.quotes.as_ref(),
+                        };
                         let expected = step.resolve(&vars).to_plain();
                         assert_eq!(normalise(&join_lines(&runs)), normalise(&expected), "{}: step missing or changed", o.path.display());
                         for r in runs {

@@ -31,7 +31,12 @@ pub(crate) struct Context<'a, 'f> {
 
 impl Context<'_, '_> {
     pub fn vars(&self) -> Vars<'_> {
-        Vars { platform: &self.platform.name, deadline: &self.deadline, url: &self.platform.form_url }
+        Vars {
+            platform: &self.platform.name,
+            deadline: &self.deadline,
+            url: &self.platform.form_url,
+            quotes: self.edition.campaign.language.quotes.as_ref(),
+        }
     }
 
     pub fn size(&self, style: &crate::load::layout::TextStyle) -> Pt {

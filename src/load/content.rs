@@ -34,6 +34,10 @@ struct RawLanguage {
     date_format: Spanned<String>,
     #[serde(default)]
     direction: Option<Spanned<String>>,
+    /// Opening and closing quotation marks; straight `"` pairs in texts
+    /// become these.
+    #[serde(default)]
+    quotes: Option<Spanned<Vec<String>>>,
 }
 
 #[derive(Deserialize)]
@@ -109,6 +113,7 @@ pub struct Language {
     /// Written right to left (Arabic, Hebrew...): paragraphs, lists and
     /// the QR block are mirrored.
     pub rtl: bool,
+    pub quotes: Option<(String, String)>,
     months: Vec<String>,
     date_format: String,
 }
@@ -135,17 +140,35 @@ pub struct Vars<'a> {
     pub platform: &'a str,
     pub deadline: &'a str,
     pub url: &'a str,
+    /// The language's quotation marks, for straight `"` pairs.
+    pub quotes: Option<&'a (String, String)>,
 }
 
 impl Template {
     pub fn resolve(&self, vars: &Vars) -> Rich {
         let mut rich = self.rich.clone();
+        let mut open = true;
         for span in &mut rich.spans {
-            span.text = span
+            let mut text = span
                 .text
                 .replace("{platform}", vars.platform)
                 .replace("{deadline}", vars.deadline)
                 .replace("{url}", vars.url);
+            if let Some((o, c)) = vars.quotes {
+                // Alternate across spans: a quote may open in plain text and
+                // close after a bold label.
+                let mut out = String::with_capacity(text.len());
+                for ch in text.chars() {
+                    if ch == '"' {
+                        out.push_str(if open { o } else { c });
+                        open = !open;
+                    } else {
+                        out.push(ch);
+                    }
+                }
+                text = out;
+            }
+            span.text = text;
         }
         rich
     }
@@ -369,10 +392,26 @@ fn load_language(source: &Arc<Source>, raw: RawLanguage, problems: &mut Vec<Prob
             false
         }
     };
+    let quotes = match &raw.quotes {
+        None => None,
+        Some(q) => match q.get_ref().as_slice() {
+            [open, close] if !open.is_empty() && !close.is_empty() => Some((open.clone(), close.clone())),
+            _ => {
+                problems.push(
+                    Problem::error(Kind::Invalid, "quotes must name an opening and a closing mark")
+                        .at(loc_of(source, q))
+                        .label("expected two marks, e.g. [\"„\", \"”\"]"),
+                );
+                ok = false;
+                None
+            }
+        },
+    };
     ok.then(|| Language {
         code,
         hyphenation,
         rtl,
+        quotes,
         months: raw.months.into_inner(),
         date_format: raw.date_format.into_inner(),
     })
@@ -559,6 +598,17 @@ mod tests {
         // 2025-05-27 is day 20235.
         assert_eq!(Date::from_unix_days(20_235), Date { year: 2025, month: 5, day: 27 });
         assert_eq!(Date::from_unix_days(20_234).to_string(), "2025-05-26");
+    }
+
+    #[test]
+    fn straight_quotes_become_the_language_s() {
+        let src = Source::new("t.toml", "");
+        let t = Template { rich: markup::parse("Tik op \"**Verzenden**\" en \"klaar\"").unwrap(), loc: Loc::new(&src, 0..0) };
+        let q = ("„".to_string(), "”".to_string());
+        let vars = Vars { platform: "", deadline: "", url: "", quotes: Some(&q) };
+        assert_eq!(t.resolve(&vars).to_plain(), "Tik op „Verzenden” en „klaar”");
+        let plain = Vars { quotes: None, ..vars };
+        assert_eq!(t.resolve(&plain).to_plain(), "Tik op \"Verzenden\" en \"klaar\"");
     }
 
     #[test]
