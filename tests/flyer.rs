@@ -10,15 +10,6 @@ use handout::model::{Item, TextRun};
 use handout::project;
 use handout::units::{Mm, Rect};
 
-/// The forms the article points to: the oracle, deliberately not read from data/.
-fn expected_url(platform: &str) -> &'static str {
-    match platform {
-        "facebook" => "https://www.facebook.com/help/contact/712876720715583",
-        "instagram" => "https://help.instagram.com/contact/767264225370182",
-        other => panic!("no expected URL for platform {other}"),
-    }
-}
-
 #[test]
 fn builds_a_flyer_per_platform_in_the_documented_place() {
     let out = tempfile::tempdir().unwrap();

@@ -14,6 +14,15 @@ pub const BEFORE_DEADLINE_EPOCH: &str = "1747699200";
 /// 2026-01-01T00:00:00Z.
 pub const AFTER_DEADLINE_EPOCH: &str = "1767225600";
 
+/// The forms the article points to: the oracle, deliberately not read from data/.
+pub fn expected_url(platform: &str) -> &'static str {
+    match platform {
+        "facebook" => "https://www.facebook.com/help/contact/712876720715583",
+        "instagram" => "https://help.instagram.com/contact/767264225370182",
+        other => panic!("no expected URL for platform {other}"),
+    }
+}
+
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
