@@ -454,8 +454,8 @@ impl Breaker<'_, '_, '_> {
     fn build(&mut self, range: Range<usize>, hyphen: bool, bidi: Option<&unicode_bidi::BidiInfo>) -> Line {
         let end = range.start + self.st.text[range.clone()].trim_end().len();
         let runs: Vec<(Range<usize>, bool)> = match bidi {
-            Some(b) if range.start < end => {
-                let para = &b.paragraphs[0];
+            Some(b) if range.start < end && !b.paragraphs.is_empty() => {
+                let para = b.paragraphs.iter().find(|p| p.range.contains(&range.start)).unwrap_or(&b.paragraphs[0]);
                 let (levels, runs) = b.visual_runs(para, range.start..end);
                 runs.into_iter().map(|r| {
                     let rtl = levels[r.start].is_rtl();
