@@ -298,9 +298,7 @@ fn assign_faces(text: &str, m: &Measurer) -> Vec<usize> {
     let mut out = vec![0; text.len() + 1];
     for (k, (i, f)) in own.iter().enumerate() {
         let end = own.get(k + 1).map_or(text.len(), |n| n.0);
-        for b in *i..end {
-            out[b] = f.unwrap_or(0);
-        }
+        out[*i..end].fill(f.unwrap_or(0));
     }
     out
 }

@@ -357,7 +357,7 @@ impl Sheet {
     /// printed duplex and turned over the flip edge, each back lands
     /// exactly behind its front.
     pub fn place(&self, cell: Rect, face: usize) -> Rect {
-        if face % 2 == 0 {
+        if face.is_multiple_of(2) {
             return cell;
         }
         match self.flip {
