@@ -35,11 +35,20 @@ fn odd_text() -> impl Strategy<Value = String> {
         Just("**".into()),
         Just("{platform}{deadline}{url}".into()),
         Just("\u{202E}Verzenden\u{202C} \u{00AD}\u{200B}".into()),
+        // Scripts with their own fonts, and bidi mixes.
+        "[\u{0621}-\u{064A} a-z0-9/.،؟]{1,120}",
+        "[\u{0410}-\u{044F} A-Za-z\u{2019}]{1,120}",
+        "(\u{0628}\u{064A}\u{0646} https://www\\.facebook\\.com/[a-z]{1,30} ){1,4}",
     ]
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+    // PROPTEST_CASES=5000 cargo test --release --test arbitrary_text runs a longer search.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(48),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn any_step_text_lays_out_or_fails_cleanly(steps in proptest::collection::vec(odd_text(), 1..4)) {
