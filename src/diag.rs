@@ -65,28 +65,6 @@ impl fmt::Display for Loc {
     }
 }
 
-/// What went wrong, broadly; tests and exit codes key on it.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum Kind {
-    /// The file could not be read or is not valid TOML.
-    Syntax,
-    /// The TOML is valid but does not say what is needed (unknown key,
-    /// missing field, wrong type, bad value).
-    Invalid,
-    /// A file the input refers to (a font) is missing or unusable.
-    File,
-    /// Text does not fit its region even at the layout's minimum size.
-    Overflow,
-    /// The layout's geometry is impossible (region outside the page...).
-    Geometry,
-    /// The deadline is not the most prominent text after the title.
-    Prominence,
-    /// The deadline has passed (an error only with --strict).
-    Deadline,
-    /// Writing the output failed.
-    Output,
-}
-
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum Severity {
     Error,
@@ -96,7 +74,6 @@ pub enum Severity {
 /// One problem, ready to show to the person who edits the files.
 #[derive(Clone, Debug)]
 pub struct Problem {
-    pub kind: Kind,
     pub severity: Severity,
     pub message: String,
     pub loc: Option<Loc>,
@@ -105,23 +82,30 @@ pub struct Problem {
     pub help: Option<String>,
     /// Further places that explain the problem (e.g. the region in the layout).
     pub related: Vec<(Loc, String)>,
+    /// A wrong command line (exit code 2), not wrong files (exit code 1).
+    pub usage: bool,
 }
 
 impl Problem {
-    pub fn error(kind: Kind, message: impl Into<String>) -> Problem {
+    pub fn error(message: impl Into<String>) -> Problem {
         Problem {
-            kind,
             severity: Severity::Error,
             message: message.into(),
             loc: None,
             label: None,
             help: None,
             related: Vec::new(),
+            usage: false,
         }
     }
 
-    pub fn warning(kind: Kind, message: impl Into<String>) -> Problem {
-        Problem { severity: Severity::Warning, ..Problem::error(kind, message) }
+    pub fn warning(message: impl Into<String>) -> Problem {
+        Problem { severity: Severity::Warning, ..Problem::error(message) }
+    }
+
+    /// A command line that asks for something that cannot be.
+    pub fn usage(message: impl Into<String>) -> Problem {
+        Problem { usage: true, ..Problem::error(message) }
     }
 
     pub fn at(mut self, loc: Loc) -> Problem {
@@ -151,6 +135,112 @@ impl Problem {
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+}
+
+/// Where every stage reports: problems in the order found, each reported
+/// once. The convention throughout: a function that can find problems takes
+/// `&mut Problems` and returns `Option<T>`, `None` exactly when it reported
+/// an error.
+#[derive(Clone, Debug, Default)]
+pub struct Problems {
+    list: Vec<Problem>,
+    seen: std::collections::HashSet<String>,
+    /// Errors reported, repeats included: a repeat still means the work
+    /// that reported it failed.
+    errors_reported: usize,
+}
+
+/// How many errors had been reported at some point (see [`Problems::mark`]).
+#[derive(Copy, Clone, Debug)]
+pub struct Mark(usize);
+
+impl Problems {
+    pub fn new() -> Problems {
+        Problems::default()
+    }
+
+    /// Report a problem. One already reported (same text at the same place,
+    /// say a font every layout uses) is not repeated.
+    pub fn push(&mut self, p: Problem) {
+        if p.is_error() {
+            self.errors_reported += 1;
+        }
+        if self.seen.insert(p.to_string()) {
+            self.list.push(p);
+        }
+    }
+
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Problem>) {
+        for p in other {
+            self.push(p);
+        }
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.list.iter().any(Problem::is_error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.list.iter().filter(|p| p.is_error()).count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, Problem> {
+        self.list.iter()
+    }
+
+    /// Remember how many errors there are now, to ask later whether a
+    /// piece of work added any.
+    pub fn mark(&self) -> Mark {
+        Mark(self.errors_reported)
+    }
+
+    /// Whether no error was reported since `mark` (not even a repeat).
+    pub fn clean_since(&self, mark: Mark) -> bool {
+        self.errors_reported == mark.0
+    }
+
+    /// `value` if no error was reported since `mark`.
+    pub fn finish<T>(&self, mark: Mark, value: impl FnOnce() -> T) -> Option<T> {
+        self.clean_since(mark).then(value)
+    }
+
+    /// Make every warning an error (`--strict`).
+    pub fn make_warnings_errors(&mut self) {
+        for p in &mut self.list {
+            if !p.is_error() {
+                p.severity = Severity::Error;
+                self.errors_reported += 1;
+            }
+        }
+    }
+
+    pub fn into_vec(self) -> Vec<Problem> {
+        self.list
+    }
+}
+
+impl IntoIterator for Problems {
+    type Item = Problem;
+    type IntoIter = std::vec::IntoIter<Problem>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Problems {
+    type Item = &'a Problem;
+    type IntoIter = std::slice::Iter<'a, Problem>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.iter()
     }
 }
 
@@ -249,12 +339,26 @@ mod tests {
     #[test]
     fn rendered_problem_names_file_line_and_column() {
         let src = Source::new("data/nl/campaign.toml", "[campaign]\ndeadlin = 2025-05-27\n");
-        let p = Problem::error(Kind::Invalid, "unknown key `deadlin`")
+        let p = Problem::error("unknown key `deadlin`")
             .at(Loc::new(&src, 11..18))
             .help("did you mean `deadline`?");
         let text = render(&p, false);
         assert!(text.contains("data/nl/campaign.toml:2:1"), "{text}");
         assert!(text.contains("did you mean `deadline`?"), "{text}");
         assert_eq!(p.to_string(), "data/nl/campaign.toml:2:1: error: unknown key `deadlin`");
+    }
+
+    #[test]
+    fn a_problem_is_reported_once() {
+        let mut ps = Problems::new();
+        let mark = ps.mark();
+        ps.push(Problem::warning("w"));
+        assert!(ps.clean_since(mark));
+        ps.push(Problem::error("e"));
+        let again = ps.mark();
+        ps.push(Problem::error("e"));
+        assert_eq!(ps.len(), 2);
+        assert!(!ps.clean_since(mark) && ps.has_errors());
+        assert!(!ps.clean_since(again), "a repeated error still fails the work that repeats it");
     }
 }

@@ -1,36 +1,37 @@
-//! Font files: loaded once per layout, used by compose to measure and by
+//! Font files: read once per process, used by compose to measure and by
 //! render to embed. Both see the very same bytes, so measured widths are the
 //! widths that get printed.
 
-use crate::diag::{Kind, Problem};
-use crate::load::layout::{FontFile, Layout};
+use crate::diag::{Problem, Problems};
+use crate::load::layout::{FontFile, FontSpec};
 use crate::model::FontWeight;
+use crate::script::Script;
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::PathBuf;
 use std::sync::Arc;
 
+/// One font file's bytes.
 #[derive(Clone)]
 pub struct FontData {
     pub bytes: Arc<Vec<u8>>,
     pub file: String,
 }
 
-/// The faces a layout uses: face 0 is the main font, the others serve one
-/// script each.
-#[derive(Clone)]
-pub struct Fonts {
-    pub faces: Vec<FaceSet>,
+impl std::fmt::Debug for FontData {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "FontData({}, {} bytes)", self.file, self.bytes.len())
+    }
 }
 
-/// A regular and a bold face, for one script (`None`: the main font).
-#[derive(Clone)]
-pub struct FaceSet {
-    pub script: Option<crate::script::Script>,
+/// A regular and a bold face, for one script (`None`: the main family).
+#[derive(Clone, Debug)]
+pub struct Family {
+    pub script: Option<Script>,
     pub regular: FontData,
     pub bold: FontData,
 }
 
-impl FaceSet {
+impl Family {
     pub fn get(&self, weight: FontWeight) -> &FontData {
         match weight {
             FontWeight::Regular => &self.regular,
@@ -39,69 +40,71 @@ impl FaceSet {
     }
 }
 
+/// The families a layout uses: family 0 is the main one, the others serve
+/// one script each.
+#[derive(Clone, Debug)]
+pub struct Fonts {
+    pub families: Vec<Family>,
+}
+
 impl Fonts {
-    /// Load the layout's font files from `fonts_dir`, caching by file name.
-    pub fn load(fonts_dir: &Path, layout: &Layout, cache: &mut HashMap<String, FontData>) -> Result<Fonts, Vec<Problem>> {
-        let mut problems = Vec::new();
-        let mut get = |f: &FontFile| -> Option<FontData> {
-            if let Some(d) = cache.get(&f.file) {
-                return Some(d.clone());
-            }
-            match load_file(fonts_dir, f) {
-                Ok(d) => {
-                    cache.insert(f.file.clone(), d.clone());
-                    Some(d)
-                }
-                Err(p) => {
-                    problems.push(p);
-                    None
-                }
-            }
-        };
-        let mut faces = Vec::new();
-        let sets = std::iter::once((None, &layout.regular, &layout.bold))
-            .chain(layout.script_fonts.iter().map(|(s, r, b)| (Some(*s), r, b)));
-        for (script, r, b) in sets {
-            if let (Some(regular), Some(bold)) = (get(r), get(b)) {
-                faces.push(FaceSet { script, regular, bold });
-            }
-        }
-        if problems.is_empty() { Ok(Fonts { faces }) } else { Err(problems) }
-    }
-
-    /// The main font's face of this weight.
-    pub fn get(&self, weight: FontWeight) -> &FontData {
-        self.faces[0].get(weight)
-    }
-
-    /// Which face set serves a character: its script's, else the main one.
-    pub fn face_for(&self, c: char) -> usize {
-        let script = crate::script::Script::of(c);
+    /// Which family serves a character: its script's, else the main one.
+    pub fn family_for(&self, c: char) -> usize {
+        let script = Script::of(c);
         if script.is_none() {
             return 0;
         }
-        self.faces.iter().position(|f| f.script == script).unwrap_or(0)
+        self.families.iter().position(|f| f.script == script).unwrap_or(0)
     }
 }
 
-fn load_file(fonts_dir: &Path, f: &FontFile) -> Result<FontData, Problem> {
+/// Reads font files from a folder, each once however many layouts name it.
+pub struct FontStore {
+    dir: PathBuf,
+    files: HashMap<String, Result<FontData, Problem>>,
+}
+
+impl FontStore {
+    pub fn new(dir: PathBuf) -> FontStore {
+        FontStore { dir, files: HashMap::new() }
+    }
+
+    /// The fonts a layout names; a file that cannot be used is reported
+    /// where the layout names it.
+    pub fn fonts(&mut self, spec: &FontSpec, problems: &mut Problems) -> Option<Fonts> {
+        let mark = problems.mark();
+        let sets = std::iter::once((None, &spec.main)).chain(spec.scripts.iter().map(|(s, f)| (Some(*s), f)));
+        let mut families = Vec::new();
+        for (script, family) in sets {
+            let (regular, bold) = (self.file(&family.regular, problems), self.file(&family.bold, problems));
+            if let (Some(regular), Some(bold)) = (regular, bold) {
+                families.push(Family { script, regular, bold });
+            }
+        }
+        problems.finish(mark, || Fonts { families })
+    }
+
+    fn file(&mut self, f: &FontFile, problems: &mut Problems) -> Option<FontData> {
+        let dir = &self.dir;
+        let loaded = self.files.entry(f.file.clone()).or_insert_with(|| read_font(dir, f));
+        loaded.clone().map_err(|p| problems.push(p.at(f.loc.clone()))).ok()
+    }
+}
+
+fn read_font(dir: &std::path::Path, f: &FontFile) -> Result<FontData, Problem> {
     let name_ok = !f.file.is_empty() && !f.file.contains(['/', '\\']) && !f.file.starts_with('.');
     if !name_ok {
-        return Err(Problem::error(Kind::File, format!("`{}` is not a font file name", f.file))
-            .at(f.loc.clone())
+        return Err(Problem::error(format!("`{}` is not a font file name", f.file))
             .label("expected a file name inside fonts/")
             .help("fonts are looked up in the fonts/ folder; give only the file name"));
     }
-    let path = fonts_dir.join(&f.file);
-    let bytes = std::fs::read(&path).map_err(|e| {
-        Problem::error(Kind::File, format!("font file fonts/{} cannot be read: {e}", f.file))
-            .at(f.loc.clone())
+    let bytes = std::fs::read(dir.join(&f.file)).map_err(|e| {
+        Problem::error(format!("font file fonts/{} cannot be read: {e}", f.file))
             .label("this font is missing")
             .help("put the .ttf or .otf file in fonts/, together with its licence")
     })?;
     if rustybuzz::Face::from_slice(&bytes, 0).is_none() {
-        return Err(Problem::error(Kind::File, format!("fonts/{} is not a font", f.file))
-            .at(f.loc.clone())
+        return Err(Problem::error(format!("fonts/{} is not a font", f.file))
             .label("not a TrueType or OpenType font")
             .help("use a .ttf or .otf file"));
     }

@@ -3,6 +3,7 @@
 use clap::{Args, Parser, Subcommand};
 use handout::build::{self, Options};
 use handout::diag;
+use handout::edition::Edition;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -70,9 +71,9 @@ fn main() -> ExitCode {
         Command::Build { select, out } => (select, out, true),
         Command::Check { select } => (select, PathBuf::from("out"), false),
     };
-    let today = match build::today() {
+    let today = match handout::date::Date::today() {
         Ok(d) => d,
-        Err(e) => return usage(&e.0),
+        Err(e) => return usage(&e.message),
     };
     let opts = Options {
         out: if out.is_absolute() { out } else { select.root.join(out) },
@@ -81,23 +82,23 @@ fn main() -> ExitCode {
         platform: select.platform,
         layout: select.layout,
         strict: select.strict,
-        phase: match select.edition {
-            EditionArg::Deadline => handout::load::content::Phase::Deadline,
-            EditionArg::AfterDeadline => handout::load::content::Phase::AfterDeadline,
+        edition: match select.edition {
+            EditionArg::Deadline => Edition::Deadline,
+            EditionArg::AfterDeadline => Edition::AfterDeadline,
         },
         pdfa: select.pdfa,
         write,
         today,
     };
-    let outcome = match build::run(&opts) {
-        Ok(o) => o,
-        Err(e) => return usage(&e.0),
-    };
+    let outcome = build::run(&opts);
+    if let Some(p) = outcome.problems.iter().find(|p| p.usage) {
+        return usage(&p.message);
+    }
     let color = std::io::stderr().is_terminal();
     for p in &outcome.problems {
         eprint!("{}", diag::render(p, color));
     }
-    let errors = outcome.problems.iter().filter(|p| p.is_error()).count();
+    let errors = outcome.problems.error_count();
     if errors > 0 {
         eprintln!("error: {errors} problem(s); nothing was written");
         return ExitCode::from(1);

@@ -3,7 +3,8 @@
 //! here needs measuring any more.
 
 use crate::diag::Loc;
-use crate::units::{Mm, Point, Pt, Rect};
+use crate::fonts::Fonts;
+use crate::units::{Mm, Point, Pt, Rect, Size};
 
 /// An sRGB colour.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
@@ -46,8 +47,9 @@ pub enum FontWeight {
 pub struct TextRun {
     pub text: String,
     pub weight: FontWeight,
-    /// The face set (main font or a script's font) the run is set in.
-    pub face: usize,
+    /// The font family (the main one or a script's) the run is set in: an
+    /// index into [`Document::fonts`].
+    pub family: usize,
     /// Shaped and drawn right to left.
     pub rtl: bool,
     pub size: Pt,
@@ -105,6 +107,7 @@ impl QrSymbol {
     }
 }
 
+/// Something drawn on a page.
 #[derive(Clone, Debug)]
 pub enum Item {
     Box { rect: Rect, fill: Color, radius: Mm },
@@ -116,11 +119,11 @@ pub enum Item {
     Qr(QrSymbol),
 }
 
-/// A page (or a card face) of the output.
+/// A page of the output: a flyer's page, a card side, or a sheet of cards.
 #[derive(Clone, Debug)]
 pub struct Page {
     /// The full media size, bleed included.
-    pub size: (Mm, Mm),
+    pub size: Size,
     /// The finished size inside the bleed, when there is bleed.
     pub trim: Option<Rect>,
     pub items: Vec<Item>,
@@ -135,6 +138,19 @@ pub struct ItemRef {
     pub item: usize,
 }
 
+/// All structure leaves under `nodes`, in document order.
+pub fn leaves(nodes: &[Node]) -> Vec<ItemRef> {
+    fn walk(n: &Node, out: &mut Vec<ItemRef>) {
+        match n {
+            Node::Content(r) => out.push(*r),
+            Node::Group { children, .. } => children.iter().for_each(|c| walk(c, out)),
+        }
+    }
+    let mut out = Vec::new();
+    nodes.iter().for_each(|n| walk(n, &mut out));
+    out
+}
+
 /// The logical structure, for tagged PDF. Items that no node refers to are
 /// decoration (artifacts) to assistive technology.
 #[derive(Clone, Debug)]
@@ -143,6 +159,7 @@ pub enum Node {
     Content(ItemRef),
 }
 
+/// What a structure node is (PDF tags: H1, P, L, LI, Figure...).
 #[derive(Clone, Debug, PartialEq)]
 pub enum StructKind {
     /// Level and the heading's text (PDF/UA wants it as the title).
@@ -156,16 +173,25 @@ pub enum StructKind {
     Figure { alt: String },
 }
 
+/// A composed handout: pages of positioned items, the fonts their text is
+/// set in, and the logical structure for assistive technology.
 #[derive(Clone, Debug)]
 pub struct Document {
     pub title: String,
-    /// BCP 47 language tag of the edition.
+    /// BCP 47 language tag of the content.
     pub lang: String,
     pub pages: Vec<Page>,
     pub structure: Vec<Node>,
+    /// The font families text runs refer to.
+    pub fonts: Fonts,
 }
 
 impl Document {
+    /// All structure leaves in document order.
+    pub fn leaves(&self) -> Vec<ItemRef> {
+        leaves(&self.structure)
+    }
+
     /// All text runs with their page numbers.
     pub fn text_runs(&self) -> impl Iterator<Item = (usize, &TextRun)> {
         self.pages.iter().enumerate().flat_map(|(p, page)| {

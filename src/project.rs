@@ -1,16 +1,20 @@
-//! The project on disk: layouts/, data/<lang>/, fonts/. Loading it gives
-//! every layout and edition, or the problems that stop the build.
+//! The project on disk: layouts/, data/<lang>/, fonts/. This is where the
+//! files are found and read; the loaders in [`crate::load`] only check
+//! what was read.
 
-use crate::diag::{Kind, Problem};
-use crate::load::content::{Edition, load_edition};
+use crate::diag::{Problem, Problems, Source};
+use crate::load::content::{Content, ContentFiles, load_content};
 use crate::load::layout::{Layout, load_layout};
 use crate::load::{read_source, valid_id};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+/// Everything a build reads.
 pub struct Project {
     pub root: PathBuf,
     pub layouts: Vec<Layout>,
-    pub editions: Vec<Edition>,
+    /// One per language folder.
+    pub contents: Vec<Content>,
 }
 
 impl Project {
@@ -21,13 +25,13 @@ impl Project {
 
 /// Load everything under `root`. Problems (errors and warnings) go to
 /// `problems`; the project is returned as far as it could be read.
-pub fn load(root: &Path, problems: &mut Vec<Problem>) -> Project {
+pub fn load(root: &Path, problems: &mut Problems) -> Project {
     let layouts = load_layouts(root, problems);
-    let editions = load_editions(root, problems);
-    Project { root: root.to_path_buf(), layouts, editions }
+    let contents = load_contents(root, problems);
+    Project { root: root.to_path_buf(), layouts, contents }
 }
 
-fn sorted_entries(dir: &Path, problems: &mut Vec<Problem>, what: &str) -> Vec<PathBuf> {
+fn sorted_entries(dir: &Path, problems: &mut Problems, what: &str) -> Vec<PathBuf> {
     match std::fs::read_dir(dir) {
         Ok(rd) => {
             let mut v: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
@@ -36,7 +40,7 @@ fn sorted_entries(dir: &Path, problems: &mut Vec<Problem>, what: &str) -> Vec<Pa
         }
         Err(e) => {
             problems.push(
-                Problem::error(Kind::File, format!("cannot read the {what} folder {}: {e}", dir.display()))
+                Problem::error(format!("cannot read the {what} folder {}: {e}", dir.display()))
                     .help("run handout from the project folder, or pass --root"),
             );
             Vec::new()
@@ -44,35 +48,84 @@ fn sorted_entries(dir: &Path, problems: &mut Vec<Problem>, what: &str) -> Vec<Pa
     }
 }
 
-fn load_layouts(root: &Path, problems: &mut Vec<Problem>) -> Vec<Layout> {
+/// The id a file name gives (`flyer-a4.toml` is `flyer-a4`), if it is a
+/// TOML file.
+fn toml_id(path: &Path) -> Option<String> {
+    (path.extension()? == "toml").then(|| path.file_stem().unwrap_or_default().to_string_lossy().into_owned())
+}
+
+fn shown(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+fn load_layouts(root: &Path, problems: &mut Problems) -> Vec<Layout> {
+    let dir = root.join("layouts");
     let mut out = Vec::new();
-    for path in sorted_entries(&root.join("layouts"), problems, "layouts") {
-        if path.extension().is_none_or(|e| e != "toml") {
-            continue;
-        }
-        let shown = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-        let id = path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+    for path in sorted_entries(&dir, problems, "layouts") {
+        let Some(id) = toml_id(&path) else { continue };
         if !valid_id(&id) {
             problems.push(
-                Problem::error(Kind::Invalid, format!("layout file name `{}` is not a valid id", shown.display()))
+                Problem::error(format!("layout file name `{}` is not a valid id", shown(root, &path).display()))
                     .help("layout ids become file names: use lowercase letters, digits and `-`"),
             );
             continue;
         }
-        match read_source(&path, &shown) {
-            Ok(src) => out.extend(load_layout(id, src, problems)),
+        let mut parent = |name: &str, ps: &mut Problems| -> Option<Arc<Source>> {
+            let p = dir.join(format!("{name}.toml"));
+            let ok = valid_id(name) && p.is_file();
+            if !ok {
+                return None;
+            }
+            read_source(&p, &shown(root, &p)).map_err(|e| ps.push(e)).ok()
+        };
+        match read_source(&path, &shown(root, &path)) {
+            Ok(src) => out.extend(load_layout(id, src, &mut parent, problems)),
             Err(p) => problems.push(p),
         }
     }
     out
 }
 
-fn load_editions(root: &Path, problems: &mut Vec<Problem>) -> Vec<Edition> {
+fn load_contents(root: &Path, problems: &mut Problems) -> Vec<Content> {
     let mut out = Vec::new();
-    for path in sorted_entries(&root.join("data"), problems, "data") {
-        if path.is_dir() {
-            out.extend(load_edition(root, &path, problems));
+    for dir in sorted_entries(&root.join("data"), problems, "data") {
+        if dir.is_dir()
+            && let Some(files) = read_content(root, &dir, problems)
+        {
+            out.extend(load_content(files, problems));
         }
     }
     out
+}
+
+/// Read a language folder's files.
+fn read_content(root: &Path, dir: &Path, problems: &mut Problems) -> Option<ContentFiles> {
+    let id = dir.file_name()?.to_string_lossy().into_owned();
+    if !valid_id(&id) {
+        problems.push(
+            Problem::error(format!("language folder `{}` is not a valid id", shown(root, dir).display()))
+                .help("use lowercase letters, digits and `-`, e.g. `nl` or `pt-br`"),
+        );
+        return None;
+    }
+    let campaign_path = dir.join("campaign.toml");
+    let campaign = read_source(&campaign_path, &shown(root, &campaign_path))
+        .map_err(|p| problems.push(p.help("every language folder needs a campaign.toml")))
+        .ok();
+    let mut platforms = Vec::new();
+    for path in sorted_entries(dir, problems, "language") {
+        let Some(pid) = toml_id(&path).filter(|p| p != "campaign") else { continue };
+        if !valid_id(&pid) {
+            problems.push(
+                Problem::error(format!("platform file name `{}` is not a valid id", shown(root, &path).display()))
+                    .help("platform ids become file names: use lowercase letters, digits and `-`"),
+            );
+            continue;
+        }
+        match read_source(&path, &shown(root, &path)) {
+            Ok(src) => platforms.push((pid, src)),
+            Err(p) => problems.push(p),
+        }
+    }
+    Some(ContentFiles { id, shown: shown(root, dir), campaign, platforms })
 }

@@ -1,92 +1,122 @@
 //! Render: page model -> PDF bytes. The only module that knows krilla.
-//! Output is PDF/UA-1 (tagged, validated by krilla at export).
+//! Output is PDF/UA-1 (tagged, validated by krilla at export), and PDF/A-2a
+//! too when asked.
 
-use crate::fonts::Fonts;
-use crate::load::content::Date;
-use crate::model::{Color, Document, FontWeight, Item, ItemRef, Node, QrSymbol, StructKind};
+use crate::date::Date;
+use crate::diag::{Problem, Problems};
+use crate::model::{Color, Document, FontWeight, Item, ItemRef, Node, Page, QrSymbol, StructKind, leaves};
 use crate::units::{Mm, Rect};
 use krilla::configure::{Accessibility, Archival, ConfigurationBuilder, Validator};
-use krilla::geom::{PathBuilder, Point};
 use krilla::destination::XyzDestination;
+use krilla::error::KrillaError;
+use krilla::geom::{PathBuilder, Point};
 use krilla::metadata::Metadata;
-use krilla::outline::{Outline, OutlineNode};
 use krilla::num::NormalizedF32;
+use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, FillRule, Stroke};
-use krilla::surface::Surface;
+use krilla::surface::{Location, Surface};
 use krilla::tagging::{ArtifactType, ContentTag, Identifier, ListNumbering, SpanTag, Tag, TagGroup, TagKind, TagTree};
 use krilla::text::{Font, TextDirection};
 use krilla::{Document as PdfDocument, SerializeSettings};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::num::NonZeroU16;
 use std::sync::Arc;
 
-/// Rendering failed: a bug, or a document krilla's validator rejects.
-#[derive(Debug)]
-pub struct RenderError(pub String);
+/// How to write the PDF.
+#[derive(Copy, Clone, Debug, Default)]
+pub struct RenderOptions {
+    /// Also PDF/A-2a (archiving), stamped with this creation date (PDF/A
+    /// requires one; pass the build's date so that builds with
+    /// SOURCE_DATE_EPOCH stay reproducible).
+    pub archive: Option<Date>,
+}
 
-impl std::fmt::Display for RenderError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+/// A failure inside render: a bug, or a document krilla cannot write.
+struct Failed(String);
+
+/// The document as PDF bytes; a document krilla's validators reject is
+/// reported, pointing at the text that caused it where krilla says.
+pub fn render(doc: &Document, opts: &RenderOptions, problems: &mut Problems) -> Option<Vec<u8>> {
+    let mut builder = ConfigurationBuilder::new().set_validator(Validator::Ua(Accessibility::UA1));
+    if opts.archive.is_some() {
+        builder = builder.with_archival_validator(Archival::A2_A);
+    }
+    let Some(configuration) = builder.finish().ok() else {
+        problems.push(Problem::error("krilla rejects the combination of PDF/UA-1 and PDF/A-2a").help("build without --pdfa"));
+        return None;
+    };
+    let settings = SerializeSettings { configuration, enable_tagging: true, ..SerializeSettings::default() };
+    let mut pdf = PdfDocument::new_with(settings);
+    let result = write_pages(&mut pdf, doc).and_then(|ids| finish(pdf, doc, opts, ids).map_err(|e| krilla_problems(doc, e)));
+    match result {
+        Ok(bytes) => Some(bytes),
+        Err(ps) => {
+            problems.extend(ps);
+            None
+        }
     }
 }
 
-/// `archive` adds PDF/A-2a (archiving) to PDF/UA-1, stamped with that
-/// creation date (PDF/A requires one; pass the build's date so that builds
-/// with SOURCE_DATE_EPOCH stay reproducible).
-pub fn render(doc: &Document, fonts: &Fonts, archive: Option<Date>) -> Result<Vec<u8>, RenderError> {
-    let mut builder = ConfigurationBuilder::new().set_validator(Validator::Ua(Accessibility::UA1));
-    if archive.is_some() {
-        builder = builder.with_archival_validator(Archival::A2_A);
-    }
-    let configuration = builder
-        .finish()
-        .map_err(|e| RenderError(format!("PDF configuration: {e:?}")))?;
-    let settings = SerializeSettings { configuration, enable_tagging: true, ..SerializeSettings::default() };
-    let mut pdf = PdfDocument::new_with(settings);
-    let font = |d: &crate::fonts::FontData| -> Result<Font, RenderError> {
-        let data: Arc<dyn AsRef<[u8]> + Send + Sync> = d.bytes.clone();
-        Font::new(data.into(), 0).ok_or_else(|| RenderError(format!("krilla cannot read {}", d.file)))
-    };
+/// Draw every page; returns the tag identifiers of the structure's leaves.
+fn write_pages(pdf: &mut PdfDocument, doc: &Document) -> Result<HashMap<ItemRef, Identifier>, Vec<Problem>> {
     let mut faces = Vec::new();
-    for set in &fonts.faces {
-        faces.push([font(&set.regular)?, font(&set.bold)?]);
+    for family in &doc.fonts.families {
+        let font = |d: &crate::fonts::FontData| {
+            let data: Arc<dyn AsRef<[u8]> + Send + Sync> = d.bytes.clone();
+            Font::new(data.into(), 0).ok_or_else(|| vec![Problem::error(format!("krilla cannot read the font {}", d.file))])
+        };
+        faces.push([font(&family.regular)?, font(&family.bold)?]);
     }
-
-    let tagged: std::collections::HashSet<ItemRef> = crate::compose::leaves(&doc.structure).into_iter().collect();
-    let mut ids: HashMap<ItemRef, Identifier> = HashMap::new();
+    let tagged: HashSet<ItemRef> = leaves(&doc.structure).into_iter().collect();
+    let mut ids = HashMap::new();
     for (p, page) in doc.pages.iter().enumerate() {
-        let (w, h) = page.size;
-        let mut settings = PageSettings::from_wh(pt(w), pt(h)).ok_or_else(|| RenderError("bad page size".into()))?;
-        if let Some(trim) = page.trim {
-            let r = krect(trim)?;
-            settings = settings.with_trim_box(Some(r));
-            let bleed = krilla::geom::Rect::from_xywh(0.0, 0.0, pt(w), pt(h)).ok_or_else(|| RenderError("bad bleed box".into()))?;
-            settings = settings.with_bleed_box(Some(bleed));
-        }
-        let mut page_out = pdf.start_page_with(settings);
-        let mut s = page_out.surface();
-        for (i, item) in page.items.iter().enumerate() {
-            let key = ItemRef { page: p, item: i };
-            if tagged.contains(&key) {
-                let tag = match item {
-                    Item::Text(_) => ContentTag::Span(SpanTag::empty()),
-                    _ => ContentTag::Other,
-                };
-                let id = s.start_tagged(tag);
-                draw(&mut s, item, &faces)?;
-                s.end_tagged();
-                ids.insert(key, id);
-            } else {
-                s.start_tagged(ContentTag::Artifact(krilla::tagging::Artifact::with_kind(ArtifactType::Other)));
-                draw(&mut s, item, &faces)?;
-                s.end_tagged();
-            }
-        }
-        s.finish();
-        page_out.finish();
+        write_page(pdf, page, p, &faces, &tagged, &mut ids).map_err(|Failed(e)| vec![Problem::error(format!("cannot draw page {}: {e}", p + 1))])?;
     }
+    Ok(ids)
+}
 
+fn write_page(
+    pdf: &mut PdfDocument,
+    page: &Page,
+    p: usize,
+    faces: &[[Font; 2]],
+    tagged: &HashSet<ItemRef>,
+    ids: &mut HashMap<ItemRef, Identifier>,
+) -> Result<(), Failed> {
+    let mut settings = PageSettings::from_wh(pt(page.size.w), pt(page.size.h)).ok_or_else(|| Failed("bad page size".into()))?;
+    if let Some(trim) = page.trim {
+        settings = settings.with_trim_box(Some(krect(trim)?));
+        let bleed = krect(Rect::sized(page.size))?;
+        settings = settings.with_bleed_box(Some(bleed));
+    }
+    let mut page_out = pdf.start_page_with(settings);
+    let mut s = page_out.surface();
+    for (i, item) in page.items.iter().enumerate() {
+        let key = ItemRef { page: p, item: i };
+        s.set_location(location(key));
+        if tagged.contains(&key) {
+            let tag = match item {
+                Item::Text(_) => ContentTag::Span(SpanTag::empty()),
+                _ => ContentTag::Other,
+            };
+            let id = s.start_tagged(tag);
+            draw(&mut s, item, faces)?;
+            s.end_tagged();
+            ids.insert(key, id);
+        } else {
+            s.start_tagged(ContentTag::Artifact(krilla::tagging::Artifact::with_kind(ArtifactType::Other)));
+            draw(&mut s, item, faces)?;
+            s.end_tagged();
+        }
+    }
+    s.finish();
+    page_out.finish();
+    Ok(())
+}
+
+/// Structure tree, outline and metadata, then the bytes.
+fn finish(mut pdf: PdfDocument, doc: &Document, opts: &RenderOptions, mut ids: HashMap<ItemRef, Identifier>) -> Result<Vec<u8>, KrillaError> {
     let mut tree = TagTree::new().with_lang(Some(doc.lang.clone()));
     for node in &doc.structure {
         if let Some(n) = tag_node(node, &mut ids) {
@@ -99,11 +129,56 @@ pub fn render(doc: &Document, fonts: &Fonts, archive: Option<Date>) -> Result<Ve
         .title(doc.title.clone())
         .language(doc.lang.clone())
         .creator(format!("handout {}", env!("CARGO_PKG_VERSION")));
-    if let Some(d) = archive {
+    if let Some(d) = opts.archive {
         metadata = metadata.creation_date(krilla::metadata::DateTime::new(d.year).month(d.month).day(d.day));
     }
     pdf.set_metadata(metadata);
-    pdf.finish().map_err(|e| RenderError(format!("PDF export failed: {e:?}")))
+    pdf.finish()
+}
+
+/// Items are numbered for krilla, so that its errors can say which one.
+fn location(key: ItemRef) -> Location {
+    let n = ((key.page as u64) << 32) | key.item as u64;
+    Location::new(n + 1).expect("one more than a number is not zero")
+}
+
+fn item_at(doc: &Document, loc: Option<Location>) -> Option<&crate::model::TextRun> {
+    let n = loc?.get() - 1;
+    let key = ItemRef { page: (n >> 32) as usize, item: (n & 0xffff_ffff) as usize };
+    match doc.pages.get(key.page)?.items.get(key.item)? {
+        Item::Text(run) => Some(run),
+        _ => None,
+    }
+}
+
+/// krilla's errors as problems: what broke, where in the content, and what to do.
+fn krilla_problems(doc: &Document, e: KrillaError) -> Vec<Problem> {
+    use krilla::configure::ValidationError as V;
+    let KrillaError::Validation(errors) = e else {
+        return vec![Problem::error(format!("the PDF cannot be written: {e}")).help("this is a bug in handout; please report it with the files that caused it")];
+    };
+    errors
+        .into_iter()
+        .map(|(v, _)| {
+            let (message, at, help) = match &v {
+                V::ContainsNotDefGlyph(_, loc, text) => {
+                    (format!("a character in `{text}` has no glyph in its font"), *loc, "use another character, or a font that has it")
+                }
+                V::InvalidCodepointMapping(_, _, c, loc) | V::UnicodePrivateArea(_, _, c, loc) => (
+                    format!("the character U+{:04X} cannot be written in an accessible PDF", *c as u32),
+                    *loc,
+                    "remove the character from the text",
+                ),
+                V::TooLongString => ("a text is longer than a PDF allows (32,767 bytes)".into(), None, "shorten the title"),
+                V::MissingAltText(loc) => ("the QR code has no alternative text".into(), *loc, "add `qr_alt` to the campaign's texts"),
+                V::NoDocumentTitle => ("the document has no title".into(), None, "add `title` to the campaign's texts"),
+                V::NoDocumentLanguage => ("the document has no language".into(), None, "set [language] code in campaign.toml"),
+                other => (format!("the PDF breaks a rule of PDF/UA or PDF/A: {other:?}"), None, "this is a bug in handout; please report it"),
+            };
+            let source = item_at(doc, at).and_then(|r| r.source.clone());
+            Problem::error(message).at_opt(source).help(help)
+        })
+        .collect()
 }
 
 fn tag_node(node: &Node, ids: &mut HashMap<ItemRef, Identifier>) -> Option<krilla::tagging::Node> {
@@ -167,7 +242,7 @@ fn collect_headings(doc: &Document, nodes: &[Node], out: &mut Vec<(u16, String, 
             collect_headings(doc, children, out);
             continue;
         };
-        let top = crate::compose::leaves(children).into_iter().find_map(|r| match doc.pages.get(r.page)?.items.get(r.item)? {
+        let top = leaves(children).into_iter().find_map(|r| match doc.pages.get(r.page)?.items.get(r.item)? {
             Item::Text(run) => Some((r.page, run.origin.y - run.ascent)),
             _ => None,
         });
@@ -181,15 +256,15 @@ fn pt(mm: Mm) -> f32 {
     mm.to_pt().0
 }
 
-fn krect(r: Rect) -> Result<krilla::geom::Rect, RenderError> {
-    krilla::geom::Rect::from_xywh(pt(r.x), pt(r.y), pt(r.w), pt(r.h)).ok_or_else(|| RenderError(format!("degenerate rectangle {r:?}")))
+fn krect(r: Rect) -> Result<krilla::geom::Rect, Failed> {
+    krilla::geom::Rect::from_xywh(pt(r.x), pt(r.y), pt(r.w), pt(r.h)).ok_or_else(|| Failed(format!("degenerate rectangle {r:?}")))
 }
 
 fn fill(c: Color) -> Fill {
     Fill { paint: krilla::color::rgb::Color::new(c.r, c.g, c.b).into(), opacity: NormalizedF32::ONE, rule: FillRule::NonZero }
 }
 
-fn draw(s: &mut Surface, item: &Item, faces: &[[Font; 2]]) -> Result<(), RenderError> {
+fn draw(s: &mut Surface, item: &Item, faces: &[[Font; 2]]) -> Result<(), Failed> {
     match item {
         Item::Box { rect, fill: c, radius } => {
             let mut pb = PathBuilder::new();
@@ -230,7 +305,7 @@ fn draw(s: &mut Surface, item: &Item, faces: &[[Font; 2]]) -> Result<(), RenderE
             }
         }
         Item::Text(run) => {
-            let set = &faces[run.face.min(faces.len() - 1)];
+            let set = &faces[run.family.min(faces.len() - 1)];
             let font = match run.weight {
                 FontWeight::Regular => set[0].clone(),
                 FontWeight::Bold => set[1].clone(),
@@ -246,7 +321,7 @@ fn draw(s: &mut Surface, item: &Item, faces: &[[Font; 2]]) -> Result<(), RenderE
 
 /// The QR code as vector squares: each row's dark runs become one rectangle,
 /// so the code stays sharp at any printer resolution.
-fn draw_qr(s: &mut Surface, q: &QrSymbol) -> Result<(), RenderError> {
+fn draw_qr(s: &mut Surface, q: &QrSymbol) -> Result<(), Failed> {
     let mut bg = PathBuilder::new();
     bg.push_rect(krect(q.outer())?);
     if let Some(path) = bg.finish() {

@@ -5,9 +5,9 @@
 mod common;
 
 use common::*;
-use handout::compose::compose;
-use handout::diag::Source;
-use handout::fonts::Fonts;
+use handout::compose::{Handout, compose};
+use handout::diag::{Problems, Source};
+use handout::fonts::FontStore;
 use handout::load::content::load_platform;
 use handout::project;
 use proptest::prelude::*;
@@ -52,27 +52,29 @@ proptest! {
 
     #[test]
     fn any_step_text_lays_out_or_fails_cleanly(steps in proptest::collection::vec(odd_text(), 1..4)) {
-        let mut problems = Vec::new();
+        let mut problems = Problems::new();
         let proj = project::load(&root(), &mut problems);
-        let edition = proj.editions.iter().find(|e| e.id == "nl").unwrap();
+        let edition = proj.contents.iter().find(|e| e.id == "nl").unwrap();
         let source = Source::new("data/nl/facebook.toml", platform_file(&steps));
-        let mut problems = Vec::new();
+        let mut problems = Problems::new();
         let Some(platform) = load_platform("facebook".into(), source, Some(&edition.campaign), &mut problems) else {
             // Rejected on load: that must come with a located problem.
             prop_assert!(!problems.is_empty());
             prop_assert!(problems.iter().all(|p| p.loc.is_some()), "{:?}", problems);
             return Ok(());
         };
-        let mut cache = Default::default();
+        let mut store = FontStore::new(proj.fonts_dir());
         for layout in &proj.layouts {
-            let fonts = Fonts::load(&proj.fonts_dir(), layout, &mut cache).ok().unwrap();
-            match compose(layout, &fonts, edition, &platform, Default::default()) {
-                Ok(doc) => {
-                    prop_assert!(handout::render::render(&doc, &fonts, None).is_ok());
+            let fonts = store.fonts(&layout.fonts, &mut Problems::new()).unwrap();
+            let mut ps = Problems::new();
+            let h = Handout { layout, fonts: &fonts, content: edition, platform: &platform, edition: Default::default() };
+            match compose(&h, &mut ps) {
+                Some(doc) => {
+                    prop_assert!(handout::render::render(&doc, &Default::default(), &mut ps).is_some(), "{:?}", ps);
                     let body = handout::compose::body_size(&doc);
                     prop_assert!(body.0 > 0.0);
                 }
-                Err(ps) => {
+                None => {
                     prop_assert!(!ps.is_empty());
                     for p in &ps {
                         let text = handout::diag::render(p, false);

@@ -18,7 +18,7 @@ fn cards_lie_on_the_sheet_apart_and_backs_sit_behind_fronts() {
     for o in cards {
         let pages = &o.doc.pages;
         assert_eq!(pages.len(), 2, "fronts and backs");
-        let sheet = Rect::new(Mm::ZERO, Mm::ZERO, pages[0].size.0, pages[0].size.1);
+        let sheet = Rect::new(Mm::ZERO, Mm::ZERO, pages[0].size.w, pages[0].size.h);
         assert!((sheet.w.0 - 210.0).abs() < 0.01 && (sheet.h.0 - 297.0).abs() < 0.01);
         let (fronts, backs) = (&pages[0].cards, &pages[1].cards);
         assert!(fronts.len() >= 8, "only {} cards on a sheet", fronts.len());

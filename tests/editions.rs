@@ -4,15 +4,15 @@ mod common;
 
 use common::*;
 use handout::build;
-use handout::load::content::Phase;
+use handout::edition::Edition;
 
 #[test]
 fn the_after_deadline_edition_has_no_date_but_the_message_and_working_codes() {
     let out = tempfile::tempdir().unwrap();
     let mut opts = options(&root(), out.path());
-    opts.phase = Phase::AfterDeadline;
-    opts.today = handout::load::content::Date { year: 2026, month: 11, day: 29 };
-    let outcome = build::run(&opts).unwrap();
+    opts.edition = Edition::AfterDeadline;
+    opts.today = handout::date::Date { year: 2026, month: 11, day: 29 };
+    let outcome = build::run(&opts);
     assert!(!outcome.failed(), "{:?}", outcome.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>());
     // No "deadline has passed" warning: this edition is the answer to it.
     assert!(outcome.problems.is_empty(), "{:?}", outcome.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>());
@@ -48,7 +48,7 @@ fn pdfa_adds_pdf_a_2a_and_stays_reproducible() {
         opts.pdfa = true;
         opts.layout = Some("flyer-a4".into());
         opts.lang = Some("nl".into());
-        let outcome = build::run(&opts).unwrap();
+        let outcome = build::run(&opts);
         assert!(!outcome.failed(), "{:?}", outcome.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>());
     }
     for f in files_under(a.path()) {

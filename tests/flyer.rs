@@ -49,22 +49,22 @@ fn flyers_are_a4_and_their_qr_code_opens_the_right_form() {
 fn the_deadline_is_the_largest_text_after_the_title_and_twice_the_body() {
     let out = tempfile::tempdir().unwrap();
     let outcome = build_all(out.path());
-    let mut problems = Vec::new();
+    let mut problems = handout::diag::Problems::new();
     let proj = project::load(&root(), &mut problems);
     for o in outcome.outputs.iter().filter(|o| o.layout == "flyer-a4") {
         let layout = proj.layouts.iter().find(|l| l.id == o.layout).unwrap();
-        let blocks: Vec<&Block> = layout.faces.iter().flat_map(|f| &f.regions).flat_map(|r| &r.blocks).collect();
+        let blocks: Vec<&Block> = layout.sides.iter().flat_map(|f| &f.regions).flat_map(|r| &r.blocks).collect();
         let date_role = blocks
             .iter()
             .find_map(|b| match b {
-                Block::Deadline { date, .. } => Some(date.name.clone()),
+                Block::Deadline(d) => Some(d.date.name.clone()),
                 _ => None,
             })
             .expect("the layout has a deadline callout");
         let title_role = blocks
             .iter()
             .find_map(|b| match b {
-                Block::Text { role, tag: TextTag::H1, .. } => Some(role.name.clone()),
+                Block::Text(t) if t.tag == TextTag::H1 => Some(t.role.name.clone()),
                 _ => None,
             })
             .expect("the layout has a title");
@@ -93,7 +93,7 @@ fn the_deadline_is_the_largest_text_after_the_title_and_twice_the_body() {
 fn frames(page: &handout::model::Page) -> Vec<(Mm, Mm, Rect)> {
     if page.cards.is_empty() {
         let (bx, by) = page.trim.map_or((Mm::ZERO, Mm::ZERO), |t| (t.x, t.y));
-        vec![(bx, by, Rect::new(Mm::ZERO, Mm::ZERO, page.size.0, page.size.1))]
+        vec![(bx, by, Rect::new(Mm::ZERO, Mm::ZERO, page.size.w, page.size.h))]
     } else {
         page.cards.iter().map(|c| (c.x, c.y, *c)).collect()
     }
@@ -103,15 +103,15 @@ fn frames(page: &handout::model::Page) -> Vec<(Mm, Mm, Rect)> {
 fn every_step_appears_inside_its_region_and_no_text_leaves_its_region() {
     let out = tempfile::tempdir().unwrap();
     let outcome = build_all(out.path());
-    let mut problems = Vec::new();
+    let mut problems = handout::diag::Problems::new();
     let proj = project::load(&root(), &mut problems);
     let mut steps_checked = 0;
     for o in &outcome.outputs {
-        let edition = proj.editions.iter().find(|e| e.id == o.lang).unwrap();
+        let edition = proj.contents.iter().find(|e| e.id == o.lang).unwrap();
         let layout = proj.layouts.iter().find(|l| l.id == o.layout).unwrap();
         let platform = edition.platforms.iter().find(|p| p.id == o.platform).unwrap();
         for (face_no, page) in o.doc.pages.iter().enumerate() {
-            let regions: Vec<_> = layout.faces[face_no].regions.iter().collect();
+            let regions: Vec<_> = layout.sides[face_no].regions.iter().collect();
             for (dx, dy, frame) in frames(page) {
                 // Every run in this frame, in face coordinates.
                 let local: Vec<(Rect, &TextRun)> = page
@@ -132,7 +132,7 @@ fn every_step_appears_inside_its_region_and_no_text_leaves_its_region() {
                 }
                 for (route_id, route) in &platform.routes {
                     let Some(region) =
-                        regions.iter().find(|g| g.blocks.iter().any(|b| matches!(b, Block::Route { route, .. } if route == route_id)))
+                        regions.iter().find(|g| g.blocks.iter().any(|b| matches!(b, Block::Route(r) if &r.route == route_id)))
                     else {
                         continue;
                     };

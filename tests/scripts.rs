@@ -22,7 +22,7 @@ fn build_fixture(lang: &str) -> (tempfile::TempDir, build::Output) {
     let mut opts = options(proj.path(), &proj.path().join("out"));
     opts.lang = Some(lang.into());
     opts.layout = Some("flyer-a4".into());
-    let outcome = build::run(&opts).unwrap();
+    let outcome = build::run(&opts);
     assert!(!outcome.failed(), "{:?}", outcome.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>());
     let out = outcome.outputs.into_iter().next().expect("one flyer");
     (proj, out)
@@ -79,7 +79,7 @@ fn arabic_is_shaped_right_to_left_mirrored_and_reads_in_logical_order() {
         let arabic = r.text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
         assert_eq!(r.rtl, arabic, "`{}`", r.text);
         if arabic {
-            assert_ne!(r.face, 0, "`{}` is not in the Arabic face", r.text);
+            assert_ne!(r.family, 0, "`{}` is not in the Arabic face", r.text);
         }
     }
     // A URL inside Arabic text stays left to right.
@@ -139,7 +139,7 @@ fn ukrainian_uses_the_cyrillic_face_and_scans() {
     assert_eq!(date.join(" "), "27 травня 2025");
     for (_, r) in doc.text_runs() {
         if r.text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
-            assert_ne!(r.face, 0, "`{}` is set in the Latin-only main font", r.text);
+            assert_ne!(r.family, 0, "`{}` is set in the Latin-only main font", r.text);
             assert!(!r.rtl);
         }
     }

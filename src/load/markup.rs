@@ -1,38 +1,7 @@
 //! Inline markup in content strings: `**Privacycentrum**` marks an on-screen
 //! label, printed in bold so readers can match it with what their phone shows.
 
-/// A piece of text in one style.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Span {
-    pub text: String,
-    pub bold: bool,
-}
-
-/// Text with bold spans; never holds the `**` markers themselves.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Rich {
-    pub spans: Vec<Span>,
-}
-
-impl Rich {
-    pub fn plain(text: impl Into<String>) -> Rich {
-        Rich { spans: vec![Span { text: text.into(), bold: false }] }
-    }
-
-    /// The text without markup.
-    pub fn to_plain(&self) -> String {
-        self.spans.iter().map(|s| s.text.as_str()).collect()
-    }
-
-    pub fn is_blank(&self) -> bool {
-        self.spans.iter().all(|s| s.text.trim().is_empty())
-    }
-
-    /// The bold pieces (the on-screen labels).
-    pub fn labels(&self) -> impl Iterator<Item = &str> {
-        self.spans.iter().filter(|s| s.bold).map(|s| s.text.as_str())
-    }
-}
+pub use crate::rich::{Rich, Span};
 
 /// Why markup could not be read: the byte offset (in the string) of the
 /// unmatched marker.

@@ -1,62 +1,73 @@
 //! Load: TOML files in, validated content and layouts out. Every value that
-//! can be wrong keeps its place in the file so a problem can point at it.
+//! can be wrong keeps its place in the file (see [`At`]) so a problem can
+//! point at it.
+//!
+//! All loaders check the same way: serde reads the file into raw types
+//! (`raw.rs`: unknown keys, wrong types and unknown names are serde's
+//! errors, located), then a [`Checker`] checks what serde cannot (ranges,
+//! references, geometry), reporting every problem and returning the
+//! checked value only when there were none.
 
+pub mod at;
+pub mod check;
 pub mod content;
 pub mod layout;
 pub mod markup;
+pub mod named;
 
-use crate::diag::{Kind, Loc, Problem, Source};
+use crate::diag::{Loc, Problem, Problems, Source};
 use serde::de::DeserializeOwned;
-use serde_spanned::Spanned;
 use std::path::Path;
 use std::sync::Arc;
 
-pub use content::{Campaign, Edition, Platform};
+pub use at::At;
+pub use check::{Checker, Limit};
+pub use content::{Campaign, Content, Platform};
 pub use layout::Layout;
 
 /// Read a file the user edits. `shown` is the path as it appears in messages.
 pub fn read_source(path: &Path, shown: &Path) -> Result<Arc<Source>, Problem> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Problem::error(Kind::File, format!("cannot read {}: {e}", shown.display()))
-    })?;
+    let bytes = std::fs::read(path).map_err(|e| Problem::error(format!("cannot read {}: {e}", shown.display())))?;
+    source_from_bytes(shown, bytes)
+}
+
+/// A source from bytes read elsewhere (an embedded file, an upload).
+pub fn source_from_bytes(shown: &Path, bytes: Vec<u8>) -> Result<Arc<Source>, Problem> {
     let text = String::from_utf8(bytes).map_err(|e| {
-        Problem::error(
-            Kind::Syntax,
-            format!("{} is not UTF-8 text (invalid byte at offset {})", shown.display(), e.utf8_error().valid_up_to()),
-        )
+        Problem::error(format!(
+            "{} is not UTF-8 text (invalid byte at offset {})",
+            shown.display(),
+            e.utf8_error().valid_up_to()
+        ))
         .help("save the file as UTF-8")
     })?;
     Ok(Source::new(shown, text))
 }
 
-/// Deserialize a TOML source, turning serde's error into a located problem.
-pub fn parse_toml<T: DeserializeOwned>(source: &Arc<Source>) -> Result<T, Problem> {
-    toml::from_str(&source.text).map_err(|e| {
-        let span = e.span().unwrap_or(0..0);
-        let message = e.message().trim().to_string();
-        let kind = if is_syntax_error(&message) { Kind::Syntax } else { Kind::Invalid };
-        let help = toml_help(&message);
-        let mut p = Problem::error(kind, message).at(Loc::new(source, span));
-        if let Some(h) = help {
-            p = p.help(h);
-        }
-        p
-    })
+/// Deserialize a TOML source into raw types, reporting serde's error at
+/// its place in the file.
+pub fn parse_toml<T: DeserializeOwned>(source: &Arc<Source>, problems: &mut Problems) -> Option<T> {
+    let parsed = at::parsing(source, || toml::from_str(&source.text));
+    parsed
+        .map_err(|e: toml::de::Error| {
+            let span = e.span().unwrap_or(0..0);
+            let message = e.message().trim().to_string();
+            let mut p = Problem::error(message.clone()).at(Loc::new(source, span));
+            if let Some(h) = toml_help(&message) {
+                p = p.help(h);
+            }
+            problems.push(p);
+        })
+        .ok()
 }
 
-fn is_syntax_error(message: &str) -> bool {
-    const SERDE: [&str; 6] =
-        ["unknown field", "missing field", "invalid type", "unknown variant", "invalid value", "invalid length"];
-    !SERDE.iter().any(|s| message.contains(s))
-}
-
-fn toml_help(message: &str) -> Option<String> {
+fn toml_help(message: &str) -> Option<&'static str> {
     if message.contains("unknown field") {
-        Some("check the spelling; the expected keys are listed above".into())
+        Some("check the spelling; the expected keys are listed above")
     } else if message.contains("missing field") {
-        Some("add the missing key to this table".into())
+        Some("add the missing key to this table")
     } else if message.contains("invalid type") {
-        Some("text goes in \"double quotes\"; numbers and dates go without quotes".into())
+        Some("text goes in \"double quotes\"; numbers and dates go without quotes")
     } else {
         None
     }
@@ -68,10 +79,6 @@ pub fn valid_id(id: &str) -> bool {
         && id.len() <= 64
         && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !id.starts_with('-')
-}
-
-pub fn loc_of<T>(source: &Arc<Source>, spanned: &Spanned<T>) -> Loc {
-    Loc::new(source, spanned.span())
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use handout::build::{self, Options, Outcome};
-use handout::load::content::Date;
+use handout::date::Date;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -35,7 +35,7 @@ pub fn options(root: &Path, out: &Path) -> Options {
         platform: None,
         layout: None,
         strict: false,
-        phase: Default::default(),
+        edition: Default::default(),
         pdfa: false,
         write: true,
         today: BEFORE_DEADLINE,
@@ -44,7 +44,7 @@ pub fn options(root: &Path, out: &Path) -> Options {
 
 /// Build every document of the real project into `out`.
 pub fn build_all(out: &Path) -> Outcome {
-    let outcome = build::run(&options(&root(), out)).expect("no usage error");
+    let outcome = build::run(&options(&root(), out));
     let problems: Vec<String> = outcome.problems.iter().map(|p| p.to_string()).collect();
     assert!(!outcome.failed(), "build failed: {problems:#?}");
     outcome

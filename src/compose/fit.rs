@@ -1,0 +1,116 @@
+//! Fitting: each region's blocks are set at the largest scale at which
+//! they fit, shrinking in small steps but never below a role's minimum.
+//! What still does not fit is an error that names the text, its file and
+//! line, and the region.
+
+use super::blocks::{self, BlockError};
+use super::frag::Frag;
+use super::Context;
+use crate::diag::{Problem, Problems};
+use crate::load::layout::Region;
+use crate::units::Mm;
+
+/// How far one fitting step shrinks a region's text.
+const SHRINK_STEP: f32 = 0.02;
+
+/// Fit every region of a side; regions in one fit group share the smallest
+/// scale any of them needed. `None` for a region that did not fit (reported).
+pub fn fit_side(cx: &mut Context, regions: &[Region], problems: &mut Problems) -> Vec<Option<Frag>> {
+    let mut fitted: Vec<Option<(Frag, f32)>> = regions.iter().map(|r| fit_region(cx, r).map_err(|p| problems.push(p)).ok()).collect();
+    for (i, region) in regions.iter().enumerate() {
+        let Some(group) = &region.fit_group else { continue };
+        let shared = regions
+            .iter()
+            .zip(&fitted)
+            .filter(|(r, _)| r.fit_group.as_ref() == Some(group))
+            .filter_map(|(_, f)| f.as_ref().map(|f| f.1))
+            .fold(1.0f32, f32::min);
+        if let Some((_, scale)) = &fitted[i]
+            && *scale > shared
+        {
+            // Smaller text still fits where larger text did.
+            cx.scale = shared;
+            if let Ok((frag, _)) = stack(cx, region, region.content_box().w) {
+                fitted[i] = Some((frag, shared));
+            }
+        }
+    }
+    fitted.into_iter().map(|f| f.map(|f| f.0)).collect()
+}
+
+/// Lay out a region's blocks at the largest scale at which they fit.
+fn fit_region(cx: &mut Context, region: &Region) -> Result<(Frag, f32), Problem> {
+    let content = region.content_box();
+    let floor = region_floor(region);
+    let mut scale = 1.0f32;
+    loop {
+        cx.scale = scale;
+        let attempt = stack(cx, region, content.w);
+        let at_floor = scale <= floor;
+        match attempt {
+            Ok((frag, _)) if frag.height <= content.h => return Ok((frag, scale)),
+            Err(BlockError::Fatal(p)) => return Err(p),
+            Ok((frag, bottoms)) if at_floor => {
+                let i = bottoms.iter().position(|b| *b > content.h).unwrap_or(bottoms.len().saturating_sub(1));
+                return Err(overflow(cx, region, i, &frag, content.h));
+            }
+            Err(BlockError::TooWide { text, word, source }) if at_floor => {
+                let msg = format!("the word `{word}` is wider than region `{}` even at the minimum font size", region.name);
+                return Err(Problem::error(msg)
+                    .at_opt(source)
+                    .label(format!("in \"{}\"", excerpt(&text)))
+                    .related(region.loc.clone(), format!("region `{}` ({:.0} mm wide inside its padding)", region.name, content.w.0))
+                    .help("shorten the text, add a space or hyphen, or widen the region in the layout"));
+            }
+            _ => scale = (scale - SHRINK_STEP).max(floor),
+        }
+    }
+}
+
+/// The scale at which every role in the region has reached its minimum.
+fn region_floor(region: &Region) -> f32 {
+    region.blocks.iter().flat_map(|b| b.roles()).map(|u| u.role.style.floor()).fold(1.0f32, f32::min)
+}
+
+/// Stack the region's blocks; also returns each block's bottom edge.
+pub(super) fn stack(cx: &mut Context, region: &Region, width: Mm) -> Result<(Frag, Vec<Mm>), BlockError> {
+    let mut out = Frag::default();
+    let mut y = Mm::ZERO;
+    let mut bottoms = Vec::new();
+    for (i, block) in region.blocks.iter().enumerate() {
+        if i > 0 {
+            y += region.gap;
+        }
+        let f = blocks::layout_block(cx, block, width)?;
+        let h = f.height;
+        out.append(f, Mm::ZERO, y);
+        y += h;
+        bottoms.push(y);
+    }
+    out.height = y;
+    Ok((out, bottoms))
+}
+
+fn overflow(cx: &Context, region: &Region, block_index: usize, frag: &Frag, available: Mm) -> Problem {
+    let block = &region.blocks[block_index];
+    let needed = frag.height;
+    let mark = frag.marks.iter().find(|m| m.bottom > available).or(frag.marks.last());
+    let (what, source) = mark.map_or((String::new(), None), |m| (m.text.clone(), m.source.clone()));
+    let msg = format!(
+        "text does not fit region `{}`: it needs {:.1} mm but the region has {:.1} mm, even at the minimum font sizes",
+        region.name, needed.0, available.0
+    );
+    Problem::error(msg)
+        .at_opt(source)
+        .label(format!("\"{}\" does not fit", excerpt(&what)))
+        .related(region.loc.clone(), format!("region `{}` in {}", region.name, cx.layout.id))
+        .related(block.loc().clone(), "the block is placed")
+        .help("shorten the text, or give the region more room in the layout")
+}
+
+/// The start of a text, for messages.
+pub fn excerpt(text: &str) -> String {
+    const MAX: usize = 60;
+    let t: String = text.chars().take(MAX).collect();
+    if text.chars().count() > MAX { format!("{t}…") } else { t }
+}

@@ -1,0 +1,102 @@
+//! `data/<lang>/<platform>.toml`: one platform's name, form URL and the
+//! routes (browser, app) with their steps.
+
+use super::super::{At, Checker, parse_toml};
+use super::campaign::Campaign;
+use super::template::{Template, template};
+use super::url::check_form_url;
+use crate::diag::{Loc, Problem, Problems, Source};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlatform {
+    name: At<String>,
+    form_url: At<String>,
+    route: BTreeMap<String, At<RawRoute>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRoute {
+    title: At<String>,
+    steps: At<Vec<At<String>>>,
+}
+
+/// One way to the form, with numbered steps.
+#[derive(Debug)]
+pub struct Route {
+    pub title: Template,
+    pub steps: Vec<Template>,
+    pub loc: Loc,
+}
+
+/// A platform people object on.
+#[derive(Debug)]
+pub struct Platform {
+    /// From the file name: `facebook.toml` is `facebook`.
+    pub id: String,
+    pub source: Arc<Source>,
+    pub name: String,
+    pub form_url: String,
+    pub url_loc: Loc,
+    pub routes: BTreeMap<String, Route>,
+}
+
+/// Parse and check a platform file. Without a campaign (it failed to
+/// load), the URL's host cannot be checked against the allow-list.
+pub fn load_platform(id: String, source: Arc<Source>, campaign: Option<&Campaign>, problems: &mut Problems) -> Option<Platform> {
+    let raw: RawPlatform = parse_toml(&source, problems)?;
+    let mut cx = Checker::new(problems);
+    let name = raw.name.trim().to_string();
+    if name.is_empty() {
+        cx.report(Problem::error("the platform name is empty").at(raw.name.loc().clone()));
+    }
+    let url_loc = raw.form_url.loc().clone();
+    if let Err(p) = check_form_url(&raw.form_url, campaign.map(|c| c.allowed_hosts.as_slice())) {
+        let mut p = p.at(url_loc.clone());
+        if let Some(c) = campaign {
+            p = p.related(Loc::new(&c.source, 0..0), "allowed_hosts are listed in");
+        }
+        cx.report(p);
+    }
+    if raw.route.is_empty() {
+        cx.report(
+            Problem::error("the platform has no routes")
+                .at(Loc::new(&source, 0..0))
+                .help("add [route.browser] and [route.app], each with a title and steps"),
+        );
+    }
+    let mut routes = BTreeMap::new();
+    for (rid, route) in raw.route {
+        if let Some(r) = check_route(&mut cx, &rid, route) {
+            routes.insert(rid, r);
+        }
+    }
+    let form_url = raw.form_url.into_inner();
+    cx.finish(|| Platform { id, source, name, form_url, url_loc, routes })
+}
+
+fn check_route(cx: &mut Checker, id: &str, raw: At<RawRoute>) -> Option<Route> {
+    let loc = raw.loc().clone();
+    let route = raw.into_inner();
+    let title = template(&route.title, cx.problems);
+    if route.steps.is_empty() {
+        cx.report(
+            Problem::error(format!("route `{id}` has no steps"))
+                .at(route.steps.loc().clone())
+                .help("list the steps in order: steps = [\"...\", \"...\"]"),
+        );
+    }
+    let mut steps = Vec::new();
+    for step in route.steps.get() {
+        if step.trim().is_empty() {
+            cx.report(Problem::error("a step is empty").at(step.loc().clone()));
+        } else if let Some(t) = template(step, cx.problems) {
+            steps.push(t);
+        }
+    }
+    Some(Route { title: title?, steps, loc })
+}

@@ -1,0 +1,131 @@
+//! Content strings: markup parsed, placeholders checked on load and filled
+//! in per handout.
+
+use super::super::At;
+use super::super::markup;
+use crate::diag::{Loc, Problem, Problems};
+use crate::rich::Rich;
+
+/// The placeholders a text may use.
+const PLACEHOLDERS: [&str; 3] = ["platform", "deadline", "url"];
+
+/// A content string with its markup parsed; placeholders are filled in per platform.
+#[derive(Clone, Debug)]
+pub struct Template {
+    rich: Rich,
+    pub loc: Loc,
+}
+
+/// Values for the placeholders of one handout.
+pub struct Vars<'a> {
+    pub platform: &'a str,
+    pub deadline: &'a str,
+    pub url: &'a str,
+    /// The language's quotation marks, for straight `"` pairs.
+    pub quotes: Option<&'a (String, String)>,
+}
+
+impl Template {
+    /// A template from text that needs no checking (tests, generated text).
+    pub fn from_rich(rich: Rich, loc: Loc) -> Template {
+        Template { rich, loc }
+    }
+
+    pub fn resolve(&self, vars: &Vars) -> Rich {
+        let mut rich = self.rich.clone();
+        let mut open = true;
+        for span in &mut rich.spans {
+            let text = span
+                .text
+                .replace("{platform}", vars.platform)
+                .replace("{deadline}", vars.deadline)
+                .replace("{url}", vars.url);
+            span.text = match vars.quotes {
+                Some(marks) => curl_quotes(&text, marks, &mut open),
+                None => text,
+            };
+        }
+        rich
+    }
+}
+
+/// Straight `"` pairs become the language's marks. `open` carries across
+/// spans: a quote may open in plain text and close after a bold label.
+fn curl_quotes(text: &str, (o, c): &(String, String), open: &mut bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        if ch == '"' {
+            out.push_str(if *open { o } else { c });
+            *open = !*open;
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+/// Check a content string's markup, placeholders and characters.
+pub fn template(value: &At<String>, problems: &mut Problems) -> Option<Template> {
+    let loc = value.loc().clone();
+    let text = value.get();
+    let rich = match markup::parse(text) {
+        Ok(r) => r,
+        Err(markup::Unclosed(_)) => {
+            problems.push(
+                Problem::error("a `**` bold marker is not closed")
+                    .at(loc)
+                    .label("this text has an odd number of `**`")
+                    .help("mark on-screen labels as **Label**, with two stars on both sides"),
+            );
+            return None;
+        }
+    };
+    if let Some(name) = placeholders(text).find(|n| !PLACEHOLDERS.contains(n)) {
+        problems.push(
+            Problem::error(format!("unknown placeholder `{{{name}}}`"))
+                .at(loc)
+                .help("the placeholders are {platform}, {deadline} and {url}"),
+        );
+        return None;
+    }
+    if text.chars().any(|c| c.is_control() && c != '\n') {
+        problems.push(
+            Problem::error("text contains a control character")
+                .at(loc)
+                .help("remove tabs and other invisible characters"),
+        );
+        return None;
+    }
+    Some(Template { rich, loc })
+}
+
+fn placeholders(text: &str) -> impl Iterator<Item = &str> {
+    text.match_indices('{').filter_map(move |(i, _)| {
+        let rest = &text[i + 1..];
+        let end = rest.find('}')?;
+        let name = &rest[..end];
+        (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')).then_some(name)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Source;
+
+    #[test]
+    fn straight_quotes_become_the_language_s() {
+        let src = Source::new("t.toml", "");
+        let t = Template { rich: markup::parse("Tik op \"**Verzenden**\" en \"klaar\"").unwrap(), loc: Loc::new(&src, 0..0) };
+        let q = ("„".to_string(), "”".to_string());
+        let vars = Vars { platform: "", deadline: "", url: "", quotes: Some(&q) };
+        assert_eq!(t.resolve(&vars).to_plain(), "Tik op „Verzenden” en „klaar”");
+        let plain = Vars { quotes: None, ..vars };
+        assert_eq!(t.resolve(&plain).to_plain(), "Tik op \"Verzenden\" en \"klaar\"");
+    }
+
+    #[test]
+    fn placeholders_are_found() {
+        assert_eq!(placeholders("a {platform} b {x_y} {not one}").collect::<Vec<_>>(), ["platform", "x_y"]);
+    }
+}

@@ -1,0 +1,72 @@
+//! Form URLs go into QR codes people trust: https only, on the campaign's
+//! allow-list, no credentials, not absurdly long.
+
+use crate::diag::Problem;
+
+/// The longest form URL we accept; a QR code for more gets too dense to scan.
+pub const MAX_URL_LEN: usize = 200;
+
+/// Check a form URL. `allowed_hosts` is `None` when the campaign could not
+/// be read (then the host cannot be checked).
+pub fn check_form_url(text: &str, allowed_hosts: Option<&[String]>) -> Result<(), Problem> {
+    if text.len() > MAX_URL_LEN {
+        return Err(Problem::error(format!("the form URL is {} characters long", text.len()))
+            .label(format!("at most {MAX_URL_LEN} characters fit a QR code that scans reliably from paper")));
+    }
+    if text.trim() != text || text.contains(char::is_whitespace) {
+        return Err(Problem::error("the form URL contains spaces").label("remove the spaces"));
+    }
+    let url = url::Url::parse(text)
+        .map_err(|e| Problem::error(format!("the form URL is not a valid URL: {e}")).label("expected https://..."))?;
+    if url.scheme() != "https" {
+        return Err(Problem::error(format!("the form URL uses `{}`, not https", url.scheme()))
+            .label("expected an https:// address")
+            .help("a QR code must open a secure page"));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(Problem::error("the form URL contains a user name or password")
+            .label("remove the part before @")
+            .help("a URL with credentials can disguise where it really goes"));
+    }
+    let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
+    let Some(hosts) = allowed_hosts else { return Ok(()) };
+    if !hosts.iter().any(|h| host == *h || host.ends_with(&format!(".{h}"))) {
+        return Err(Problem::error(format!("the form URL's host `{host}` is not on the campaign's allow-list"))
+            .label("host not allowed")
+            .help(format!(
+                "the QR code may only open {}; if this host is right, add it to allowed_hosts in campaign.toml",
+                hosts.join(", ")
+            )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hosts() -> Vec<String> {
+        vec!["facebook.com".into(), "instagram.com".into()]
+    }
+
+    #[test]
+    fn form_urls_are_checked() {
+        let ok = ["https://www.facebook.com/help/contact/712876720715583", "https://help.instagram.com/contact/767264225370182"];
+        for u in ok {
+            assert!(check_form_url(u, Some(&hosts())).is_ok(), "{u}");
+        }
+        let bad = [
+            "http://www.facebook.com/help",
+            "https://facebook.com.evil.example/help",
+            "https://evilfacebook.com/",
+            "https://user:pw@www.facebook.com/",
+            "https://www.facebook.com/ help",
+            "facebook.com/help",
+        ];
+        for u in bad {
+            assert!(check_form_url(u, Some(&hosts())).is_err(), "{u}");
+        }
+        let long = format!("https://www.facebook.com/{}", "a".repeat(300));
+        assert!(check_form_url(&long, Some(&hosts())).is_err());
+    }
+}

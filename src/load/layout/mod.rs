@@ -1,0 +1,244 @@
+//! Layouts: page geometry and style, one TOML file each in layouts/. A
+//! layout names the regions of each side (a flyer's page, a card's front
+//! and back) in millimetres and lists, per region, which content blocks it
+//! shows and in which text roles.
+//!
+//! Reading a layout: `raw.rs` (serde), `extends.rs` (a layout written as
+//! the differences from another), then the checks: `style.rs` (colours and
+//! text roles), `blocks.rs`, `regions.rs` (geometry, contrast) and
+//! `sheet.rs` (cards imposed on a sheet).
+
+mod blocks;
+mod extends;
+mod raw;
+mod regions;
+mod sheet;
+mod style;
+
+pub use blocks::{Block, DeadlineBlock, Ground, QrBlock, QrNotes, RoleUse, RouteBlock, RuleBlock, TextBlock};
+pub use raw::{Align, EcLevel, Flip, TextTag};
+pub use sheet::{CropMarks, SheetSpec};
+pub use style::{Role, TextStyle};
+
+use super::{At, Checker, Limit, parse_toml};
+use crate::diag::{Loc, Problem, Problems, Source};
+use crate::model::Color;
+use crate::script::Script;
+use crate::units::{Mm, Rect, Size};
+use raw::RawLayout;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use style::Palette;
+
+/// A checked layout: everything compose needs to place a handout's content.
+#[derive(Clone, Debug)]
+pub struct Layout {
+    /// From the file name: `flyer-a4.toml` is `flyer-a4`.
+    pub id: String,
+    pub source: Arc<Source>,
+    /// What the layout is for, in a line.
+    pub description: Option<String>,
+    pub page: PageSpec,
+    pub fonts: FontSpec,
+    pub qr: QrSpec,
+    /// The text roles (`[text.<role>]`), by name.
+    pub styles: BTreeMap<String, TextStyle>,
+    /// The pages of a flyer, or the sides of a card, in order.
+    pub sides: Vec<Side>,
+    /// Cards imposed on a sheet, when the layout is a card.
+    pub sheet: Option<SheetSpec>,
+}
+
+/// The finished page (or card) and what surrounds it.
+#[derive(Clone, Debug)]
+pub struct PageSpec {
+    /// The finished (trimmed) size.
+    pub size: Size,
+    /// Extra paper around the trim that backgrounds run into (print shops).
+    pub bleed: Mm,
+    /// Content keeps this far inside the trim.
+    pub safe: Mm,
+    pub background: Color,
+}
+
+/// One page of a flyer, or one side of a card (`[[face]]` in the file).
+#[derive(Clone, Debug)]
+pub struct Side {
+    pub name: String,
+    pub regions: Vec<Region>,
+}
+
+/// A rectangle of a side that shows blocks, or a coloured panel (no blocks).
+#[derive(Clone, Debug)]
+pub struct Region {
+    pub name: String,
+    pub rect: Rect,
+    pub padding: Mm,
+    pub background: Option<Color>,
+    pub radius: Mm,
+    pub align: Align,
+    pub gap: Mm,
+    /// Regions of one group are set at the same scale, so that, say, two
+    /// columns of steps keep the same type size when one must shrink.
+    pub fit_group: Option<String>,
+    pub blocks: Vec<Block>,
+    pub loc: Loc,
+}
+
+impl Region {
+    /// Where the blocks go.
+    pub fn content_box(&self) -> Rect {
+        self.rect.inset(self.padding)
+    }
+
+    /// A coloured panel behind other regions.
+    pub fn is_panel(&self) -> bool {
+        self.blocks.is_empty()
+    }
+}
+
+/// How the QR code is printed.
+#[derive(Clone, Debug)]
+pub struct QrSpec {
+    /// Printed width of the symbol, quiet zone not included.
+    pub size: Mm,
+    /// Smallest module that still scans from paper; the build fails below it.
+    pub min_module: Mm,
+    pub quiet_zone: usize,
+    pub ec: EcLevel,
+    pub dark: Color,
+    pub light: Color,
+    pub loc: Loc,
+}
+
+/// A font file named in a layout.
+#[derive(Clone, Debug)]
+pub struct FontFile {
+    pub file: String,
+    pub loc: Loc,
+}
+
+/// A regular and a bold font file.
+#[derive(Clone, Debug)]
+pub struct FamilySpec {
+    pub regular: FontFile,
+    pub bold: FontFile,
+}
+
+/// The layout's fonts: the main family, and one per script it names.
+#[derive(Clone, Debug)]
+pub struct FontSpec {
+    pub main: FamilySpec,
+    pub scripts: Vec<(Script, FamilySpec)>,
+}
+
+const PAGE_WIDTH: Limit = Limit::mm("page width", 10.0, 2000.0);
+const PAGE_HEIGHT: Limit = Limit::mm("page height", 10.0, 2000.0);
+const BLEED: Limit = Limit::mm("bleed", 0.0, 20.0);
+const SAFE: Limit = Limit::mm("safe margin", 0.0, 50.0);
+const QR_SIZE: Limit = Limit::mm("QR size", 10.0, 200.0);
+const QR_MODULE: Limit = Limit::mm("QR min_module", 0.1, 5.0);
+/// Quiet zones above this are only wasted paper.
+const MAX_QUIET_ZONE: u32 = 40;
+
+/// Find a layout that another one extends: its source and raw form.
+pub type ParentLookup<'a> = dyn FnMut(&str, &mut Problems) -> Option<Arc<Source>> + 'a;
+
+/// Parse and check a layout file; `parent` finds the layouts it extends.
+pub fn load_layout(id: String, source: Arc<Source>, parent: &mut ParentLookup, problems: &mut Problems) -> Option<Layout> {
+    let raw: RawLayout = parse_toml(&source, problems)?;
+    let mut parse_parent = |name: &str, ps: &mut Problems| {
+        let src = parent(name, ps)?;
+        let raw = parse_toml::<RawLayout>(&src, ps)?;
+        Some((src, raw))
+    };
+    let raw = extends::resolve(raw, &id, &mut parse_parent, problems)?;
+    let mut cx = Checker::new(problems);
+    let file_start = Loc::new(&source, 0..0);
+    let palette = Palette::new(&mut cx, &raw.colors);
+    let (Some(page), Some(fonts), Some(qr)) = (
+        required(&mut cx, raw.page, "page", &file_start),
+        required(&mut cx, raw.fonts, "fonts", &file_start),
+        required(&mut cx, raw.qr, "qr", &file_start),
+    ) else {
+        return None;
+    };
+    let page = check_page(&mut cx, &palette, &page);
+    let qr = check_qr(&mut cx, &palette, &qr);
+    let styles = style::check_styles(&mut cx, &palette, &raw.text);
+    let sides = regions::check_sides(&mut cx, &palette, &styles, &page, &raw.face, &file_start);
+    let sheet = raw.sheet.as_ref().and_then(|s| sheet::check_sheet(&mut cx, s, &page, &file_start));
+    let fonts = check_fonts(&mut cx, &fonts);
+    let description = raw.description.map(At::into_inner);
+    if !super::valid_id(&id) {
+        return None;
+    }
+    cx.finish(|| Layout { id, source, description, page, fonts, qr, styles, sides, sheet })
+}
+
+/// A table a whole layout needs, after `extends` is resolved.
+fn required<T>(cx: &mut Checker, table: Option<At<T>>, name: &str, file: &Loc) -> Option<At<T>> {
+    if table.is_none() {
+        cx.report(
+            Problem::error(format!("the layout has no [{name}] table"))
+                .at(file.clone())
+                .help(format!("add [{name}], or `extends` a layout that has one")),
+        );
+    }
+    table
+}
+
+fn check_page(cx: &mut Checker, palette: &Palette, raw: &raw::RawPage) -> PageSpec {
+    let width = cx.mm(&raw.width, PAGE_WIDTH);
+    let height = cx.mm(&raw.height, PAGE_HEIGHT);
+    let bleed = cx.mm_or_zero(&raw.bleed, BLEED);
+    let background = palette.color(cx, &raw.background);
+    let safe = cx.mm_or_zero(&raw.safe, SAFE);
+    PageSpec { size: Size::new(width, height), bleed, safe, background }
+}
+
+fn check_qr(cx: &mut Checker, palette: &Palette, raw: &raw::RawQr) -> QrSpec {
+    let q = *raw.quiet_zone.get();
+    if q < 4 {
+        cx.report(
+            Problem::error(format!("a quiet zone of {q} modules is too small"))
+                .at(raw.quiet_zone.loc().clone())
+                .label("expected at least 4")
+                .help("QR readers need 4 empty modules around the code"),
+        );
+    }
+    let qr = QrSpec {
+        size: cx.mm(&raw.size, QR_SIZE),
+        min_module: cx.mm(&raw.min_module, QR_MODULE),
+        quiet_zone: q.min(MAX_QUIET_ZONE) as usize,
+        ec: *raw.error_correction.get(),
+        dark: palette.color(cx, &raw.dark),
+        light: palette.color(cx, &raw.light),
+        loc: raw.size.loc().clone(),
+    };
+    if qr.dark.contrast(qr.light) < 7.0 {
+        cx.report(
+            Problem::error("the QR colours are too close for a phone to read")
+                .at(raw.dark.loc().clone())
+                .help("use a dark colour on white"),
+        );
+    }
+    qr
+}
+
+fn check_fonts(cx: &mut Checker, raw: &raw::RawFonts) -> FontSpec {
+    let file = |v: &At<String>| FontFile { file: v.get().clone(), loc: v.loc().clone() };
+    let family = |r: &At<String>, b: &At<String>| FamilySpec { regular: file(r), bold: file(b) };
+    let mut scripts = Vec::new();
+    for (name, sf) in &raw.scripts {
+        match Script::from_name(name) {
+            Some(script) => scripts.push((script, family(&sf.regular, &sf.bold))),
+            None => cx.report(
+                Problem::error(format!("`{name}` is not a script handout knows"))
+                    .at(sf.loc().clone())
+                    .help(format!("the scripts are: {}", Script::NAMES.join(", "))),
+            ),
+        }
+    }
+    FontSpec { main: family(&raw.regular, &raw.bold), scripts }
+}

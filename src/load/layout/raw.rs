@@ -1,0 +1,232 @@
+//! The layout file as serde reads it. Every table is optional here: a
+//! layout that `extends` another gives only what it changes, and the
+//! checks that a whole layout has what it needs run after merging.
+
+use super::super::At;
+use super::super::named::named;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLayout {
+    /// Another layout (a file name in layouts/ without `.toml`) this one
+    /// changes.
+    pub extends: Option<At<String>>,
+    pub description: Option<At<String>>,
+    pub page: Option<At<RawPage>>,
+    pub sheet: Option<At<RawSheetEntry>>,
+    pub fonts: Option<At<RawFonts>>,
+    #[serde(default)]
+    pub colors: BTreeMap<String, At<String>>,
+    pub qr: Option<At<RawQr>>,
+    #[serde(default)]
+    pub text: BTreeMap<String, At<RawStyle>>,
+    #[serde(default)]
+    pub face: Vec<At<RawFace>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPage {
+    pub width: At<f32>,
+    pub height: At<f32>,
+    #[serde(default)]
+    pub bleed: Option<At<f32>>,
+    /// Distance inside the trim that content keeps clear of.
+    #[serde(default)]
+    pub safe: Option<At<f32>>,
+    pub background: At<String>,
+}
+
+/// `[sheet]`, or `sheet = false` in a layout that extends one with a sheet.
+pub enum RawSheetEntry {
+    Sheet(RawSheet),
+    None,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSheet {
+    pub width: At<f32>,
+    pub height: At<f32>,
+    pub columns: At<u32>,
+    pub rows: At<u32>,
+    pub gutter_x: At<f32>,
+    pub gutter_y: At<f32>,
+    pub flip: At<Flip>,
+    pub crop_marks: At<RawMarks>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMarks {
+    pub length: f32,
+    pub offset: f32,
+    pub width: f32,
+}
+
+named! {
+    /// The edge a duplex printer turns the sheet over.
+    pub enum Flip as "a flip edge" { LongEdge = "long-edge", ShortEdge = "short-edge" }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFonts {
+    pub regular: At<String>,
+    pub bold: At<String>,
+    /// Faces for other scripts, used for the characters of that script.
+    #[serde(default)]
+    pub scripts: BTreeMap<String, At<RawScriptFonts>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawScriptFonts {
+    pub regular: At<String>,
+    pub bold: At<String>,
+}
+
+named! {
+    /// How much of a QR code may be damaged and still scan.
+    pub enum EcLevel as "a QR error-correction level" { L = "L", M = "M", Q = "Q", H = "H" }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawQr {
+    pub size: At<f32>,
+    pub min_module: At<f32>,
+    pub quiet_zone: At<u32>,
+    pub error_correction: At<EcLevel>,
+    pub dark: At<String>,
+    pub light: At<String>,
+}
+
+named! {
+    /// A font's weight.
+    pub enum Weight as "a font weight" { Regular = "regular", Bold = "bold" }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStyle {
+    pub weight: At<Weight>,
+    pub size: At<f32>,
+    pub min: At<f32>,
+    pub color: At<String>,
+    pub line_height: At<f32>,
+    #[serde(default)]
+    pub space_after: Option<At<f32>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFace {
+    pub name: At<String>,
+    #[serde(default)]
+    pub region: Vec<At<RawRegion>>,
+}
+
+named! {
+    /// Where a region's content sits when it does not fill the region.
+    pub enum Align as "an alignment" { Top = "top", Center = "center", Bottom = "bottom" }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRegion {
+    pub name: At<String>,
+    pub x: At<f32>,
+    pub y: At<f32>,
+    pub w: At<f32>,
+    pub h: At<f32>,
+    #[serde(default)]
+    pub padding: Option<At<f32>>,
+    #[serde(default)]
+    pub background: Option<At<String>>,
+    #[serde(default)]
+    pub radius: Option<At<f32>>,
+    #[serde(default)]
+    pub align: Option<At<Align>>,
+    #[serde(default)]
+    pub gap: Option<At<f32>>,
+    #[serde(default)]
+    pub fit_group: Option<String>,
+    /// In a layout that extends another: put this new region before the
+    /// inherited ones (a panel drawn behind them), not after.
+    #[serde(default)]
+    pub behind: bool,
+    pub blocks: Vec<At<RawBlock>>,
+}
+
+named! {
+    /// What a text block is in the document's structure.
+    pub enum TextTag as "a text tag" { H1 = "h1", H2 = "h2", P = "p" }
+}
+
+#[derive(Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase", deny_unknown_fields)]
+pub enum RawBlock {
+    Text {
+        text: String,
+        role: String,
+        #[serde(default)]
+        tag: Option<TextTag>,
+    },
+    Deadline {
+        label_role: String,
+        date_role: String,
+        #[serde(default)]
+        note_role: Option<String>,
+        #[serde(default)]
+        after_headline: Option<String>,
+        #[serde(default)]
+        after_note: Option<String>,
+    },
+    Route {
+        route: String,
+        heading_role: String,
+        step_role: String,
+        number_role: String,
+        number_fill: String,
+    },
+    Qr {
+        #[serde(default)]
+        caption: Option<String>,
+        caption_role: String,
+        url_role: String,
+        #[serde(default)]
+        notes: Vec<String>,
+        #[serde(default)]
+        note_role: Option<String>,
+    },
+    Rule {
+        color: String,
+        width: f32,
+    },
+}
+
+impl<'de> Deserialize<'de> for RawSheetEntry {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct SheetVisitor;
+        impl<'de> Visitor<'de> for SheetVisitor {
+            type Value = RawSheetEntry;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a [sheet] table, or `false` for no sheet")
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<RawSheetEntry, E> {
+                match v {
+                    false => Ok(RawSheetEntry::None),
+                    true => Err(E::custom("`sheet = true` says nothing: give a [sheet] table, or `false` for no sheet")),
+                }
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawSheetEntry, A::Error> {
+                RawSheet::deserialize(de::value::MapAccessDeserializer::new(map)).map(RawSheetEntry::Sheet)
+            }
+        }
+        d.deserialize_any(SheetVisitor)
+    }
+}
