@@ -129,7 +129,8 @@ fn check_filters(project: &Project, opts: &Options, problems: &mut Problems) {
         }
     };
     check("language", &opts.lang, project.contents.iter().map(|c| c.id.as_str()).collect());
-    let mut platforms: Vec<&str> = project.contents.iter().flat_map(|c| c.platforms.iter().map(|p| p.id.as_str())).collect();
+    let mut platforms: Vec<&str> =
+        project.contents.iter().flat_map(|c| c.platforms.iter().map(|p| p.id.as_str())).collect();
     platforms.sort();
     platforms.dedup();
     check("platform", &opts.platform, platforms);

@@ -275,7 +275,8 @@ pub fn render(problem: &Problem, color: bool) -> String {
         diag = diag.with_help(help.clone());
     }
     let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_context_lines(1).with_width(100).with_wrap_lines(false);
+    let handler =
+        GraphicalReportHandler::new_themed(theme).with_context_lines(1).with_width(100).with_wrap_lines(false);
     let mut out = String::new();
     match &problem.loc {
         Some(loc) => {
@@ -339,9 +340,7 @@ mod tests {
     #[test]
     fn rendered_problem_names_file_line_and_column() {
         let src = Source::new("data/nl/campaign.toml", "[campaign]\ndeadlin = 2025-05-27\n");
-        let p = Problem::error("unknown key `deadlin`")
-            .at(Loc::new(&src, 11..18))
-            .help("did you mean `deadline`?");
+        let p = Problem::error("unknown key `deadlin`").at(Loc::new(&src, 11..18)).help("did you mean `deadline`?");
         let text = render(&p, false);
         assert!(text.contains("data/nl/campaign.toml:2:1"), "{text}");
         assert!(text.contains("did you mean `deadline`?"), "{text}");

@@ -110,11 +110,28 @@ impl QrSymbol {
 /// Something drawn on a page.
 #[derive(Clone, Debug)]
 pub enum Item {
-    Box { rect: Rect, fill: Color, radius: Mm },
-    Circle { center: Point, radius: Mm, fill: Color },
-    Line { from: Point, to: Point, width: Pt, color: Color },
+    Box {
+        rect: Rect,
+        fill: Color,
+        radius: Mm,
+    },
+    Circle {
+        center: Point,
+        radius: Mm,
+        fill: Color,
+    },
+    Line {
+        from: Point,
+        to: Point,
+        width: Pt,
+        color: Color,
+    },
     /// A cutting guide outside the cards (always black, always decoration).
-    CropMark { from: Point, to: Point, width: Pt },
+    CropMark {
+        from: Point,
+        to: Point,
+        width: Pt,
+    },
     Text(TextRun),
     Qr(QrSymbol),
 }
@@ -170,7 +187,9 @@ pub enum StructKind {
     ListItem,
     Label,
     ListBody,
-    Figure { alt: String },
+    Figure {
+        alt: String,
+    },
 }
 
 /// A composed handout: pages of positioned items, the fonts their text is

@@ -43,12 +43,15 @@ pub fn render(doc: &Document, opts: &RenderOptions, problems: &mut Problems) -> 
         builder = builder.with_archival_validator(Archival::A2_A);
     }
     let Some(configuration) = builder.finish().ok() else {
-        problems.push(Problem::error("krilla rejects the combination of PDF/UA-1 and PDF/A-2a").help("build without --pdfa"));
+        problems.push(
+            Problem::error("krilla rejects the combination of PDF/UA-1 and PDF/A-2a").help("build without --pdfa"),
+        );
         return None;
     };
     let settings = SerializeSettings { configuration, enable_tagging: true, ..SerializeSettings::default() };
     let mut pdf = PdfDocument::new_with(settings);
-    let result = write_pages(&mut pdf, doc).and_then(|ids| finish(pdf, doc, opts, ids).map_err(|e| krilla_problems(doc, e)));
+    let result =
+        write_pages(&mut pdf, doc).and_then(|ids| finish(pdf, doc, opts, ids).map_err(|e| krilla_problems(doc, e)));
     match result {
         Ok(bytes) => Some(bytes),
         Err(ps) => {
@@ -64,14 +67,16 @@ fn write_pages(pdf: &mut PdfDocument, doc: &Document) -> Result<HashMap<ItemRef,
     for family in &doc.fonts.families {
         let font = |d: &crate::fonts::FontData| {
             let data: Arc<dyn AsRef<[u8]> + Send + Sync> = d.bytes.clone();
-            Font::new(data.into(), 0).ok_or_else(|| vec![Problem::error(format!("krilla cannot read the font {}", d.file))])
+            Font::new(data.into(), 0)
+                .ok_or_else(|| vec![Problem::error(format!("krilla cannot read the font {}", d.file))])
         };
         faces.push([font(&family.regular)?, font(&family.bold)?]);
     }
     let tagged: HashSet<ItemRef> = leaves(&doc.structure).into_iter().collect();
     let mut ids = HashMap::new();
     for (p, page) in doc.pages.iter().enumerate() {
-        write_page(pdf, page, p, &faces, &tagged, &mut ids).map_err(|Failed(e)| vec![Problem::error(format!("cannot draw page {}: {e}", p + 1))])?;
+        write_page(pdf, page, p, &faces, &tagged, &mut ids)
+            .map_err(|Failed(e)| vec![Problem::error(format!("cannot draw page {}: {e}", p + 1))])?;
     }
     Ok(ids)
 }
@@ -84,7 +89,8 @@ fn write_page(
     tagged: &HashSet<ItemRef>,
     ids: &mut HashMap<ItemRef, Identifier>,
 ) -> Result<(), Failed> {
-    let mut settings = PageSettings::from_wh(pt(page.size.w), pt(page.size.h)).ok_or_else(|| Failed("bad page size".into()))?;
+    let mut settings =
+        PageSettings::from_wh(pt(page.size.w), pt(page.size.h)).ok_or_else(|| Failed("bad page size".into()))?;
     if let Some(trim) = page.trim {
         settings = settings.with_trim_box(Some(krect(trim)?));
         let bleed = krect(Rect::sized(page.size))?;
@@ -116,7 +122,12 @@ fn write_page(
 }
 
 /// Structure tree, outline and metadata, then the bytes.
-fn finish(mut pdf: PdfDocument, doc: &Document, opts: &RenderOptions, mut ids: HashMap<ItemRef, Identifier>) -> Result<Vec<u8>, KrillaError> {
+fn finish(
+    mut pdf: PdfDocument,
+    doc: &Document,
+    opts: &RenderOptions,
+    mut ids: HashMap<ItemRef, Identifier>,
+) -> Result<Vec<u8>, KrillaError> {
     let mut tree = TagTree::new().with_lang(Some(doc.lang.clone()));
     for node in &doc.structure {
         if let Some(n) = tag_node(node, &mut ids) {
@@ -155,25 +166,40 @@ fn item_at(doc: &Document, loc: Option<Location>) -> Option<&crate::model::TextR
 fn krilla_problems(doc: &Document, e: KrillaError) -> Vec<Problem> {
     use krilla::configure::ValidationError as V;
     let KrillaError::Validation(errors) = e else {
-        return vec![Problem::error(format!("the PDF cannot be written: {e}")).help("this is a bug in handout; please report it with the files that caused it")];
+        return vec![
+            Problem::error(format!("the PDF cannot be written: {e}"))
+                .help("this is a bug in handout; please report it with the files that caused it"),
+        ];
     };
     errors
         .into_iter()
         .map(|(v, _)| {
             let (message, at, help) = match &v {
-                V::ContainsNotDefGlyph(_, loc, text) => {
-                    (format!("a character in `{text}` has no glyph in its font"), *loc, "use another character, or a font that has it")
-                }
+                V::ContainsNotDefGlyph(_, loc, text) => (
+                    format!("a character in `{text}` has no glyph in its font"),
+                    *loc,
+                    "use another character, or a font that has it",
+                ),
                 V::InvalidCodepointMapping(_, _, c, loc) | V::UnicodePrivateArea(_, _, c, loc) => (
                     format!("the character U+{:04X} cannot be written in an accessible PDF", *c as u32),
                     *loc,
                     "remove the character from the text",
                 ),
-                V::TooLongString => ("a text is longer than a PDF allows (32,767 bytes)".into(), None, "shorten the title"),
-                V::MissingAltText(loc) => ("the QR code has no alternative text".into(), *loc, "add `qr_alt` to the campaign's texts"),
+                V::TooLongString => {
+                    ("a text is longer than a PDF allows (32,767 bytes)".into(), None, "shorten the title")
+                }
+                V::MissingAltText(loc) => {
+                    ("the QR code has no alternative text".into(), *loc, "add `qr_alt` to the campaign's texts")
+                }
                 V::NoDocumentTitle => ("the document has no title".into(), None, "add `title` to the campaign's texts"),
-                V::NoDocumentLanguage => ("the document has no language".into(), None, "set [language] code in campaign.toml"),
-                other => (format!("the PDF breaks a rule of PDF/UA or PDF/A: {other:?}"), None, "this is a bug in handout; please report it"),
+                V::NoDocumentLanguage => {
+                    ("the document has no language".into(), None, "set [language] code in campaign.toml")
+                }
+                other => (
+                    format!("the PDF breaks a rule of PDF/UA or PDF/A: {other:?}"),
+                    None,
+                    "this is a bug in handout; please report it",
+                ),
             };
             let source = item_at(doc, at).and_then(|r| r.source.clone());
             Problem::error(message).at_opt(source).help(help)
@@ -257,11 +283,16 @@ fn pt(mm: Mm) -> f32 {
 }
 
 fn krect(r: Rect) -> Result<krilla::geom::Rect, Failed> {
-    krilla::geom::Rect::from_xywh(pt(r.x), pt(r.y), pt(r.w), pt(r.h)).ok_or_else(|| Failed(format!("degenerate rectangle {r:?}")))
+    krilla::geom::Rect::from_xywh(pt(r.x), pt(r.y), pt(r.w), pt(r.h))
+        .ok_or_else(|| Failed(format!("degenerate rectangle {r:?}")))
 }
 
 fn fill(c: Color) -> Fill {
-    Fill { paint: krilla::color::rgb::Color::new(c.r, c.g, c.b).into(), opacity: NormalizedF32::ONE, rule: FillRule::NonZero }
+    Fill {
+        paint: krilla::color::rgb::Color::new(c.r, c.g, c.b).into(),
+        opacity: NormalizedF32::ONE,
+        rule: FillRule::NonZero,
+    }
 }
 
 fn draw(s: &mut Surface, item: &Item, faces: &[[Font; 2]]) -> Result<(), Failed> {
@@ -273,50 +304,60 @@ fn draw(s: &mut Surface, item: &Item, faces: &[[Font; 2]]) -> Result<(), Failed>
             } else {
                 pb.push_rect(krect(*rect)?);
             }
-            if let Some(path) = pb.finish() {
-                s.set_fill(Some(fill(*c)));
-                s.draw_path(&path);
-            }
+            fill_path(s, pb, *c);
         }
         Item::Circle { center, radius, fill: c } => {
             let mut pb = PathBuilder::new();
             circle(&mut pb, pt(center.x), pt(center.y), pt(*radius));
-            if let Some(path) = pb.finish() {
-                s.set_fill(Some(fill(*c)));
-                s.draw_path(&path);
-            }
+            fill_path(s, pb, *c);
         }
-        Item::CropMark { from, to, width } => {
-            draw(s, &Item::Line { from: *from, to: *to, width: *width, color: Color::BLACK }, faces)?
-        }
-        Item::Line { from, to, width, color } => {
-            let mut pb = PathBuilder::new();
-            pb.move_to(pt(from.x), pt(from.y));
-            pb.line_to(pt(to.x), pt(to.y));
-            if let Some(path) = pb.finish() {
-                s.set_fill(None);
-                s.set_stroke(Some(Stroke {
-                    paint: krilla::color::rgb::Color::new(color.r, color.g, color.b).into(),
-                    width: width.0,
-                    ..Stroke::default()
-                }));
-                s.draw_path(&path);
-                s.set_stroke(None);
-            }
-        }
-        Item::Text(run) => {
-            let set = &faces[run.family.min(faces.len() - 1)];
-            let font = match run.weight {
-                FontWeight::Regular => set[0].clone(),
-                FontWeight::Bold => set[1].clone(),
-            };
-            let direction = if run.rtl { TextDirection::RightToLeft } else { TextDirection::LeftToRight };
-            s.set_fill(Some(fill(run.color)));
-            s.draw_text(Point::from_xy(pt(run.origin.x), pt(run.origin.y)), font, run.size.0, &run.text, false, direction);
-        }
+        Item::CropMark { from, to, width } => stroke_line(s, *from, *to, *width, Color::BLACK),
+        Item::Line { from, to, width, color } => stroke_line(s, *from, *to, *width, *color),
+        Item::Text(run) => draw_text(s, run, faces),
         Item::Qr(q) => draw_qr(s, q)?,
     }
     Ok(())
+}
+
+fn fill_path(s: &mut Surface, pb: PathBuilder, color: Color) {
+    if let Some(path) = pb.finish() {
+        s.set_fill(Some(fill(color)));
+        s.draw_path(&path);
+    }
+}
+
+fn stroke_line(
+    s: &mut Surface,
+    from: crate::units::Point,
+    to: crate::units::Point,
+    width: crate::units::Pt,
+    color: Color,
+) {
+    let mut pb = PathBuilder::new();
+    pb.move_to(pt(from.x), pt(from.y));
+    pb.line_to(pt(to.x), pt(to.y));
+    if let Some(path) = pb.finish() {
+        s.set_fill(None);
+        s.set_stroke(Some(Stroke {
+            paint: krilla::color::rgb::Color::new(color.r, color.g, color.b).into(),
+            width: width.0,
+            ..Stroke::default()
+        }));
+        s.draw_path(&path);
+        s.set_stroke(None);
+    }
+}
+
+fn draw_text(s: &mut Surface, run: &crate::model::TextRun, faces: &[[Font; 2]]) {
+    let set = &faces[run.family.min(faces.len() - 1)];
+    let font = match run.weight {
+        FontWeight::Regular => set[0].clone(),
+        FontWeight::Bold => set[1].clone(),
+    };
+    let direction = if run.rtl { TextDirection::RightToLeft } else { TextDirection::LeftToRight };
+    s.set_fill(Some(fill(run.color)));
+    let origin = Point::from_xy(pt(run.origin.x), pt(run.origin.y));
+    s.draw_text(origin, font, run.size.0, &run.text, false, direction);
 }
 
 /// The QR code as vector squares: each row's dark runs become one rectangle,
@@ -341,7 +382,12 @@ fn draw_qr(s: &mut Surface, q: &QrSymbol) -> Result<(), Failed> {
             while col < q.modules && q.dark[row * q.modules + col] {
                 col += 1;
             }
-            let r = Rect::new(sym.x + q.module * start as f32, sym.y + q.module * row as f32, q.module * (col - start) as f32, q.module);
+            let r = Rect::new(
+                sym.x + q.module * start as f32,
+                sym.y + q.module * row as f32,
+                q.module * (col - start) as f32,
+                q.module,
+            );
             pb.push_rect(krect(r)?);
         }
     }

@@ -49,7 +49,8 @@ struct Create {
 }
 
 fn run_case(path: &Path) -> Result<(), String> {
-    let case: Case = toml::from_str(&std::fs::read_to_string(path).unwrap()).map_err(|e| format!("bad case file: {e}"))?;
+    let case: Case =
+        toml::from_str(&std::fs::read_to_string(path).unwrap()).map_err(|e| format!("bad case file: {e}"))?;
     let proj = tempfile::tempdir().unwrap();
     copy_project(proj.path());
     for c in &case.create {
@@ -64,7 +65,10 @@ fn run_case(path: &Path) -> Result<(), String> {
         std::fs::write(&file, text.replacen(&e.replace, &e.with, 1)).unwrap();
     }
     let out = proj.path().join("out");
-    let r = handout(&["build", "--root", proj.path().to_str().unwrap(), "--out", out.to_str().unwrap()], BEFORE_DEADLINE_EPOCH);
+    let r = handout(
+        &["build", "--root", proj.path().to_str().unwrap(), "--out", out.to_str().unwrap()],
+        BEFORE_DEADLINE_EPOCH,
+    );
     let stderr = String::from_utf8_lossy(&r.stderr);
     let mut wrong = Vec::new();
     if r.status.code() != Some(1) {
@@ -103,7 +107,11 @@ fn run_case(path: &Path) -> Result<(), String> {
 #[test]
 fn every_bad_input_case_fails_cleanly() {
     let dir = root().join("tests/bad_input");
-    let mut cases: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "toml")).collect();
+    let mut cases: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
     cases.sort();
     assert!(cases.len() >= 30, "only {} cases", cases.len());
     let failures: Vec<String> = cases
@@ -121,7 +129,17 @@ fn a_failed_write_leaves_the_old_file_intact() {
     use std::os::unix::fs::PermissionsExt;
     let out = tempfile::tempdir().unwrap();
     let root = root();
-    let args = ["build", "--root", root.to_str().unwrap(), "--out", out.path().to_str().unwrap(), "--layout", "flyer-a4", "--platform", "facebook"];
+    let args = [
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+        "--layout",
+        "flyer-a4",
+        "--platform",
+        "facebook",
+    ];
     let r = handout(&args, BEFORE_DEADLINE_EPOCH);
     assert!(r.status.success());
     let file = out.path().join("nl/facebook-flyer-a4.pdf");
@@ -135,10 +153,20 @@ fn a_failed_write_leaves_the_old_file_intact() {
     let r = handout(&args, BEFORE_DEADLINE_EPOCH);
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
     if writable {
-        eprintln!("running as root: the folder stays writable, so simulate the failure with a file where the folder should be");
+        eprintln!(
+            "running as root: the folder stays writable, so simulate the failure with a file where the folder should be"
+        );
         let blocked = tempfile::tempdir().unwrap();
         std::fs::write(blocked.path().join("nl"), b"not a folder").unwrap();
-        let args = ["build", "--root", root.to_str().unwrap(), "--out", blocked.path().to_str().unwrap(), "--layout", "flyer-a4"];
+        let args = [
+            "build",
+            "--root",
+            root.to_str().unwrap(),
+            "--out",
+            blocked.path().to_str().unwrap(),
+            "--layout",
+            "flyer-a4",
+        ];
         let r = handout(&args, BEFORE_DEADLINE_EPOCH);
         assert_eq!(r.status.code(), Some(1));
         assert!(String::from_utf8_lossy(&r.stderr).contains("cannot write"), "{}", String::from_utf8_lossy(&r.stderr));

@@ -33,7 +33,12 @@ fn cards_lie_on_the_sheet_apart_and_backs_sit_behind_fronts() {
             }
             for it in &page.items {
                 if let Item::CropMark { from, to, .. } = it {
-                    let mark = Rect::new(from.x.min(to.x), from.y.min(to.y), (to.x - from.x).max(-(to.x - from.x)), (to.y - from.y).max(-(to.y - from.y)));
+                    let mark = Rect::new(
+                        from.x.min(to.x),
+                        from.y.min(to.y),
+                        (to.x - from.x).max(-(to.x - from.x)),
+                        (to.y - from.y).max(-(to.y - from.y)),
+                    );
                     assert!(sheet.contains(&mark, Mm::ZERO), "crop mark {mark:?} is off the sheet");
                     for c in &page.cards {
                         // A line touching a card's edge would print on the card when cut.
@@ -117,7 +122,9 @@ fn the_print_shop_file_has_trim_and_bleed_boxes() {
         let bleed = pdf_box(&pdf, "BleedBox");
         assert!((trim[2] - trim[0] - pt(85.60)).abs() < 0.05, "trim width {trim:?}");
         assert!((trim[3] - trim[1] - pt(53.98)).abs() < 0.05, "trim height {trim:?}");
-        for (t, b, sign) in [(trim[0], bleed[0], -1.0), (trim[1], bleed[1], -1.0), (trim[2], bleed[2], 1.0), (trim[3], bleed[3], 1.0)] {
+        for (t, b, sign) in
+            [(trim[0], bleed[0], -1.0), (trim[1], bleed[1], -1.0), (trim[2], bleed[2], 1.0), (trim[3], bleed[3], 1.0)]
+        {
             assert!(((b - t) * sign - pt(3.0)).abs() < 0.05, "bleed {bleed:?} is not 3 mm outside trim {trim:?}");
         }
         // Colour runs into the bleed: some box starts at the media's edge.

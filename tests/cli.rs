@@ -23,7 +23,10 @@ fn text(bytes: &[u8]) -> String {
 fn build_writes_every_document_and_says_so_with_sizes() {
     let out = tempfile::tempdir().unwrap();
     let root = root();
-    let r = handout(&["build", "--root", root.to_str().unwrap(), "--out", out.path().to_str().unwrap()], BEFORE_DEADLINE_EPOCH);
+    let r = handout(
+        &["build", "--root", root.to_str().unwrap(), "--out", out.path().to_str().unwrap()],
+        BEFORE_DEADLINE_EPOCH,
+    );
     let stdout = text(&r.stdout);
     assert!(r.status.success(), "{}", text(&r.stderr));
     for p in ["facebook", "instagram"] {
@@ -40,7 +43,10 @@ fn filters_select_documents_and_unknown_ones_are_usage_errors() {
     let out = tempfile::tempdir().unwrap();
     let root = root();
     let base = ["build", "--root", root.to_str().unwrap(), "--out", out.path().to_str().unwrap()];
-    let r = handout(&[&base[..], &["--lang", "nl", "--platform", "instagram", "--layout", "flyer-a4"]].concat(), BEFORE_DEADLINE_EPOCH);
+    let r = handout(
+        &[&base[..], &["--lang", "nl", "--platform", "instagram", "--layout", "flyer-a4"]].concat(),
+        BEFORE_DEADLINE_EPOCH,
+    );
     assert!(r.status.success(), "{}", text(&r.stderr));
     let files = files_under(out.path());
     assert_eq!(files.len(), 1, "{files:?}");
@@ -67,7 +73,10 @@ fn a_step_that_does_not_fit_stops_the_build_naming_file_line_and_region() {
     let proj = tempfile::tempdir().unwrap();
     overlay("overflow-step", proj.path());
     let out = proj.path().join("out");
-    let r = handout(&["build", "--root", proj.path().to_str().unwrap(), "--out", out.to_str().unwrap()], BEFORE_DEADLINE_EPOCH);
+    let r = handout(
+        &["build", "--root", proj.path().to_str().unwrap(), "--out", out.to_str().unwrap()],
+        BEFORE_DEADLINE_EPOCH,
+    );
     let stderr = text(&r.stderr);
     assert_eq!(r.status.code(), Some(1), "{stderr}");
     let source = std::fs::read_to_string(proj.path().join("data/nl/facebook.toml")).unwrap();

@@ -24,7 +24,10 @@ fn the_after_deadline_edition_has_no_date_but_the_message_and_working_codes() {
             assert!(!text.contains(date), "{} still shows `{date}`", o.path.display());
         }
         let (headline, note) = match o.lang.as_str() {
-            "nl" => (if o.layout.starts_with("pocket") { "Doe het nu!" } else { "Maak nu bezwaar" }, "vanaf de dag dat je het"),
+            "nl" => (
+                if o.layout.starts_with("pocket") { "Doe het nu!" } else { "Maak nu bezwaar" },
+                "vanaf de dag dat je het",
+            ),
             "en" => ("Object now", "counts from the day you send it"),
             other => panic!("{other}"),
         };

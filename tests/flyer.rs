@@ -78,7 +78,13 @@ fn the_deadline_is_the_largest_text_after_the_title_and_twice_the_body() {
         assert_eq!(printed, expected, "the deadline is printed as a full date in the edition's language");
         let deadline = date_runs.iter().map(|r| r.size.0).fold(0.0, f32::max);
         for (_, r) in o.doc.text_runs().filter(|(_, r)| r.role != date_role && r.role != title_role) {
-            assert!(r.size.0 < deadline, "`{}` ({} pt, role {}) is as large as the deadline ({deadline} pt)", r.text, r.size.0, r.role);
+            assert!(
+                r.size.0 < deadline,
+                "`{}` ({} pt, role {}) is as large as the deadline ({deadline} pt)",
+                r.text,
+                r.size.0,
+                r.role
+            );
         }
         let title = o.doc.text_runs().filter(|(_, r)| r.role == title_role).map(|(_, r)| r.size.0).fold(0.0, f32::max);
         assert!(title > deadline, "title {title} pt, deadline {deadline} pt");
@@ -131,15 +137,20 @@ fn every_step_appears_inside_its_region_and_no_text_leaves_its_region() {
                     );
                 }
                 for (route_id, route) in &platform.routes {
-                    let Some(region) =
-                        regions.iter().find(|g| g.blocks.iter().any(|b| matches!(b, Block::Route(r) if &r.route == route_id)))
+                    let Some(region) = regions
+                        .iter()
+                        .find(|g| g.blocks.iter().any(|b| matches!(b, Block::Route(r) if &r.route == route_id)))
                     else {
                         continue;
                     };
                     for step in &route.steps {
                         let runs: Vec<&TextRun> = local
                             .iter()
-                            .filter(|(_, r)| r.source.as_ref().is_some_and(|s| s.span == step.loc.span && s.path() == step.loc.path()))
+                            .filter(|(_, r)| {
+                                r.source
+                                    .as_ref()
+                                    .is_some_and(|s| s.span == step.loc.span && s.path() == step.loc.path())
+                            })
                             .map(|(_, r)| *r)
                             .collect();
                         let vars = handout::load::content::Vars {
@@ -149,10 +160,20 @@ fn every_step_appears_inside_its_region_and_no_text_leaves_its_region() {
                             quotes: edition.campaign.language.quotes.as_ref(),
                         };
                         let expected = step.resolve(&vars).to_plain();
-                        assert_eq!(normalise(&join_lines(&runs)), normalise(&expected), "{}: step missing or changed", o.path.display());
+                        assert_eq!(
+                            normalise(&join_lines(&runs)),
+                            normalise(&expected),
+                            "{}: step missing or changed",
+                            o.path.display()
+                        );
                         for r in runs {
                             let b = r.bbox().translate(-dx, -dy);
-                            assert!(region.rect.contains(&b, Mm(0.01)), "`{}` at {b:?} leaves region `{}`", r.text, region.name);
+                            assert!(
+                                region.rect.contains(&b, Mm(0.01)),
+                                "`{}` at {b:?} leaves region `{}`",
+                                r.text,
+                                region.name
+                            );
                         }
                         steps_checked += 1;
                     }
@@ -162,7 +183,10 @@ fn every_step_appears_inside_its_region_and_no_text_leaves_its_region() {
                         && frame.contains(&q.outer(), Mm(0.01))
                     {
                         let b = q.outer().translate(-dx, -dy);
-                        assert!(regions.iter().any(|g| g.content_box().contains(&b, Mm(0.01))), "QR code outside its region");
+                        assert!(
+                            regions.iter().any(|g| g.content_box().contains(&b, Mm(0.01))),
+                            "QR code outside its region"
+                        );
                     }
                 }
             }

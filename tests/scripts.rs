@@ -70,7 +70,11 @@ fn arabic_is_shaped_right_to_left_mirrored_and_reads_in_logical_order() {
     // Visual order: on the first line, each run in reading order sits left of the one before.
     let first_y = runs[0].origin.y;
     let line: Vec<&&TextRun> = runs.iter().filter(|r| r.origin.y == first_y).collect();
-    assert!(line.len() >= 3, "Arabic, Latin, Arabic on one line: {:?}", line.iter().map(|r| &r.text).collect::<Vec<_>>());
+    assert!(
+        line.len() >= 3,
+        "Arabic, Latin, Arabic on one line: {:?}",
+        line.iter().map(|r| &r.text).collect::<Vec<_>>()
+    );
     for pair in line.windows(2) {
         assert!(pair[1].origin.x < pair[0].origin.x, "`{}` is not left of `{}`", pair[1].text, pair[0].text);
     }

@@ -37,7 +37,9 @@ pub fn check_prominence(layout: &Layout, doc: &Document, problems: &mut Problems
         })
         .collect();
     let title_roles = title_roles(layout);
-    let size_of = |roles: &[&str]| doc.text_runs().filter(|(_, r)| roles.contains(&r.role.as_str())).map(|(_, r)| r.size).reduce(Pt::max);
+    let size_of = |roles: &[&str]| {
+        doc.text_runs().filter(|(_, r)| roles.contains(&r.role.as_str())).map(|(_, r)| r.size).reduce(Pt::max)
+    };
     let Some(deadline) = size_of(&date_roles) else { return };
     let deadline_loc: Option<Loc> = blocks(layout).find_map(|b| match b {
         Block::Deadline(d) => Some(d.date.loc.clone()),

@@ -3,9 +3,9 @@
 //! What still does not fit is an error that names the text, its file and
 //! line, and the region.
 
+use super::Context;
 use super::blocks::{self, BlockError};
 use super::frag::Frag;
-use super::Context;
 use crate::diag::{Problem, Problems};
 use crate::load::layout::Region;
 use crate::units::Mm;
@@ -16,7 +16,8 @@ const SHRINK_STEP: f32 = 0.02;
 /// Fit every region of a side; regions in one fit group share the smallest
 /// scale any of them needed. `None` for a region that did not fit (reported).
 pub fn fit_side(cx: &mut Context, regions: &[Region], problems: &mut Problems) -> Vec<Option<Frag>> {
-    let mut fitted: Vec<Option<(Frag, f32)>> = regions.iter().map(|r| fit_region(cx, r).map_err(|p| problems.push(p)).ok()).collect();
+    let mut fitted: Vec<Option<(Frag, f32)>> =
+        regions.iter().map(|r| fit_region(cx, r).map_err(|p| problems.push(p)).ok()).collect();
     for (i, region) in regions.iter().enumerate() {
         let Some(group) = &region.fit_group else { continue };
         let shared = regions
@@ -55,11 +56,15 @@ fn fit_region(cx: &mut Context, region: &Region) -> Result<(Frag, f32), Problem>
                 return Err(overflow(cx, region, i, &frag, content.h));
             }
             Err(BlockError::TooWide { text, word, source }) if at_floor => {
-                let msg = format!("the word `{word}` is wider than region `{}` even at the minimum font size", region.name);
+                let msg =
+                    format!("the word `{word}` is wider than region `{}` even at the minimum font size", region.name);
                 return Err(Problem::error(msg)
                     .at_opt(source)
                     .label(format!("in \"{}\"", excerpt(&text)))
-                    .related(region.loc.clone(), format!("region `{}` ({:.0} mm wide inside its padding)", region.name, content.w.0))
+                    .related(
+                        region.loc.clone(),
+                        format!("region `{}` ({:.0} mm wide inside its padding)", region.name, content.w.0),
+                    )
                     .help("shorten the text, add a space or hyphen, or widen the region in the layout"));
             }
             _ => scale = (scale - SHRINK_STEP).max(floor),

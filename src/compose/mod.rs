@@ -91,7 +91,8 @@ pub fn compose(h: &Handout, problems: &mut Problems) -> Option<Document> {
     if let Some(sheet) = &h.layout.sheet {
         pages = impose::impose(sheet, h.layout.page.size, pages);
     }
-    let title = campaign.text("title").map(|t| t.resolve(&cx.vars()).to_plain()).unwrap_or_else(|| h.platform.name.clone());
+    let title =
+        campaign.text("title").map(|t| t.resolve(&cx.vars()).to_plain()).unwrap_or_else(|| h.platform.name.clone());
     let doc = Document { title, lang: campaign.language.code.clone(), pages, structure, fonts: h.fonts.clone() };
     if problems.clean_since(mark) {
         checks::check_glyphs(&mut cx.m, &doc, problems);

@@ -330,8 +330,12 @@ mod tests {
         )
         .unwrap();
         for max in [40.0, 60.0, 85.0, 120.0] {
-            let lines = break_lines(&mut m, &rich, &set(FontWeight::Regular, Pt(13.0), Mm(max), Breaking::Prose(Some(hypher::Lang::Dutch))))
-                .unwrap();
+            let lines = break_lines(
+                &mut m,
+                &rich,
+                &set(FontWeight::Regular, Pt(13.0), Mm(max), Breaking::Prose(Some(hypher::Lang::Dutch))),
+            )
+            .unwrap();
             assert!(lines.len() > 1);
             for l in &lines {
                 assert!(l.width <= Mm(max), "{:?} wider than {max}", text_of(&[l.clone()]));
@@ -345,10 +349,14 @@ mod tests {
     fn long_dutch_words_are_hyphenated_and_labels_kept_whole() {
         let f = fonts();
         let mut m = Measurer::new(&f);
-        let rich = markup::parse("Ga naar de persoonsgegevensbeschermingsautoriteit en **Privacyonderwerpen**").unwrap();
-        let lines =
-            break_lines(&mut m, &rich, &set(FontWeight::Regular, Pt(13.0), Mm(60.0), Breaking::Prose(Some(hypher::Lang::Dutch))))
-                .unwrap();
+        let rich =
+            markup::parse("Ga naar de persoonsgegevensbeschermingsautoriteit en **Privacyonderwerpen**").unwrap();
+        let lines = break_lines(
+            &mut m,
+            &rich,
+            &set(FontWeight::Regular, Pt(13.0), Mm(60.0), Breaking::Prose(Some(hypher::Lang::Dutch))),
+        )
+        .unwrap();
         let text = text_of(&lines);
         assert!(text.iter().any(|l| l.ends_with('-')), "{text:?}");
         assert!(text.iter().any(|l| l.ends_with("Privacyonderwerpen")), "{text:?}");
@@ -377,7 +385,8 @@ mod tests {
         let f = fonts();
         let mut m = Measurer::new(&f);
         let rich = crate::rich::Rich::plain("Xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
-        let err = break_lines(&mut m, &rich, &set(FontWeight::Regular, Pt(13.0), Mm(30.0), Breaking::Prose(None))).unwrap_err();
+        let err = break_lines(&mut m, &rich, &set(FontWeight::Regular, Pt(13.0), Mm(30.0), Breaking::Prose(None)))
+            .unwrap_err();
         assert_eq!(err.word, "Xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
     }
 

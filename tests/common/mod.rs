@@ -102,11 +102,7 @@ impl Gray {
 /// Every QR code rqrr finds in the image.
 pub fn decode_qr(img: &Gray) -> Vec<String> {
     let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(img.w, img.h, |x, y| img.px[y * img.w + x]);
-    prepared
-        .detect_grids()
-        .into_iter()
-        .filter_map(|g| g.decode().ok().map(|(_, s)| s))
-        .collect()
+    prepared.detect_grids().into_iter().filter_map(|g| g.decode().ok().map(|(_, s)| s)).collect()
 }
 
 /// Page size in points from the PDF itself.

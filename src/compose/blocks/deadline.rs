@@ -27,7 +27,8 @@ fn after_deadline(cx: &mut Context, b: &DeadlineBlock, width: Mm) -> Result<Frag
     let head_t = text(cx, &b.after_headline, &b.loc)?.clone();
     let note_t = text(cx, &b.after_note, &b.loc)?.clone();
     let head_rich = head_t.resolve(&cx.vars());
-    let para = Para { rich: &head_rich, role: &b.date, width, mode: Breaking::Prose(None), source: Some(head_t.loc.clone()) };
+    let para =
+        Para { rich: &head_rich, role: &b.date, width, mode: Breaking::Prose(None), source: Some(head_t.loc.clone()) };
     let mut head = paragraph(cx, &para)?;
     wrap(&mut head, StructKind::Paragraph);
     let mut note = note_paragraph(cx, &note_t, b.note.as_ref().unwrap_or(&b.label), width)?;
@@ -41,9 +42,15 @@ fn deadline(cx: &mut Context, b: &DeadlineBlock, width: Mm) -> Result<Frag, Bloc
     let date_rich = Rich::plain(cx.deadline.clone());
     // The date never hyphenates: "27 mei 2025" must be read at a glance.
     let deadline_loc = cx.content.campaign.deadline_loc.clone();
-    let mut date = paragraph(cx, &Para { rich: &date_rich, role: &b.date, width, mode: Breaking::Prose(None), source: Some(deadline_loc) })?;
+    let mut date = paragraph(
+        cx,
+        &Para { rich: &date_rich, role: &b.date, width, mode: Breaking::Prose(None), source: Some(deadline_loc) },
+    )?;
     wrap(&mut date, StructKind::Strong);
-    let label = paragraph(cx, &Para { rich: &label_rich, role: &b.label, width, mode: prose(cx), source: Some(label_t.loc.clone()) })?;
+    let label = paragraph(
+        cx,
+        &Para { rich: &label_rich, role: &b.label, width, mode: prose(cx), source: Some(label_t.loc.clone()) },
+    )?;
     let mut lead = label_and_date(cx, b, label, date, width);
     wrap(&mut lead, StructKind::Paragraph);
     let mut parts = vec![lead];

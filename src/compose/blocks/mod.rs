@@ -47,7 +47,12 @@ pub(crate) fn layout_block(cx: &mut Context, block: &Block, width: Mm) -> Result
         Block::Rule(b) => {
             let mut f = Frag::default();
             let y = Mm(2.0);
-            f.push_artifact(Item::Line { from: Point::new(Mm::ZERO, y), to: Point::new(width, y), width: b.width, color: b.color });
+            f.push_artifact(Item::Line {
+                from: Point::new(Mm::ZERO, y),
+                to: Point::new(width, y),
+                width: b.width,
+                color: b.color,
+            });
             f.height = Mm(4.0);
             Ok(f)
         }

@@ -49,7 +49,11 @@ pub(crate) fn paragraph(cx: &mut Context, p: &Para) -> Result<Frag, BlockError> 
         let shift = if rtl_doc { p.width - line.width } else { Mm::ZERO };
         set_line(cx, &mut f, p, line, Point::new(shift, baseline), size);
     }
-    f.height = if lines.is_empty() { Mm::ZERO } else { (pitch * lines.len() as f32).max(first + pitch * (lines.len() - 1) as f32 + bottom) };
+    f.height = if lines.is_empty() {
+        Mm::ZERO
+    } else {
+        (pitch * lines.len() as f32).max(first + pitch * (lines.len() - 1) as f32 + bottom)
+    };
     f.marks.push(Mark { bottom: f.height, text: p.rich.to_plain(), source: p.source.clone() });
     f.height += style.space_after;
     Ok(f)

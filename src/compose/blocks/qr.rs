@@ -21,7 +21,8 @@ pub(super) fn qr_block(cx: &mut Context, b: &QrBlock, width: Mm) -> Result<Frag,
     let caption_t = text(cx, &b.caption_key, &b.loc)?.clone();
     let alt_t = text(cx, "qr_alt", &b.loc)?.clone();
     let spec = &cx.layout.qr;
-    let mut symbol = symbol(&cx.platform.form_url, spec).map_err(|p| BlockError::Fatal(p.at(cx.platform.url_loc.clone())))?;
+    let mut symbol =
+        symbol(&cx.platform.form_url, spec).map_err(|p| BlockError::Fatal(p.at(cx.platform.url_loc.clone())))?;
     let outer = symbol.outer().w;
     if outer > width {
         return Err(BlockError::Fatal(
@@ -44,7 +45,8 @@ pub(super) fn qr_block(cx: &mut Context, b: &QrBlock, width: Mm) -> Result<Frag,
     }
     let leaf = f.push(crate::model::Item::Qr(symbol));
     f.nodes.push(group(StructKind::Figure { alt: alt_t.resolve(&cx.vars()).to_plain() }, vec![leaf]));
-    let (tx, ty) = if beside { (outer + QR_GAP, ((outer - text_h) / 2.0).max(Mm::ZERO)) } else { (Mm::ZERO, outer + Mm(2.0)) };
+    let (tx, ty) =
+        if beside { (outer + QR_GAP, ((outer - text_h) / 2.0).max(Mm::ZERO)) } else { (Mm::ZERO, outer + Mm(2.0)) };
     let tx = if mirrored { Mm::ZERO } else { tx };
     let mut y = ty;
     for p in [cap, link].into_iter().chain(notes) {
@@ -57,9 +59,17 @@ pub(super) fn qr_block(cx: &mut Context, b: &QrBlock, width: Mm) -> Result<Frag,
 }
 
 /// The caption, the URL and the notes, each a paragraph.
-fn qr_texts(cx: &mut Context, b: &QrBlock, caption_t: &Template, width: Mm) -> Result<(Frag, Frag, Vec<Frag>), BlockError> {
+fn qr_texts(
+    cx: &mut Context,
+    b: &QrBlock,
+    caption_t: &Template,
+    width: Mm,
+) -> Result<(Frag, Frag, Vec<Frag>), BlockError> {
     let caption_rich = caption_t.resolve(&cx.vars());
-    let mut cap = paragraph(cx, &Para { rich: &caption_rich, role: &b.caption, width, mode: prose(cx), source: Some(caption_t.loc.clone()) })?;
+    let mut cap = paragraph(
+        cx,
+        &Para { rich: &caption_rich, role: &b.caption, width, mode: prose(cx), source: Some(caption_t.loc.clone()) },
+    )?;
     let url_rich = Rich::plain(cx.platform.form_url.clone());
     let url_loc = Some(cx.platform.url_loc.clone());
     let mut link = paragraph(cx, &Para { rich: &url_rich, role: &b.url, width, mode: Breaking::Url, source: url_loc })?;
@@ -68,7 +78,10 @@ fn qr_texts(cx: &mut Context, b: &QrBlock, caption_t: &Template, width: Mm) -> R
         for key in &n.keys {
             let t = text(cx, key, &b.loc)?.clone();
             let rich = t.resolve(&cx.vars());
-            let mut p = paragraph(cx, &Para { rich: &rich, role: &n.role, width, mode: prose(cx), source: Some(t.loc.clone()) })?;
+            let mut p = paragraph(
+                cx,
+                &Para { rich: &rich, role: &n.role, width, mode: prose(cx), source: Some(t.loc.clone()) },
+            )?;
             wrap(&mut p, StructKind::Paragraph);
             notes.push(p);
         }

@@ -17,7 +17,10 @@ pub(super) fn route_block(cx: &mut Context, b: &RouteBlock, width: Mm) -> Result
     let route = find_route(cx, b)?;
     let mut out = Frag::default();
     let title = route.title.resolve(&cx.vars());
-    let mut head = paragraph(cx, &Para { rich: &title, role: &b.heading, width, mode: prose(cx), source: Some(route.title.loc.clone()) })?;
+    let mut head = paragraph(
+        cx,
+        &Para { rich: &title, role: &b.heading, width, mode: prose(cx), source: Some(route.title.loc.clone()) },
+    )?;
     wrap(&mut head, StructKind::Heading(2, title.to_plain()));
     let mut y = head.height;
     out.append(head, Mm::ZERO, Mm::ZERO);
@@ -59,7 +62,10 @@ fn numbered_step(cx: &mut Context, n: usize, step: &Template, b: &RouteBlock, wi
     let diameter = (num_size.to_mm() * 1.75).max(pitch * 0.95);
     let indent = diameter + NUMBER_GAP;
     let rich = step.resolve(&cx.vars());
-    let body = paragraph(cx, &Para { rich: &rich, role: &b.step, width: width - indent, mode: prose(cx), source: Some(step.loc.clone()) })?;
+    let body = paragraph(
+        cx,
+        &Para { rich: &rich, role: &b.step, width: width - indent, mode: prose(cx), source: Some(step.loc.clone()) },
+    )?;
     let mut f = Frag::default();
     let centre = baseline_of(&body) - cx.m.cap_height(step_style.weight, size) / 2.0;
     let cy = centre.max(diameter / 2.0);

@@ -47,7 +47,12 @@ pub struct Platform {
 
 /// Parse and check a platform file. Without a campaign (it failed to
 /// load), the URL's host cannot be checked against the allow-list.
-pub fn load_platform(id: String, source: Arc<Source>, campaign: Option<&Campaign>, problems: &mut Problems) -> Option<Platform> {
+pub fn load_platform(
+    id: String,
+    source: Arc<Source>,
+    campaign: Option<&Campaign>,
+    problems: &mut Problems,
+) -> Option<Platform> {
     let raw: RawPlatform = parse_toml(&source, problems)?;
     let mut cx = Checker::new(problems);
     let name = raw.name.trim().to_string();

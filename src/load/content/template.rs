@@ -116,7 +116,10 @@ mod tests {
     #[test]
     fn straight_quotes_become_the_language_s() {
         let src = Source::new("t.toml", "");
-        let t = Template { rich: markup::parse("Tik op \"**Verzenden**\" en \"klaar\"").unwrap(), loc: Loc::new(&src, 0..0) };
+        let t = Template {
+            rich: markup::parse("Tik op \"**Verzenden**\" en \"klaar\"").unwrap(),
+            loc: Loc::new(&src, 0..0),
+        };
         let q = ("„".to_string(), "”".to_string());
         let vars = Vars { platform: "", deadline: "", url: "", quotes: Some(&q) };
         assert_eq!(t.resolve(&vars).to_plain(), "Tik op „Verzenden” en „klaar”");

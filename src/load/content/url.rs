@@ -51,7 +51,10 @@ mod tests {
 
     #[test]
     fn form_urls_are_checked() {
-        let ok = ["https://www.facebook.com/help/contact/712876720715583", "https://help.instagram.com/contact/767264225370182"];
+        let ok = [
+            "https://www.facebook.com/help/contact/712876720715583",
+            "https://help.instagram.com/contact/767264225370182",
+        ];
         for u in ok {
             assert!(check_form_url(u, Some(&hosts())).is_ok(), "{u}");
         }

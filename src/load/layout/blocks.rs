@@ -107,7 +107,9 @@ impl Block {
                 on_region(&b.step),
                 RoleUse { role: &b.number, ground: Ground::Fill(b.number_fill) },
             ],
-            Block::Qr(b) => [&b.caption, &b.url].into_iter().chain(b.notes.as_ref().map(|n| &n.role)).map(on_region).collect(),
+            Block::Qr(b) => {
+                [&b.caption, &b.url].into_iter().chain(b.notes.as_ref().map(|n| &n.role)).map(on_region).collect()
+            }
             Block::Rule(_) => Vec::new(),
         }
     }
@@ -133,17 +135,22 @@ pub fn check_block(cx: &mut Checker, bx: &BlockCx, raw: &At<RawBlock>) -> Block 
     let loc = raw.loc().clone();
     let role = |cx: &mut Checker, name: &str| role(cx, bx.styles, name, &loc);
     match raw.get() {
-        RawBlock::Text { text, role: r, tag } => {
-            Block::Text(TextBlock { key: text.clone(), role: role(cx, r), tag: tag.unwrap_or(TextTag::P), loc: loc.clone() })
-        }
-        RawBlock::Deadline { label_role, date_role, note_role, after_headline, after_note } => Block::Deadline(DeadlineBlock {
-            label: role(cx, label_role),
-            date: role(cx, date_role),
-            note: note_role.as_ref().map(|r| role(cx, r)),
-            after_headline: after_headline.clone().unwrap_or_else(|| "after_deadline_headline".into()),
-            after_note: after_note.clone().unwrap_or_else(|| "after_deadline_note".into()),
+        RawBlock::Text { text, role: r, tag } => Block::Text(TextBlock {
+            key: text.clone(),
+            role: role(cx, r),
+            tag: tag.unwrap_or(TextTag::P),
             loc: loc.clone(),
         }),
+        RawBlock::Deadline { label_role, date_role, note_role, after_headline, after_note } => {
+            Block::Deadline(DeadlineBlock {
+                label: role(cx, label_role),
+                date: role(cx, date_role),
+                note: note_role.as_ref().map(|r| role(cx, r)),
+                after_headline: after_headline.clone().unwrap_or_else(|| "after_deadline_headline".into()),
+                after_note: after_note.clone().unwrap_or_else(|| "after_deadline_note".into()),
+                loc: loc.clone(),
+            })
+        }
         RawBlock::Route { route, heading_role, step_role, number_role, number_fill } => Block::Route(RouteBlock {
             route: route.clone(),
             heading: role(cx, heading_role),
@@ -176,7 +183,11 @@ pub fn check_block(cx: &mut Checker, bx: &BlockCx, raw: &At<RawBlock>) -> Block 
                         .label("expected a number from 0.1 to 10"),
                 );
             }
-            Block::Rule(RuleBlock { color: bx.palette.color_at(cx, color, &loc), width: Pt(width.clamp(0.1, 10.0)), loc: loc.clone() })
+            Block::Rule(RuleBlock {
+                color: bx.palette.color_at(cx, color, &loc),
+                width: Pt(width.clamp(0.1, 10.0)),
+                loc: loc.clone(),
+            })
         }
     }
 }

@@ -26,9 +26,13 @@ pub fn resolve(
     while let Some(name) = layout.extends.take() {
         if chain.contains(name.get()) || chain.len() > MAX_DEPTH {
             problems.push(
-                Problem::error(format!("layouts extend each other in a circle: {} -> {}", chain.join(" -> "), name.get()))
-                    .at(name.loc().clone())
-                    .help("a layout may extend another, which may extend a third, but never back"),
+                Problem::error(format!(
+                    "layouts extend each other in a circle: {} -> {}",
+                    chain.join(" -> "),
+                    name.get()
+                ))
+                .at(name.loc().clone())
+                .help("a layout may extend another, which may extend a third, but never back"),
             );
             return None;
         }

@@ -145,7 +145,12 @@ const MAX_QUIET_ZONE: u32 = 40;
 pub type ParentLookup<'a> = dyn FnMut(&str, &mut Problems) -> Option<Arc<Source>> + 'a;
 
 /// Parse and check a layout file; `parent` finds the layouts it extends.
-pub fn load_layout(id: String, source: Arc<Source>, parent: &mut ParentLookup, problems: &mut Problems) -> Option<Layout> {
+pub fn load_layout(
+    id: String,
+    source: Arc<Source>,
+    parent: &mut ParentLookup,
+    problems: &mut Problems,
+) -> Option<Layout> {
     let raw: RawLayout = parse_toml(&source, problems)?;
     let mut parse_parent = |name: &str, ps: &mut Problems| {
         let src = parent(name, ps)?;

@@ -4,8 +4,8 @@
 
 use super::super::At;
 use super::super::named::named;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use std::collections::BTreeMap;
 
 #[derive(Deserialize)]
@@ -220,7 +220,9 @@ impl<'de> Deserialize<'de> for RawSheetEntry {
             fn visit_bool<E: de::Error>(self, v: bool) -> Result<RawSheetEntry, E> {
                 match v {
                     false => Ok(RawSheetEntry::None),
-                    true => Err(E::custom("`sheet = true` says nothing: give a [sheet] table, or `false` for no sheet")),
+                    true => {
+                        Err(E::custom("`sheet = true` says nothing: give a [sheet] table, or `false` for no sheet"))
+                    }
                 }
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawSheetEntry, A::Error> {

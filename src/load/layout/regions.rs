@@ -90,10 +90,14 @@ fn check_placement(cx: &mut Checker, page: &PageSpec, region: &Region, earlier: 
     let bleed_box = trim.outset(page.bleed);
     if !bleed_box.encloses(&region.rect) || (!region.is_panel() && !trim.encloses(&region.rect)) {
         let r = region.rect;
-        cx.report(Problem::error(format!("region `{}` lies outside the page", region.name)).at(region.loc.clone()).label(format!(
-            "{:.1} x {:.1} mm at ({:.1}, {:.1}) does not fit in {} x {} mm",
-            r.w.0, r.h.0, r.x.0, r.y.0, page.size.w.0, page.size.h.0
-        )));
+        cx.report(
+            Problem::error(format!("region `{}` lies outside the page", region.name)).at(region.loc.clone()).label(
+                format!(
+                    "{:.1} x {:.1} mm at ({:.1}, {:.1}) does not fit in {} x {} mm",
+                    r.w.0, r.h.0, r.x.0, r.y.0, page.size.w.0, page.size.h.0
+                ),
+            ),
+        );
     }
     if region.padding * 2.0 >= region.rect.w.min(region.rect.h) {
         cx.report(
@@ -147,9 +151,12 @@ fn check_contrast(cx: &mut Checker, region: &Region, behind: Color) {
                     let ratio = style.color.contrast(fill);
                     if ratio < MIN_CONTRAST {
                         cx.report(
-                            Problem::error(format!("step numbers in `{}` do not stand out from their circle", role.name))
-                                .at(role.loc.clone())
-                                .label(format!("contrast {ratio:.1}:1, needs {MIN_CONTRAST}:1")),
+                            Problem::error(format!(
+                                "step numbers in `{}` do not stand out from their circle",
+                                role.name
+                            ))
+                            .at(role.loc.clone())
+                            .label(format!("contrast {ratio:.1}:1, needs {MIN_CONTRAST}:1")),
                         );
                     }
                 }

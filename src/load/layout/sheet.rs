@@ -67,7 +67,10 @@ pub fn check_sheet(cx: &mut Checker, raw: &At<RawSheetEntry>, page: &PageSpec, f
         cx.report(
             Problem::error(format!("{} x {} cards do not fit on the sheet", sheet.columns, sheet.rows))
                 .at(raw.loc().clone())
-                .label(format!("the grid is {:.1} x {:.1} mm, the sheet {:.1} x {:.1} mm", grid.w.0, grid.h.0, s.w.0, s.h.0))
+                .label(format!(
+                    "the grid is {:.1} x {:.1} mm, the sheet {:.1} x {:.1} mm",
+                    grid.w.0, grid.h.0, s.w.0, s.h.0
+                ))
                 .help("use fewer rows or columns, or smaller gutters"),
         );
         return None;

@@ -88,7 +88,11 @@ impl Palette {
     }
 }
 
-pub fn check_styles(cx: &mut Checker, palette: &Palette, raw: &BTreeMap<String, At<RawStyle>>) -> BTreeMap<String, TextStyle> {
+pub fn check_styles(
+    cx: &mut Checker,
+    palette: &Palette,
+    raw: &BTreeMap<String, At<RawStyle>>,
+) -> BTreeMap<String, TextStyle> {
     let mut styles = BTreeMap::new();
     for (name, s) in raw {
         let size = cx.pt(&s.size, FONT_SIZE);

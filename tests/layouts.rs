@@ -1,0 +1,108 @@
+//! Layouts as a writer of layouts meets them: fitting shrinks text in
+//! steps and keeps fit groups together, and a layout can extend another.
+
+mod common;
+
+use common::*;
+use handout::build;
+use handout::diag::Problems;
+use handout::load::layout::Block;
+use handout::project;
+
+fn step_sizes(o: &build::Output) -> Vec<f32> {
+    o.doc.text_runs().filter(|(_, r)| r.role == "step").map(|(_, r)| r.size.0).collect()
+}
+
+#[test]
+fn text_shrinks_in_steps_not_below_its_minimum_and_fit_groups_share_one_size() {
+    let proj = tempfile::tempdir().unwrap();
+    copy_project(proj.path());
+    // The app column a little shorter: its steps no longer fit at 13 pt.
+    let file = proj.path().join("layouts/flyer-a4.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let region = "name = \"route-app\"\nx = 104\ny = 121\nw = 90\nh = ";
+    let shorter = text.replace(&format!("{region}98"), &format!("{region}94"));
+    assert_ne!(text, shorter);
+    std::fs::write(&file, shorter).unwrap();
+    let mut opts = options(proj.path(), &proj.path().join("out"));
+    opts.lang = Some("nl".into());
+    opts.platform = Some("facebook".into());
+    opts.layout = Some("flyer-a4".into());
+    let outcome = build::run(&opts);
+    assert!(!outcome.failed(), "{:?}", outcome.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>());
+    let sizes = step_sizes(&outcome.outputs[0]);
+    let first = sizes[0];
+    assert!(first < 13.0 && first >= 12.0, "steps at {first} pt: expected shrunk from 13 but not below 12");
+    // Shrinking goes in 2 % steps of the design size.
+    let steps = (1.0 - first / 13.0) / 0.02;
+    assert!((steps - steps.round()).abs() < 1e-3, "{first} pt is not a 2 % step below 13 pt");
+    // Both route columns (fit group "routes") keep one size.
+    assert!(sizes.iter().all(|s| (s - first).abs() < 1e-4), "{sizes:?}");
+}
+
+#[test]
+fn the_print_shop_card_extends_the_pocket_card_and_changes_only_its_differences() {
+    let mut problems = Problems::new();
+    let proj = project::load(&root(), &mut problems);
+    assert!(!problems.has_errors(), "{:?}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>());
+    let get = |id: &str| proj.layouts.iter().find(|l| l.id == id).unwrap();
+    let (cards, print) = (get("pocket-cards"), get("pocket-card-print"));
+    assert!(cards.sheet.is_some() && print.sheet.is_none(), "`sheet = false` removes the sheet");
+    assert_eq!(print.page.bleed.0, 3.0);
+    assert_eq!(print.page.size, cards.page.size);
+    let names: Vec<_> = cards.styles.keys().collect();
+    assert_eq!(names, print.styles.keys().collect::<Vec<_>>(), "the same text roles");
+    for (side_c, side_p) in cards.sides.iter().zip(&print.sides) {
+        let regions_c: Vec<_> = side_c.regions.iter().map(|r| r.name.as_str()).collect();
+        let regions_p: Vec<_> = side_p.regions.iter().map(|r| r.name.as_str()).collect();
+        // The panel and the band come first (`behind = true`): drawn behind the card.
+        assert_eq!(&regions_p[1..], &regions_c[..], "{}", side_c.name);
+        assert!(side_p.regions[0].is_panel());
+    }
+    // Inherited regions keep the place of their definition, in the parent's file.
+    let steps = print.sides[1].regions.iter().find(|r| r.name == "steps").unwrap();
+    assert!(steps.loc.to_string().starts_with("layouts/pocket-cards.toml:"), "{}", steps.loc);
+    assert!(matches!(steps.blocks[0], Block::Route(_)));
+}
+
+fn build_with(files: &[(&str, &str)]) -> (String, Option<i32>) {
+    let proj = tempfile::tempdir().unwrap();
+    copy_project(proj.path());
+    for (name, text) in files {
+        std::fs::write(proj.path().join(name), text).unwrap();
+    }
+    let out = proj.path().join("out");
+    let r = handout(
+        &["build", "--root", proj.path().to_str().unwrap(), "--out", out.to_str().unwrap()],
+        BEFORE_DEADLINE_EPOCH,
+    );
+    assert!(files_under(&out).is_empty(), "nothing is written when a layout is broken");
+    (String::from_utf8_lossy(&r.stderr).into_owned(), r.status.code())
+}
+
+#[test]
+fn a_child_s_problems_point_into_the_file_that_has_them() {
+    // A wider page is fine; a broken colour in the child is the child's.
+    let child = "extends = \"flyer-a4\"\n[colors]\nnavy = \"#12345\"\n";
+    let (stderr, code) = build_with(&[("layouts/flyer-wide.toml", child)]);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("layouts/flyer-wide.toml:3:8"), "{stderr}");
+    // A page too small for the parent's regions: blamed on the regions,
+    // where they are written.
+    let child = "extends = \"flyer-a4\"\n[page]\nwidth = 150\nheight = 297\nbackground = \"paper\"\n";
+    let (stderr, _) = build_with(&[("layouts/flyer-narrow.toml", child)]);
+    assert!(stderr.contains("region `header` lies outside the page"), "{stderr}");
+    assert!(stderr.contains("layouts/flyer-a4.toml:"), "{stderr}");
+}
+
+#[test]
+fn extends_chains_that_loop_or_lead_nowhere_are_errors() {
+    let (stderr, code) =
+        build_with(&[("layouts/a.toml", "extends = \"b\"\n"), ("layouts/b.toml", "extends = \"a\"\n")]);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("extend each other in a circle"), "{stderr}");
+    let (stderr, code) = build_with(&[("layouts/c.toml", "extends = \"nothing-here\"\n")]);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("extends `nothing-here`, which could not be read"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
