@@ -69,11 +69,20 @@ impl fmt::Display for Loc {
 pub enum Severity {
     Error,
     Warning,
+    /// Information the person building should have, such as which edition
+    /// was chosen and why; never an error, not even with --strict.
+    Note,
 }
 
-/// One problem, ready to show to the person who edits the files.
+/// One problem, ready to show to the person who edits the files. Its
+/// details live behind a box: problems are rare, results that may hold one
+/// are everywhere, and should stay small.
 #[derive(Clone, Debug)]
-pub struct Problem {
+pub struct Problem(Box<Details>);
+
+/// What a [`Problem`] says; reached through the problem itself.
+#[derive(Clone, Debug)]
+pub struct Details {
     pub severity: Severity,
     pub message: String,
     pub loc: Option<Loc>,
@@ -86,9 +95,22 @@ pub struct Problem {
     pub usage: bool,
 }
 
+impl std::ops::Deref for Problem {
+    type Target = Details;
+    fn deref(&self) -> &Details {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Problem {
+    fn deref_mut(&mut self) -> &mut Details {
+        &mut self.0
+    }
+}
+
 impl Problem {
     pub fn error(message: impl Into<String>) -> Problem {
-        Problem {
+        Problem(Box::new(Details {
             severity: Severity::Error,
             message: message.into(),
             loc: None,
@@ -96,16 +118,26 @@ impl Problem {
             help: None,
             related: Vec::new(),
             usage: false,
-        }
+        }))
     }
 
     pub fn warning(message: impl Into<String>) -> Problem {
-        Problem { severity: Severity::Warning, ..Problem::error(message) }
+        let mut p = Problem::error(message);
+        p.severity = Severity::Warning;
+        p
+    }
+
+    pub fn note(message: impl Into<String>) -> Problem {
+        let mut p = Problem::error(message);
+        p.severity = Severity::Note;
+        p
     }
 
     /// A command line that asks for something that cannot be.
     pub fn usage(message: impl Into<String>) -> Problem {
-        Problem { usage: true, ..Problem::error(message) }
+        let mut p = Problem::error(message);
+        p.usage = true;
+        p
     }
 
     pub fn at(mut self, loc: Loc) -> Problem {
@@ -216,7 +248,7 @@ impl Problems {
     /// Make every warning an error (`--strict`).
     pub fn make_warnings_errors(&mut self) {
         for p in &mut self.list {
-            if !p.is_error() {
+            if p.severity == Severity::Warning {
                 p.severity = Severity::Error;
                 self.errors_reported += 1;
             }
@@ -253,6 +285,7 @@ impl fmt::Display for Problem {
         let sev = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         };
         write!(f, "{sev}: {}", self.message)?;
         for (loc, what) in &self.related {
@@ -270,6 +303,7 @@ pub fn render(problem: &Problem, color: bool) -> String {
     let mut diag = MietteDiagnostic::new(problem.message.clone()).with_severity(match problem.severity {
         Severity::Error => miette::Severity::Error,
         Severity::Warning => miette::Severity::Warning,
+        Severity::Note => miette::Severity::Advice,
     });
     if let Some(help) = &problem.help {
         diag = diag.with_help(help.clone());

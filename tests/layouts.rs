@@ -32,7 +32,7 @@ fn text_shrinks_in_steps_not_below_its_minimum_and_fit_groups_share_one_size() {
     assert!(!outcome.failed(), "{:?}", outcome.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>());
     let sizes = step_sizes(&outcome.outputs[0]);
     let first = sizes[0];
-    assert!(first < 13.0 && first >= 12.0, "steps at {first} pt: expected shrunk from 13 but not below 12");
+    assert!((12.0..13.0).contains(&first), "steps at {first} pt: expected shrunk from 13 but not below 12");
     // Shrinking goes in 2 % steps of the design size.
     let steps = (1.0 - first / 13.0) / 0.02;
     assert!((steps - steps.round()).abs() < 1e-3, "{first} pt is not a 2 % step below 13 pt");

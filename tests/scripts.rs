@@ -42,7 +42,7 @@ fn reading_order<'d>(doc: &'d Document, nodes: &[Node], out: &mut Vec<&'d TextRu
     }
 }
 
-fn heading<'d>(doc: &'d Document, level: u16) -> (String, Vec<&'d TextRun>) {
+fn heading(doc: &Document, level: u16) -> (String, Vec<&TextRun>) {
     fn find(nodes: &[Node], level: u16) -> Option<(&String, &[Node])> {
         nodes.iter().find_map(|n| match n {
             Node::Group { kind: StructKind::Heading(l, t), children } if *l == level => Some((t, children.as_slice())),

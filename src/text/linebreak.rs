@@ -338,7 +338,7 @@ mod tests {
             .unwrap();
             assert!(lines.len() > 1);
             for l in &lines {
-                assert!(l.width <= Mm(max), "{:?} wider than {max}", text_of(&[l.clone()]));
+                assert!(l.width <= Mm(max), "{:?} wider than {max}", text_of(std::slice::from_ref(l)));
             }
             let joined = text_of(&lines).join(" ").replace("- ", "");
             assert!(joined.contains("Instellingen"), "{joined}");

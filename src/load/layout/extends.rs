@@ -7,8 +7,7 @@
 
 use super::super::At;
 use super::raw::{RawFace, RawLayout};
-use crate::diag::{Problem, Problems, Source};
-use std::sync::Arc;
+use crate::diag::{Problem, Problems};
 
 /// How deep `extends` may chain; deeper is almost certainly a mistake.
 const MAX_DEPTH: usize = 8;
@@ -18,7 +17,7 @@ const MAX_DEPTH: usize = 8;
 pub fn resolve(
     raw: RawLayout,
     id: &str,
-    parent: &mut dyn FnMut(&str, &mut Problems) -> Option<(Arc<Source>, RawLayout)>,
+    parent: &mut dyn FnMut(&str, &mut Problems) -> Option<RawLayout>,
     problems: &mut Problems,
 ) -> Option<RawLayout> {
     let mut chain = vec![id.to_string()];
@@ -36,7 +35,7 @@ pub fn resolve(
             );
             return None;
         }
-        let Some((_, base)) = parent(name.get(), problems) else {
+        let Some(base) = parent(name.get(), problems) else {
             problems.push(
                 Problem::error(format!("this layout extends `{}`, which could not be read", name.get()))
                     .at(name.loc().clone())

@@ -154,8 +154,7 @@ pub fn load_layout(
     let raw: RawLayout = parse_toml(&source, problems)?;
     let mut parse_parent = |name: &str, ps: &mut Problems| {
         let src = parent(name, ps)?;
-        let raw = parse_toml::<RawLayout>(&src, ps)?;
-        Some((src, raw))
+        parse_toml::<RawLayout>(&src, ps)
     };
     let raw = extends::resolve(raw, &id, &mut parse_parent, problems)?;
     let mut cx = Checker::new(problems);

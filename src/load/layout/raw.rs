@@ -42,7 +42,7 @@ pub struct RawPage {
 
 /// `[sheet]`, or `sheet = false` in a layout that extends one with a sheet.
 pub enum RawSheetEntry {
-    Sheet(RawSheet),
+    Sheet(Box<RawSheet>),
     None,
 }
 
@@ -226,7 +226,8 @@ impl<'de> Deserialize<'de> for RawSheetEntry {
                 }
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawSheetEntry, A::Error> {
-                RawSheet::deserialize(de::value::MapAccessDeserializer::new(map)).map(RawSheetEntry::Sheet)
+                RawSheet::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(|s| RawSheetEntry::Sheet(Box::new(s)))
             }
         }
         d.deserialize_any(SheetVisitor)
