@@ -5,12 +5,12 @@
 use crate::compose::{Handout, compose};
 use crate::date::Date;
 use crate::diag::{Problem, Problems};
-use crate::edition::Edition;
+use crate::edition::{Edition, EditionChoice, has_passed};
 use crate::fonts::FontStore;
 use crate::load::Content;
 use crate::model::Document;
 use crate::output::write_atomic;
-use crate::project::{self, Project};
+use crate::project::{self, Project, Selection};
 use crate::render::{RenderOptions, render};
 use std::path::{Path, PathBuf};
 
@@ -25,8 +25,9 @@ pub struct Options {
     pub layout: Option<String>,
     /// Treat warnings (such as a passed deadline) as errors.
     pub strict: bool,
-    /// The deadline version or the after-deadline version.
-    pub edition: Edition,
+    /// The dated version, the after-deadline version, or whichever today
+    /// calls for.
+    pub edition: EditionChoice,
     /// Also make the PDFs PDF/A-2a, for archiving.
     pub pdfa: bool,
     /// Write the PDFs (`build`) or only check (`check`).
@@ -63,7 +64,8 @@ impl Outcome {
 /// built.
 pub fn run(opts: &Options) -> Outcome {
     let mut problems = Problems::new();
-    let project = project::load(&opts.root, &mut problems);
+    let sel = Selection { lang: opts.lang.clone(), platform: opts.platform.clone(), layout: opts.layout.clone() };
+    let project = project::load_selected(&opts.root, &sel, &mut problems);
     check_filters(&project, opts, &mut problems);
     if problems.iter().any(|p| p.usage) {
         return Outcome { problems, outputs: Vec::new(), written: false };
@@ -95,15 +97,13 @@ fn build_all(project: &Project, opts: &Options, problems: &mut Problems) -> Vec<
     let render_opts = RenderOptions { archive: opts.pdfa.then_some(opts.today) };
     let mut outputs = Vec::new();
     for content in project.contents.iter().filter(|c| keep(&opts.lang, &c.id)) {
-        if opts.edition == Edition::Deadline {
-            deadline_warning(content, opts, problems);
-        }
+        let edition = choose_edition(content, opts, problems);
         for platform in content.platforms.iter().filter(|p| keep(&opts.platform, &p.id)) {
             for (layout, fonts) in &layouts {
                 let Some(fonts) = fonts else { continue };
-                let h = Handout { layout, fonts, content, platform, edition: opts.edition };
+                let h = Handout { layout, fonts, content, platform, edition };
                 let Some(doc) = compose(&h, problems) else { continue };
-                let name = format!("{}-{}{}.pdf", platform.id, layout.id, opts.edition.file_suffix());
+                let name = format!("{}-{}{}.pdf", platform.id, layout.id, edition.file_suffix());
                 let path = opts.out.join(&content.id).join(name);
                 if let Some(pdf) = render(&doc, &render_opts, problems) {
                     let (lang, platform, layout) = (content.id.clone(), platform.id.clone(), layout.id.clone());
@@ -119,40 +119,62 @@ fn keep(filter: &Option<String>, id: &str) -> bool {
     filter.as_deref().is_none_or(|f| f == id)
 }
 
+/// A filter must name something that exists on disk; one that names a
+/// file that failed to load is not a usage error: its problems say why.
 fn check_filters(project: &Project, opts: &Options, problems: &mut Problems) {
-    let mut check = |what: &str, filter: &Option<String>, known: Vec<&str>| {
+    let found = &project.found;
+    let mut check = |what: &str, filter: &Option<String>, known: &std::collections::BTreeSet<String>| {
         if let Some(f) = filter
             && !known.is_empty()
-            && !known.contains(&f.as_str())
+            && !known.contains(f)
         {
-            problems.push(Problem::usage(format!("no {what} `{f}`; the {what}s are: {}", known.join(", "))));
+            let list: Vec<&str> = known.iter().map(String::as_str).collect();
+            problems.push(Problem::usage(format!("no {what} `{f}`; the {what}s are: {}", list.join(", "))));
         }
     };
-    check("language", &opts.lang, project.contents.iter().map(|c| c.id.as_str()).collect());
-    let mut platforms: Vec<&str> =
-        project.contents.iter().flat_map(|c| c.platforms.iter().map(|p| p.id.as_str())).collect();
-    platforms.sort();
-    platforms.dedup();
-    check("platform", &opts.platform, platforms);
-    check("layout", &opts.layout, project.layouts.iter().map(|l| l.id.as_str()).collect());
+    check("language", &opts.lang, &found.languages);
+    check("platform", &opts.platform, &found.platforms);
+    check("layout", &opts.layout, &found.layouts);
 }
 
-/// Printing after the deadline is allowed (objecting still works), but the
-/// person printing must know the date on the page has passed.
-fn deadline_warning(content: &Content, opts: &Options, problems: &mut Problems) {
+/// The edition to print for one language, said in a note when chosen
+/// automatically, and with a warning when the dated one is forced after
+/// its date: the person printing must know the date on the page has passed.
+fn choose_edition(content: &Content, opts: &Options, problems: &mut Problems) -> Edition {
     let c = &content.campaign;
-    if opts.today > c.deadline {
-        let shown = c.language.format_date(c.deadline);
-        problems.push(
-            Problem::warning(format!("the deadline {} ({shown}) has passed: today is {}", c.deadline, opts.today))
-                .at(c.deadline_loc.clone())
+    let edition = opts.edition.resolve(c.deadline, opts.today);
+    let date = c.language.format_date(c.deadline);
+    let passed = has_passed(c.deadline, opts.today);
+    let at = c.deadline_loc.clone();
+    match (opts.edition, edition) {
+        (EditionChoice::Auto, Edition::AfterDeadline) => problems.push(
+            Problem::note(format!(
+                "{}: printing the after-deadline edition: the deadline {date} has passed (today is {})",
+                content.id, opts.today
+            ))
+            .at(at)
+            .label("the deadline")
+            .help("objecting still works, so the handout calls to object now and says the deadline has passed; \
+                   `--edition deadline` prints the dated version anyway"),
+        ),
+        (EditionChoice::Auto, _) => problems.push(
+            Problem::note(format!("{}: printing the dated edition: the deadline {date} is still ahead", content.id))
+                .at(at)
+                .label("the deadline")
+                .help("from that day on, `handout build` prints the after-deadline edition"),
+        ),
+        (EditionChoice::Fixed(Edition::Deadline), _) if passed => problems.push(
+            Problem::warning(format!("the deadline {} ({date}) has passed: today is {}", c.deadline, opts.today))
+                .at(at)
                 .label("this date is printed as the deadline")
                 .help(
                     "the handout still builds, but its date is in the past. Objecting still works from the day it is sent: \
-                     print `handout build --edition after-deadline` instead. Use --strict to make this an error",
+                     leave out `--edition deadline` to print the after-deadline edition. Use --strict to make this an error",
                 ),
-        );
+        ),
+        _ => {}
     }
+    edition
 }
 
 /// Human-readable file size.

@@ -3,7 +3,7 @@
 use clap::{Args, Parser, Subcommand};
 use handout::build::{self, Options};
 use handout::diag;
-use handout::edition::Edition;
+use handout::edition::{Edition, EditionChoice};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -50,9 +50,9 @@ struct Select {
     /// Project folder holding data/, layouts/ and fonts/
     #[arg(long, default_value = ".")]
     root: PathBuf,
-    /// Which version: `deadline` shows the date; `after-deadline` says that
-    /// objecting still works from the day it is sent (files get -after-deadline)
-    #[arg(long, value_enum, default_value_t = EditionArg::Deadline)]
+    /// Which version: `deadline` shows the date; `after-deadline` calls to
+    /// object now (files get -after-deadline); `auto` picks by today's date
+    #[arg(long, value_enum, default_value_t = EditionArg::Auto)]
     edition: EditionArg,
     /// Also make the PDFs PDF/A-2a, for archiving
     #[arg(long)]
@@ -61,6 +61,7 @@ struct Select {
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum EditionArg {
+    Auto,
     Deadline,
     AfterDeadline,
 }
@@ -83,8 +84,9 @@ fn main() -> ExitCode {
         layout: select.layout,
         strict: select.strict,
         edition: match select.edition {
-            EditionArg::Deadline => Edition::Deadline,
-            EditionArg::AfterDeadline => Edition::AfterDeadline,
+            EditionArg::Auto => EditionChoice::Auto,
+            EditionArg::Deadline => EditionChoice::Fixed(Edition::Deadline),
+            EditionArg::AfterDeadline => EditionChoice::Fixed(Edition::AfterDeadline),
         },
         pdfa: select.pdfa,
         write,

@@ -1,11 +1,13 @@
 //! The project on disk: layouts/, data/<lang>/, fonts/. This is where the
 //! files are found and read; the loaders in [`crate::load`] only check
-//! what was read.
+//! what was read. Only what a build selects is read, so a broken file the
+//! build does not need cannot stop it.
 
-use crate::diag::{Problem, Problems, Source};
+use crate::diag::{Loc, Problem, Problems, Source};
 use crate::load::content::{Content, ContentFiles, load_content};
 use crate::load::layout::{Layout, load_layout};
 use crate::load::{read_source, valid_id};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -15,6 +17,31 @@ pub struct Project {
     pub layouts: Vec<Layout>,
     /// One per language folder.
     pub contents: Vec<Content>,
+    /// The ids of every file and folder found, loaded or not, so that a
+    /// filter naming something that exists is never told it does not.
+    pub found: Found,
+}
+
+/// Ids found on disk.
+#[derive(Default, Debug)]
+pub struct Found {
+    pub languages: BTreeSet<String>,
+    pub platforms: BTreeSet<String>,
+    pub layouts: BTreeSet<String>,
+}
+
+/// Which languages, platforms and layouts to read (`None`: all).
+#[derive(Clone, Debug, Default)]
+pub struct Selection {
+    pub lang: Option<String>,
+    pub platform: Option<String>,
+    pub layout: Option<String>,
+}
+
+impl Selection {
+    fn keeps(filter: &Option<String>, id: &str) -> bool {
+        filter.as_deref().is_none_or(|f| f == id)
+    }
 }
 
 impl Project {
@@ -23,12 +50,18 @@ impl Project {
     }
 }
 
-/// Load everything under `root`. Problems (errors and warnings) go to
-/// `problems`; the project is returned as far as it could be read.
+/// Load everything under `root`.
 pub fn load(root: &Path, problems: &mut Problems) -> Project {
-    let layouts = load_layouts(root, problems);
-    let contents = load_contents(root, problems);
-    Project { root: root.to_path_buf(), layouts, contents }
+    load_selected(root, &Selection::default(), problems)
+}
+
+/// Load what `sel` selects under `root`. Problems (errors and warnings)
+/// go to `problems`; the project is returned as far as it could be read.
+pub fn load_selected(root: &Path, sel: &Selection, problems: &mut Problems) -> Project {
+    let mut found = Found::default();
+    let layouts = load_layouts(root, sel, &mut found, problems);
+    let contents = load_contents(root, sel, &mut found, problems);
+    Project { root: root.to_path_buf(), layouts, contents, found }
 }
 
 fn sorted_entries(dir: &Path, problems: &mut Problems, what: &str) -> Vec<PathBuf> {
@@ -58,22 +91,31 @@ fn shown(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
-fn load_layouts(root: &Path, problems: &mut Problems) -> Vec<Layout> {
+/// A file's id if it is a valid one; else reported.
+fn checked_id(root: &Path, path: &Path, what: &str, problems: &mut Problems) -> Option<String> {
+    let id = toml_id(path)?;
+    if valid_id(&id) {
+        return Some(id);
+    }
+    problems.push(
+        Problem::error(format!("{what} file name `{}` is not a valid id", shown(root, path).display()))
+            .help(format!("{what} ids become file names: use lowercase letters, digits and `-`")),
+    );
+    None
+}
+
+fn load_layouts(root: &Path, sel: &Selection, found: &mut Found, problems: &mut Problems) -> Vec<Layout> {
     let dir = root.join("layouts");
     let mut out = Vec::new();
     for path in sorted_entries(&dir, problems, "layouts") {
-        let Some(id) = toml_id(&path) else { continue };
-        if !valid_id(&id) {
-            problems.push(
-                Problem::error(format!("layout file name `{}` is not a valid id", shown(root, &path).display()))
-                    .help("layout ids become file names: use lowercase letters, digits and `-`"),
-            );
+        let Some(id) = checked_id(root, &path, "layout", problems) else { continue };
+        found.layouts.insert(id.clone());
+        if !Selection::keeps(&sel.layout, &id) {
             continue;
         }
         let mut parent = |name: &str, ps: &mut Problems| -> Option<Arc<Source>> {
             let p = dir.join(format!("{name}.toml"));
-            let ok = valid_id(name) && p.is_file();
-            if !ok {
+            if !valid_id(name) || !p.is_file() {
                 return None;
             }
             read_source(&p, &shown(root, &p)).map_err(|e| ps.push(e)).ok()
@@ -86,20 +128,32 @@ fn load_layouts(root: &Path, problems: &mut Problems) -> Vec<Layout> {
     out
 }
 
-fn load_contents(root: &Path, problems: &mut Problems) -> Vec<Content> {
-    let mut out = Vec::new();
+fn load_contents(root: &Path, sel: &Selection, found: &mut Found, problems: &mut Problems) -> Vec<Content> {
+    let mut files = Vec::new();
     for dir in sorted_entries(&root.join("data"), problems, "data") {
-        if dir.is_dir()
-            && let Some(files) = read_content(root, &dir, problems)
+        if !dir.is_dir() {
+            continue;
+        }
+        let id = dir.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        found.languages.insert(id.clone());
+        if Selection::keeps(&sel.lang, &id)
+            && let Some(f) = read_content(root, &dir, sel, found, problems)
         {
-            out.extend(load_content(files, problems));
+            files.push(f);
         }
     }
-    out
+    warn_missing_platforms(&files, problems);
+    files.into_iter().filter_map(|f| load_content(f, problems)).collect()
 }
 
 /// Read a language folder's files.
-fn read_content(root: &Path, dir: &Path, problems: &mut Problems) -> Option<ContentFiles> {
+fn read_content(
+    root: &Path,
+    dir: &Path,
+    sel: &Selection,
+    found: &mut Found,
+    problems: &mut Problems,
+) -> Option<ContentFiles> {
     let id = dir.file_name()?.to_string_lossy().into_owned();
     if !valid_id(&id) {
         problems.push(
@@ -113,13 +167,15 @@ fn read_content(root: &Path, dir: &Path, problems: &mut Problems) -> Option<Cont
         .map_err(|p| problems.push(p.help("every language folder needs a campaign.toml")))
         .ok();
     let mut platforms = Vec::new();
+    let mut has_platforms = false;
     for path in sorted_entries(dir, problems, "language") {
-        let Some(pid) = toml_id(&path).filter(|p| p != "campaign") else { continue };
-        if !valid_id(&pid) {
-            problems.push(
-                Problem::error(format!("platform file name `{}` is not a valid id", shown(root, &path).display()))
-                    .help("platform ids become file names: use lowercase letters, digits and `-`"),
-            );
+        if toml_id(&path).as_deref() == Some("campaign") {
+            continue;
+        }
+        has_platforms |= toml_id(&path).is_some();
+        let Some(pid) = checked_id(root, &path, "platform", problems) else { continue };
+        found.platforms.insert(pid.clone());
+        if !Selection::keeps(&sel.platform, &pid) {
             continue;
         }
         match read_source(&path, &shown(root, &path)) {
@@ -127,5 +183,34 @@ fn read_content(root: &Path, dir: &Path, problems: &mut Problems) -> Option<Cont
             Err(p) => problems.push(p),
         }
     }
-    Some(ContentFiles { id, shown: shown(root, dir), campaign, platforms })
+    Some(ContentFiles { id, shown: shown(root, dir), campaign, platforms, has_platforms })
+}
+
+/// A platform in one language but not another is built only where it is:
+/// say so, naming the languages that lack it.
+fn warn_missing_platforms(files: &[ContentFiles], problems: &mut Problems) {
+    let mut where_: BTreeMap<&str, Vec<(&str, &Arc<Source>)>> = BTreeMap::new();
+    for f in files {
+        for (pid, src) in &f.platforms {
+            where_.entry(pid).or_default().push((&f.id, src));
+        }
+    }
+    for (pid, present) in where_ {
+        let missing: Vec<&str> =
+            files.iter().map(|f| f.id.as_str()).filter(|l| !present.iter().any(|(p, _)| p == l)).collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let (_, src) = present[0];
+        let lacking: Vec<String> = missing.iter().map(|l| format!("data/{l}/{pid}.toml")).collect();
+        problems.push(
+            Problem::warning(format!(
+                "platform `{pid}` has no file in {}, so it is built only in {}",
+                missing.join(", "),
+                present.iter().map(|(l, _)| *l).collect::<Vec<_>>().join(", ")
+            ))
+            .at(Loc::new(src, 0..0))
+            .help(format!("translate this file into {} to build it there too", lacking.join(", "))),
+        );
+    }
 }

@@ -88,26 +88,63 @@ fn a_step_that_does_not_fit_stops_the_build_naming_file_line_and_region() {
 }
 
 #[test]
-fn after_the_deadline_the_build_warns_and_strict_refuses() {
+fn after_the_deadline_the_build_prints_the_honest_edition_and_strict_accepts_it() {
     let out = tempfile::tempdir().unwrap();
     let root = root();
-    let args = ["build", "--root", root.to_str().unwrap(), "--out", out.path().to_str().unwrap()];
+    let args = ["build", "--strict", "--root", root.to_str().unwrap(), "--out", out.path().to_str().unwrap()];
     let r = handout(&args, AFTER_DEADLINE_EPOCH);
     let stderr = text(&r.stderr);
     assert!(r.status.success(), "{stderr}");
-    assert!(stderr.contains("2025-05-27") && stderr.contains("27 mei 2025"), "{stderr}");
+    assert!(stderr.contains("printing the after-deadline edition") && stderr.contains("27 mei 2025"), "{stderr}");
     assert!(stderr.contains("data/nl/campaign.toml"), "{stderr}");
     assert!(stderr.contains("2026-01-01"), "{stderr}");
+    assert!(out.path().join("nl/facebook-flyer-a4-after-deadline.pdf").is_file());
+    assert!(!out.path().join("nl/facebook-flyer-a4.pdf").exists(), "no dated flyer after the deadline");
+}
 
-    let strict_out = tempfile::tempdir().unwrap();
-    let args = ["build", "--strict", "--root", root.to_str().unwrap(), "--out", strict_out.path().to_str().unwrap()];
-    let r = handout(&args, AFTER_DEADLINE_EPOCH);
-    assert_eq!(r.status.code(), Some(1), "{}", text(&r.stderr));
-    assert!(files_under(strict_out.path()).is_empty());
+fn broken_platform(dir: &Path, lang: &str, platform: &str) {
+    let file = dir.join("data").join(lang).join(format!("{platform}.toml"));
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("name = ", "nam = ", 1)).unwrap();
+}
 
+#[test]
+fn a_filter_shows_the_errors_of_what_it_selects_and_ignores_the_rest() {
+    let proj = tempfile::tempdir().unwrap();
+    copy_project(proj.path());
+    broken_platform(proj.path(), "nl", "facebook");
+    let out = proj.path().join("out");
+    let base = ["build", "--root", proj.path().to_str().unwrap(), "--out", out.to_str().unwrap()];
+    // The broken file itself: its error, not "no platform".
+    let r = handout(&[&base[..], &["--platform", "facebook"]].concat(), BEFORE_DEADLINE_EPOCH);
+    let stderr = text(&r.stderr);
+    assert_eq!(r.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("data/nl/facebook.toml:") && stderr.contains("unknown field `nam`"), "{stderr}");
+    assert!(!stderr.contains("no platform"), "{stderr}");
+    // Another platform: the broken file is not read at all.
+    let r = handout(&[&base[..], &["--platform", "instagram"]].concat(), BEFORE_DEADLINE_EPOCH);
+    let stderr = text(&r.stderr);
+    assert!(r.status.success(), "{stderr}");
+    assert!(!stderr.contains("facebook.toml"), "{stderr}");
+    assert!(out.join("nl/instagram-flyer-a4.pdf").is_file());
+}
+
+#[test]
+fn a_platform_missing_in_one_language_is_built_where_it_is_with_a_warning() {
+    let proj = tempfile::tempdir().unwrap();
+    copy_project(proj.path());
+    let nl = proj.path().join("data/nl");
+    std::fs::copy(nl.join("instagram.toml"), nl.join("threads.toml")).unwrap();
+    let out = proj.path().join("out");
+    let args =
+        ["build", "--root", proj.path().to_str().unwrap(), "--out", out.to_str().unwrap(), "--layout", "flyer-a4"];
     let r = handout(&args, BEFORE_DEADLINE_EPOCH);
-    assert!(r.status.success(), "{}", text(&r.stderr));
-    assert!(!text(&r.stderr).contains("has passed"));
+    let stderr = text(&r.stderr);
+    assert!(r.status.success(), "{stderr}");
+    assert!(stderr.contains("platform `threads` has no file in en, so it is built only in nl"), "{stderr}");
+    assert!(stderr.contains("data/en/threads.toml"), "{stderr}");
+    assert!(out.join("nl/threads-flyer-a4.pdf").is_file());
+    assert!(!out.join("en/threads-flyer-a4.pdf").exists());
 }
 
 #[test]

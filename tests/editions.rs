@@ -1,16 +1,17 @@
-//! The after-deadline edition and the PDF/A option.
+//! The editions (the dated one, the after-deadline one, and `auto`, which
+//! picks by today's date) and the PDF/A option.
 
 mod common;
 
 use common::*;
 use handout::build;
-use handout::edition::Edition;
+use handout::edition::{Edition, EditionChoice};
 
 #[test]
-fn the_after_deadline_edition_has_no_date_but_the_message_and_working_codes() {
+fn the_after_deadline_edition_calls_to_object_now_keeps_the_date_small_and_scans() {
     let out = tempfile::tempdir().unwrap();
     let mut opts = options(&root(), out.path());
-    opts.edition = Edition::AfterDeadline;
+    opts.edition = EditionChoice::Fixed(Edition::AfterDeadline);
     opts.today = handout::date::Date { year: 2026, month: 11, day: 29 };
     let outcome = build::run(&opts);
     assert!(!outcome.failed(), "{:?}", outcome.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>());
@@ -20,8 +21,20 @@ fn the_after_deadline_edition_has_no_date_but_the_message_and_working_codes() {
     for o in &outcome.outputs {
         assert!(o.path.to_string_lossy().ends_with("-after-deadline.pdf"), "{}", o.path.display());
         let text: String = o.doc.text_runs().map(|(_, r)| r.text.clone()).collect::<Vec<_>>().join(" ");
-        for date in ["2025", "27 mei", "27 May"] {
-            assert!(!text.contains(date), "{} still shows `{date}`", o.path.display());
+        // The date is still there, so the handout tells the whole story,
+        // but only in the note, far smaller than the call to object now.
+        let headline =
+            o.doc.text_runs().map(|(_, r)| r).find(|r| r.text.contains("now") || r.text.contains("nu")).unwrap();
+        let dated: Vec<_> = o.doc.text_runs().map(|(_, r)| r).filter(|r| r.text.contains("2025")).collect();
+        assert!(!dated.is_empty(), "{}: the passed date is not mentioned", o.path.display());
+        for r in dated {
+            assert!(
+                r.size.0 * 1.5 < headline.size.0,
+                "{}: `{}` at {} pt is not small",
+                o.path.display(),
+                r.text,
+                r.size.0
+            );
         }
         let (headline, note) = match o.lang.as_str() {
             "nl" => (
@@ -62,4 +75,45 @@ fn pdfa_adds_pdf_a_2a_and_stays_reproducible() {
         assert!(has(b"pdfaid:part"), "no PDF/A identification in {}", f.display());
         assert!(has(b"pdfuaid:part"), "PDF/UA lost in {}", f.display());
     }
+}
+
+#[test]
+fn the_default_edition_follows_the_date_and_says_why() {
+    let root = root();
+    for (epoch, suffix, said) in [
+        (BEFORE_DEADLINE_EPOCH, "", "printing the dated edition"),
+        (ON_DEADLINE_EPOCH, "-after-deadline", "printing the after-deadline edition"),
+        (AFTER_DEADLINE_EPOCH, "-after-deadline", "printing the after-deadline edition"),
+    ] {
+        let out = tempfile::tempdir().unwrap();
+        let r = handout(
+            &["build", "--root", root.to_str().unwrap(), "--out", out.path().to_str().unwrap(), "--layout", "flyer-a4"],
+            epoch,
+        );
+        let stderr = String::from_utf8_lossy(&r.stderr);
+        assert!(r.status.success(), "{stderr}");
+        assert!(stderr.contains(said), "{epoch}: {stderr}");
+        assert!(!stderr.contains("has passed: today is"), "auto never warns about the date: {stderr}");
+        let flyer = out.path().join("nl").join(format!("facebook-flyer-a4{suffix}.pdf"));
+        let pdf = std::fs::read(&flyer).unwrap_or_else(|e| panic!("{}: {e}", flyer.display()));
+        assert_eq!(decode_qr(&rasterise(&pdf, 150.0)[0]), vec![expected_url("facebook").to_string()]);
+    }
+}
+
+#[test]
+fn forcing_the_dated_edition_after_the_deadline_warns_and_strict_refuses() {
+    let root = root();
+    let out = tempfile::tempdir().unwrap();
+    let args =
+        ["build", "--root", root.to_str().unwrap(), "--out", out.path().to_str().unwrap(), "--edition", "deadline"];
+    let r = handout(&args, ON_DEADLINE_EPOCH);
+    let stderr = String::from_utf8_lossy(&r.stderr);
+    assert!(r.status.success(), "{stderr}");
+    assert!(stderr.contains("the deadline 2025-05-27 (27 mei 2025) has passed: today is 2025-05-27"), "{stderr}");
+    assert!(out.path().join("nl/facebook-flyer-a4.pdf").is_file());
+    let out = tempfile::tempdir().unwrap();
+    let strict = [&args[..4], &[out.path().to_str().unwrap(), "--edition", "deadline", "--strict"]].concat();
+    let r = handout(&strict, AFTER_DEADLINE_EPOCH);
+    assert_eq!(r.status.code(), Some(1));
+    assert!(files_under(out.path()).is_empty());
 }

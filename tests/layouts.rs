@@ -106,3 +106,32 @@ fn extends_chains_that_loop_or_lead_nowhere_are_errors() {
     assert!(stderr.contains("extends `nothing-here`, which could not be read"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn a_deadline_larger_than_the_title_is_fine_but_one_no_larger_than_other_text_is_named() {
+    let proj = tempfile::tempdir().unwrap();
+    copy_project(proj.path());
+    let file = proj.path().join("layouts/flyer-a4.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    // A title smaller than the deadline (28 pt).
+    let title = "[text.title]\nweight = \"bold\"\nsize = 30\nmin = 29";
+    assert!(text.contains(title));
+    std::fs::write(&file, text.replace(title, "[text.title]\nweight = \"bold\"\nsize = 24\nmin = 22")).unwrap();
+    let out = proj.path().join("out");
+    let args =
+        ["build", "--root", proj.path().to_str().unwrap(), "--out", out.to_str().unwrap(), "--layout", "flyer-a4"];
+    let r = handout(&args, BEFORE_DEADLINE_EPOCH);
+    let stderr = String::from_utf8_lossy(&r.stderr);
+    assert!(r.status.success(), "{stderr}");
+    assert!(!stderr.contains("had to shrink"), "{stderr}");
+    // A label as large as the deadline: the message names it.
+    let text = std::fs::read_to_string(&file).unwrap();
+    let label = "[text.deadline_label]\nweight = \"bold\"\nsize = 16\nmin = 14";
+    assert!(text.contains(label));
+    std::fs::write(&file, text.replace(label, "[text.deadline_label]\nweight = \"bold\"\nsize = 28\nmin = 28"))
+        .unwrap();
+    let r = handout(&args, BEFORE_DEADLINE_EPOCH);
+    let stderr = String::from_utf8_lossy(&r.stderr);
+    assert_eq!(r.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("is not larger than `deadline_label` text (28.0 pt)"), "{stderr}");
+}

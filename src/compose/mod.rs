@@ -42,6 +42,9 @@ pub(crate) struct Context<'a, 'f> {
     pub edition: Edition,
     /// The deadline as the language writes it.
     pub deadline: String,
+    /// The same with no-break spaces, for running text: "27 mei 2025" is
+    /// read as one thing and never split over two lines.
+    pub deadline_unbroken: String,
     pub m: Measurer<'f>,
     /// Font sizes are multiplied by this, but never go below a role's minimum.
     pub scale: f32,
@@ -51,7 +54,7 @@ impl Context<'_, '_> {
     pub fn vars(&self) -> Vars<'_> {
         Vars {
             platform: &self.platform.name,
-            deadline: &self.deadline,
+            deadline: &self.deadline_unbroken,
             url: &self.platform.form_url,
             quotes: self.content.campaign.language.quotes.as_ref(),
         }
@@ -78,6 +81,7 @@ pub fn compose(h: &Handout, problems: &mut Problems) -> Option<Document> {
         platform: h.platform,
         edition: h.edition,
         deadline: campaign.language.format_date(campaign.deadline),
+        deadline_unbroken: campaign.language.format_date(campaign.deadline).replace(' ', "\u{a0}"),
         m: Measurer::new(h.fonts),
         scale: 1.0,
     };

@@ -49,6 +49,9 @@ impl Styled {
     }
 }
 
+/// A space that keeps the words on each side on one line ("27 mei 2025").
+const NO_BREAK_SPACE: char = '\u{a0}';
+
 /// One string with runs of whitespace (including line breaks in TOML
 /// multi-line strings) read as one space, trailing space trimmed, and the
 /// weight of each span's bytes.
@@ -59,7 +62,7 @@ fn flatten(rich: &Rich, base: FontWeight) -> (String, Vec<(Range<usize>, FontWei
         let start = text.len();
         let mut last_space = text.ends_with(' ') || text.is_empty();
         for c in span.text.chars() {
-            if c.is_whitespace() {
+            if c.is_whitespace() && c != NO_BREAK_SPACE {
                 if !last_space {
                     text.push(' ');
                 }

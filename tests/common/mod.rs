@@ -11,6 +11,8 @@ use std::process::Command;
 pub const BEFORE_DEADLINE: Date = Date { year: 2025, month: 5, day: 20 };
 /// 2025-05-20T00:00:00Z, as SOURCE_DATE_EPOCH.
 pub const BEFORE_DEADLINE_EPOCH: &str = "1747699200";
+/// 2025-05-27T12:00:00Z: the deadline day itself, when it has passed.
+pub const ON_DEADLINE_EPOCH: &str = "1748347200";
 /// 2026-01-01T00:00:00Z.
 pub const AFTER_DEADLINE_EPOCH: &str = "1767225600";
 

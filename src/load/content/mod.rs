@@ -35,8 +35,11 @@ pub struct ContentFiles {
     pub shown: std::path::PathBuf,
     /// `None` when campaign.toml could not be read (already reported).
     pub campaign: Option<Arc<Source>>,
-    /// Platform ids (from the file names) and their files, sorted.
+    /// Platform ids (from the file names) and their files, sorted: those
+    /// selected.
     pub platforms: Vec<(String, Arc<Source>)>,
+    /// Whether the folder has any platform file, selected or not.
+    pub has_platforms: bool,
 }
 
 /// Check a language folder's files. Platforms that fail are reported and
@@ -48,7 +51,7 @@ pub fn load_content(files: ContentFiles, problems: &mut Problems) -> Option<Cont
         platforms.extend(load_platform(id, source, campaign.as_ref(), problems));
     }
     let campaign = campaign?;
-    if platforms.is_empty() {
+    if !files.has_platforms {
         problems.push(
             Problem::error(format!("{} has no platform files", shown(&files.shown)))
                 .help("add one file per platform, e.g. facebook.toml, next to campaign.toml"),

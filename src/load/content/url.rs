@@ -6,6 +6,26 @@ use crate::diag::Problem;
 /// The longest form URL we accept; a QR code for more gets too dense to scan.
 pub const MAX_URL_LEN: usize = 200;
 
+/// Hosts that only pass a visitor on to another address: link shims of
+/// the platforms themselves (so they sit on allowed domains) and common
+/// link shorteners. A QR code must open the form, not a hop to somewhere.
+const REDIRECTORS: [&str; 14] = [
+    "l.facebook.com",
+    "lm.facebook.com",
+    "l.instagram.com",
+    "l.messenger.com",
+    "l.threads.net",
+    "l.threads.com",
+    "l.wl.co",
+    "t.co",
+    "bit.ly",
+    "tinyurl.com",
+    "goo.gl",
+    "ow.ly",
+    "buff.ly",
+    "lnkd.in",
+];
+
 /// Check a form URL. `allowed_hosts` is `None` when the campaign could not
 /// be read (then the host cannot be checked).
 pub fn check_form_url(text: &str, allowed_hosts: Option<&[String]>) -> Result<(), Problem> {
@@ -29,6 +49,7 @@ pub fn check_form_url(text: &str, allowed_hosts: Option<&[String]>) -> Result<()
             .help("a URL with credentials can disguise where it really goes"));
     }
     let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
+    check_not_a_redirect(&url, &host)?;
     let Some(hosts) = allowed_hosts else { return Ok(()) };
     if !hosts.iter().any(|h| host == *h || host.ends_with(&format!(".{h}"))) {
         return Err(Problem::error(format!("the form URL's host `{host}` is not on the campaign's allow-list"))
@@ -37,6 +58,26 @@ pub fn check_form_url(text: &str, allowed_hosts: Option<&[String]>) -> Result<()
                 "the QR code may only open {}; if this host is right, add it to allowed_hosts in campaign.toml",
                 hosts.join(", ")
             )));
+    }
+    Ok(())
+}
+
+/// Refuse redirect hosts, and any query value that is itself an address
+/// (`...?u=https://elsewhere`, `?next=//elsewhere`): the page behind it
+/// could send the visitor on, off the allowed sites.
+fn check_not_a_redirect(url: &url::Url, host: &str) -> Result<(), Problem> {
+    if REDIRECTORS.contains(&host) {
+        return Err(Problem::error(format!("the form URL goes through `{host}`, which only redirects"))
+            .label("a redirecting address")
+            .help("a QR code must lead straight to the form, never through a link that sends people elsewhere: use the form's own address"));
+    }
+    for (key, value) in url.query_pairs() {
+        let v = value.trim().to_ascii_lowercase();
+        if v.starts_with("http:") || v.starts_with("https:") || v.starts_with("//") || v.starts_with("www.") {
+            return Err(Problem::error(format!("the form URL carries another address in its query (`{key}={value}`)"))
+                .label("an address inside the address")
+                .help("a page given another address may send people on to it, off the allowed sites: remove that part of the query"));
+        }
     }
     Ok(())
 }
@@ -71,5 +112,23 @@ mod tests {
         }
         let long = format!("https://www.facebook.com/{}", "a".repeat(300));
         assert!(check_form_url(&long, Some(&hosts())).is_err());
+    }
+
+    #[test]
+    fn redirects_are_refused_even_on_allowed_hosts() {
+        let redirects = [
+            "https://l.facebook.com/l.php?u=https%3A%2F%2Fevil.example%2F",
+            "https://lm.facebook.com/help",
+            "https://l.instagram.com/?u=x",
+            "https://www.facebook.com/l.php?u=https://evil.example/&h=x",
+            "https://www.facebook.com/help?next=%2F%2Fevil.example",
+            "https://help.instagram.com/contact/1?redirect=HTTP://evil.example",
+        ];
+        for u in redirects {
+            let e = check_form_url(u, Some(&hosts())).expect_err(u);
+            assert!(e.message.contains("redirects") || e.message.contains("another address"), "{u}: {}", e.message);
+        }
+        // A query with ordinary values is fine.
+        assert!(check_form_url("https://www.facebook.com/help/contact/1?ref=handout&lang=nl", Some(&hosts())).is_ok());
     }
 }
