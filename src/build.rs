@@ -102,10 +102,15 @@ fn build_all(project: &Project, opts: &Options, problems: &mut Problems) -> Vec<
             for (layout, fonts) in &layouts {
                 let Some(fonts) = fonts else { continue };
                 let h = Handout { layout, fonts, content, platform, edition };
-                let Some(doc) = compose(&h, problems) else { continue };
-                let name = format!("{}-{}{}.pdf", platform.id, layout.id, edition.file_suffix());
-                let path = opts.out.join(&content.id).join(name);
-                if let Some(pdf) = render(&doc, &render_opts, problems) {
+                let name = format!("{}-{}{}", platform.id, layout.id, edition.file_suffix());
+                let mut found = Problems::new();
+                let pdf = compose(&h, &mut found).and_then(|doc| Some((render(&doc, &render_opts, &mut found)?, doc)));
+                problems.extend(found.into_iter().map(|mut p| {
+                    p.documents.push(format!("{}/{name}", content.id));
+                    p
+                }));
+                let path = opts.out.join(&content.id).join(format!("{name}.pdf"));
+                if let Some((pdf, doc)) = pdf {
                     let (lang, platform, layout) = (content.id.clone(), platform.id.clone(), layout.id.clone());
                     outputs.push(Output { lang, platform, layout, path, pdf, doc });
                 }

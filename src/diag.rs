@@ -93,6 +93,9 @@ pub struct Details {
     pub related: Vec<(Loc, String)>,
     /// A wrong command line (exit code 2), not wrong files (exit code 1).
     pub usage: bool,
+    /// The documents that met this problem (`nl/facebook-flyer-a4`): one
+    /// problem shared by several is reported once, naming them all.
+    pub documents: Vec<String>,
 }
 
 impl std::ops::Deref for Problem {
@@ -118,6 +121,7 @@ impl Problem {
             help: None,
             related: Vec::new(),
             usage: false,
+            documents: Vec::new(),
         }))
     }
 
@@ -177,7 +181,8 @@ impl Problem {
 #[derive(Clone, Debug, Default)]
 pub struct Problems {
     list: Vec<Problem>,
-    seen: std::collections::HashSet<String>,
+    /// Each problem's one-line text, and where it is in `list`.
+    seen: std::collections::HashMap<String, usize>,
     /// Errors reported, repeats included: a repeat still means the work
     /// that reported it failed.
     errors_reported: usize,
@@ -193,13 +198,25 @@ impl Problems {
     }
 
     /// Report a problem. One already reported (same text at the same place,
-    /// say a font every layout uses) is not repeated.
+    /// say a font every layout uses) is not repeated; the documents it was
+    /// met in are added to the first report.
     pub fn push(&mut self, p: Problem) {
         if p.is_error() {
             self.errors_reported += 1;
         }
-        if self.seen.insert(p.to_string()) {
-            self.list.push(p);
+        match self.seen.entry(p.to_string()) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let first = &mut self.list[*e.get()];
+                for d in &p.documents {
+                    if !first.documents.contains(d) {
+                        first.documents.push(d.clone());
+                    }
+                }
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(self.list.len());
+                self.list.push(p);
+            }
         }
     }
 
@@ -327,6 +344,9 @@ pub fn render(problem: &Problem, color: bool) -> String {
             let _ = handler.render_report(&mut out, report.as_ref());
         }
     }
+    if !problem.documents.is_empty() {
+        out.push_str(&format!("  ☞ in {}\n", problem.documents.join(", ")));
+    }
     for (loc, what) in &problem.related {
         let span = clamp_span(&loc.source.text, &loc.span);
         let note = MietteDiagnostic::new(format!("{what}: {loc}"))
@@ -393,5 +413,14 @@ mod tests {
         assert_eq!(ps.len(), 2);
         assert!(!ps.clean_since(mark) && ps.has_errors());
         assert!(!ps.clean_since(again), "a repeated error still fails the work that repeats it");
+        let mut a = Problem::error("shared");
+        a.documents.push("nl/facebook-flyer-a4".into());
+        let mut b = Problem::error("shared");
+        b.documents.push("nl/instagram-flyer-a4".into());
+        ps.push(a);
+        ps.push(b);
+        let shared = ps.iter().find(|p| p.message == "shared").unwrap();
+        assert_eq!(shared.documents, ["nl/facebook-flyer-a4", "nl/instagram-flyer-a4"]);
+        assert!(render(shared, false).contains("in nl/facebook-flyer-a4, nl/instagram-flyer-a4"));
     }
 }

@@ -20,8 +20,9 @@ fn text_shrinks_in_steps_not_below_its_minimum_and_fit_groups_share_one_size() {
     // The app column a little shorter: its steps no longer fit at 13 pt.
     let file = proj.path().join("layouts/flyer-a4.toml");
     let text = std::fs::read_to_string(&file).unwrap();
-    let region = "name = \"route-app\"\nx = 104\ny = 121\nw = 90\nh = ";
-    let shorter = text.replace(&format!("{region}98"), &format!("{region}94"));
+    let at = text.find("name = \"route-app\"").unwrap();
+    let h = at + text[at..].find("h = 98").unwrap();
+    let shorter = format!("{}h = 94{}", &text[..h], &text[h + "h = 98".len()..]);
     assert_ne!(text, shorter);
     std::fs::write(&file, shorter).unwrap();
     let mut opts = options(proj.path(), &proj.path().join("out"));
@@ -134,4 +135,69 @@ fn a_deadline_larger_than_the_title_is_fine_but_one_no_larger_than_other_text_is
     let stderr = String::from_utf8_lossy(&r.stderr);
     assert_eq!(r.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("is not larger than `deadline_label` text (28.0 pt)"), "{stderr}");
+}
+
+#[test]
+fn a_url_that_makes_the_scan_panel_overflow_is_blamed_not_the_caption() {
+    let proj = tempfile::tempdir().unwrap();
+    copy_project(proj.path());
+    // A lower scan panel: today's URLs fit, a long one no longer does.
+    let file = proj.path().join("layouts/flyer-a4.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let scan = "name = \"scan\"\nx = 12\ny = 219\nw = 186\nh = 62";
+    assert!(text.contains(scan));
+    std::fs::write(&file, text.replace(scan, "name = \"scan\"\nx = 12\ny = 219\nw = 186\nh = 54")).unwrap();
+    let fb = proj.path().join("data/nl/facebook.toml");
+    let text = std::fs::read_to_string(&fb).unwrap();
+    let long = "https://www.facebook.com/help/contact/712876720715583/objection/ai/training/nl/form/";
+    std::fs::write(&fb, text.replace("https://www.facebook.com/help/contact/712876720715583", long)).unwrap();
+    let out = proj.path().join("out");
+    let args = ["build", "--root", proj.path().to_str().unwrap(), "--out", out.to_str().unwrap()];
+    let r = handout(&[&args[..], &["--layout", "flyer-a4"]].concat(), BEFORE_DEADLINE_EPOCH);
+    let stderr = String::from_utf8_lossy(&r.stderr);
+    assert_eq!(r.status.code(), Some(1), "{stderr}");
+    let line = text.lines().position(|l| l.starts_with("form_url")).unwrap() + 1;
+    assert!(stderr.contains(&format!("data/nl/facebook.toml:{line}:")), "blame the URL: {stderr}");
+    assert!(stderr.contains("does not fit region `scan`"), "{stderr}");
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.contains('×')).collect();
+    assert!(errors.iter().all(|l| !l.contains("campaign.toml")), "the caption is not to blame: {errors:?}");
+}
+
+#[test]
+fn a_problem_shared_by_several_documents_is_reported_once_naming_them() {
+    let proj = tempfile::tempdir().unwrap();
+    copy_project(proj.path());
+    let file = proj.path().join("data/nl/campaign.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let long = format!("source = \"{}\"", "Bron: Autoriteit Persoonsgegevens. ".repeat(12));
+    let source = text.lines().find(|l| l.starts_with("source = ")).unwrap();
+    std::fs::write(&file, text.replace(source, &long)).unwrap();
+    let out = proj.path().join("out");
+    let args =
+        ["build", "--root", proj.path().to_str().unwrap(), "--out", out.to_str().unwrap(), "--layout", "flyer-a4"];
+    let r = handout(&args, BEFORE_DEADLINE_EPOCH);
+    let stderr = String::from_utf8_lossy(&r.stderr);
+    assert_eq!(r.status.code(), Some(1), "{stderr}");
+    assert_eq!(stderr.matches("does not fit region `footer`").count(), 1, "{stderr}");
+    assert!(stderr.contains("in nl/facebook-flyer-a4, nl/instagram-flyer-a4"), "{stderr}");
+}
+
+#[test]
+fn a_platform_name_too_long_for_the_card_title_is_blamed_in_the_platform_file() {
+    let proj = tempfile::tempdir().unwrap();
+    copy_project(proj.path());
+    let fb = proj.path().join("data/nl/facebook.toml");
+    let text = std::fs::read_to_string(&fb).unwrap();
+    std::fs::write(&fb, text.replace("name = \"Facebook\"", "name = \"Facebook Marketplace en Messenger\"")).unwrap();
+    let out = proj.path().join("out");
+    let args = ["build", "--root", proj.path().to_str().unwrap(), "--out", out.to_str().unwrap()];
+    let r = handout(&[&args[..], &["--layout", "pocket-cards", "--lang", "nl"]].concat(), BEFORE_DEADLINE_EPOCH);
+    let stderr = String::from_utf8_lossy(&r.stderr);
+    assert_eq!(r.status.code(), Some(1), "{stderr}");
+    let line = text.lines().position(|l| l.starts_with("name = ")).unwrap() + 1;
+    assert!(stderr.contains(&format!("data/nl/facebook.toml:{line}:")), "blame the name: {stderr}");
+    assert!(
+        stderr.contains("it is the platform name \"Facebook Marketplace en Messenger\" that does not fit"),
+        "{stderr}"
+    );
 }

@@ -4,11 +4,12 @@
 //! line, and the region.
 
 use super::Context;
+use super::blame;
 use super::blocks::{self, BlockError};
 use super::frag::Frag;
 use crate::diag::{Problem, Problems};
-use crate::load::layout::Region;
-use crate::units::Mm;
+use crate::load::layout::{Block, Region};
+use crate::units::{Mm, Size};
 
 /// How far one fitting step shrinks a region's text.
 const SHRINK_STEP: f32 = 0.02;
@@ -31,7 +32,7 @@ pub fn fit_side(cx: &mut Context, regions: &[Region], problems: &mut Problems) -
         {
             // Smaller text still fits where larger text did.
             cx.scale = shared;
-            if let Ok((frag, _)) = stack(cx, region, region.content_box().w) {
+            if let Ok((frag, _)) = stack(cx, region, region.content_box().size()) {
                 fitted[i] = Some((frag, shared));
             }
         }
@@ -39,14 +40,20 @@ pub fn fit_side(cx: &mut Context, regions: &[Region], problems: &mut Problems) -
     fitted.into_iter().map(|f| f.map(|f| f.0)).collect()
 }
 
-/// Lay out a region's blocks at the largest scale at which they fit.
+/// Lay out a region's blocks at the largest scale at which they fit; if
+/// they do not, say why, blaming the platform's values when the region
+/// fits with neutral ones.
 fn fit_region(cx: &mut Context, region: &Region) -> Result<(Frag, f32), Problem> {
+    fit_at_best(cx, region).map_err(|p| blame::platform_values(cx, region, p))
+}
+
+fn fit_at_best(cx: &mut Context, region: &Region) -> Result<(Frag, f32), Problem> {
     let content = region.content_box();
     let floor = region_floor(region);
     let mut scale = 1.0f32;
     loop {
         cx.scale = scale;
-        let attempt = stack(cx, region, content.w);
+        let attempt = stack(cx, region, content.size());
         let at_floor = scale <= floor;
         match attempt {
             Ok((frag, _)) if frag.height <= content.h => return Ok((frag, scale)),
@@ -72,21 +79,44 @@ fn fit_region(cx: &mut Context, region: &Region) -> Result<(Frag, f32), Problem>
     }
 }
 
+/// Whether the region's blocks fit at some scale (for [`super::blame`]).
+pub(super) fn fits(cx: &mut Context, region: &Region) -> bool {
+    fit_at_best(cx, region).is_ok()
+}
+
 /// The scale at which every role in the region has reached its minimum.
 fn region_floor(region: &Region) -> f32 {
     region.blocks.iter().flat_map(|b| b.roles()).map(|u| u.role.style.floor()).fold(1.0f32, f32::min)
 }
 
-/// Stack the region's blocks; also returns each block's bottom edge.
-pub(super) fn stack(cx: &mut Context, region: &Region, width: Mm) -> Result<(Frag, Vec<Mm>), BlockError> {
+/// Stack the region's blocks; also returns each block's bottom edge. The
+/// QR code sizes itself to the room it has, so the other blocks are laid
+/// out first and the QR code gets what they leave of `content`'s height.
+pub(super) fn stack(cx: &mut Context, region: &Region, content: Size) -> Result<(Frag, Vec<Mm>), BlockError> {
+    let gaps = region.gap * region.blocks.len().saturating_sub(1) as f32;
+    let mut frags: Vec<Option<Frag>> = Vec::new();
+    for block in &region.blocks {
+        let f = if matches!(block, Block::Qr(_)) {
+            None
+        } else {
+            Some(blocks::layout_block(cx, block, content.w, content.h)?)
+        };
+        frags.push(f);
+    }
+    let others: Mm = frags.iter().flatten().map(|f| f.height).sum();
+    let qr_count = frags.iter().filter(|f| f.is_none()).count().max(1);
+    let room = (content.h - gaps - others) / qr_count as f32;
     let mut out = Frag::default();
     let mut y = Mm::ZERO;
     let mut bottoms = Vec::new();
-    for (i, block) in region.blocks.iter().enumerate() {
+    for (i, (block, f)) in region.blocks.iter().zip(frags).enumerate() {
         if i > 0 {
             y += region.gap;
         }
-        let f = blocks::layout_block(cx, block, width)?;
+        let f = match f {
+            Some(f) => f,
+            None => blocks::layout_block(cx, block, content.w, room)?,
+        };
         let h = f.height;
         out.append(f, Mm::ZERO, y);
         y += h;

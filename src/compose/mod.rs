@@ -6,6 +6,7 @@
 //! copies on sheets when the layout has one (`impose.rs`), and checks the
 //! result (`checks.rs`: every glyph exists, the deadline stands out).
 
+mod blame;
 mod blocks;
 mod checks;
 mod fit;
@@ -14,7 +15,7 @@ mod impose;
 
 pub use checks::body_size;
 
-use crate::diag::Problems;
+use crate::diag::{Problem, Problems};
 use crate::edition::Edition;
 use crate::fonts::Fonts;
 use crate::load::content::{Content, Platform, Vars};
@@ -36,6 +37,7 @@ pub struct Handout<'a> {
 
 /// Everything the blocks of one handout need.
 pub(crate) struct Context<'a, 'f> {
+    pub fonts: &'f Fonts,
     pub layout: &'a Layout,
     pub content: &'a Content,
     pub platform: &'a Platform,
@@ -50,7 +52,23 @@ pub(crate) struct Context<'a, 'f> {
     pub scale: f32,
 }
 
-impl Context<'_, '_> {
+impl<'a, 'f> Context<'a, 'f> {
+    pub fn new(h: &Handout<'a>, fonts: &'f Fonts) -> Context<'a, 'f> {
+        let campaign = &h.content.campaign;
+        let deadline = campaign.language.format_date(campaign.deadline);
+        Context {
+            fonts,
+            layout: h.layout,
+            content: h.content,
+            platform: h.platform,
+            edition: h.edition,
+            deadline_unbroken: deadline.replace(' ', "\u{a0}"),
+            deadline,
+            m: Measurer::new(fonts),
+            scale: 1.0,
+        }
+    }
+
     pub fn vars(&self) -> Vars<'_> {
         Vars {
             platform: &self.platform.name,
@@ -75,16 +93,8 @@ impl Context<'_, '_> {
 pub fn compose(h: &Handout, problems: &mut Problems) -> Option<Document> {
     let mark = problems.mark();
     let campaign = &h.content.campaign;
-    let mut cx = Context {
-        layout: h.layout,
-        content: h.content,
-        platform: h.platform,
-        edition: h.edition,
-        deadline: campaign.language.format_date(campaign.deadline),
-        deadline_unbroken: campaign.language.format_date(campaign.deadline).replace(' ', "\u{a0}"),
-        m: Measurer::new(h.fonts),
-        scale: 1.0,
-    };
+    check_url_length(h, problems)?;
+    let mut cx = Context::new(h, h.fonts);
     let mut pages = Vec::new();
     let mut structure = Vec::new();
     for (page_no, side) in h.layout.sides.iter().enumerate() {
@@ -103,6 +113,29 @@ pub fn compose(h: &Handout, problems: &mut Problems) -> Option<Document> {
         checks::check_prominence(h.layout, &doc, problems);
     }
     problems.finish(mark, || doc)
+}
+
+/// A layout holds URLs up to its `max_url`: a longer one is the platform
+/// file's problem, reported there.
+fn check_url_length(h: &Handout, problems: &mut Problems) -> Option<()> {
+    let (url, qr) = (&h.platform.form_url, &h.layout.qr);
+    if url.len() <= qr.max_url {
+        return Some(());
+    }
+    let mut p = Problem::error(format!(
+        "the form URL is {} characters long; layout `{}` holds at most {}",
+        url.len(),
+        h.layout.id,
+        qr.max_url
+    ))
+    .at(h.platform.url_loc.clone())
+    .label("this URL is too long for the layout")
+    .help("use a shorter address for the form, or a layout with room for a larger QR code");
+    if let Some(at) = &qr.max_url_loc {
+        p = p.related(at.clone(), format!("max_url of {}", h.layout.id));
+    }
+    problems.push(p);
+    None
 }
 
 /// One side as a page: its regions fitted and placed, with their structure.

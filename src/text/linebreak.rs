@@ -116,7 +116,12 @@ impl Breaker<'_, '_, '_> {
                 }
                 if line_end > line_start {
                     // The segment does not fit after what the line holds.
-                    if self.fill_ratio(line_start..line_end) < HYPHENATE_BELOW_FILL
+                    if let Some(split) = self.url_split_here(line_start, line_end..seg_end) {
+                        // An address part too long for any line is split
+                        // anyway: start it here rather than waste this line.
+                        self.lines.push((line_start..split, false));
+                        line_start = split;
+                    } else if self.fill_ratio(line_start..line_end) < HYPHENATE_BELOW_FILL
                         && let Some(split) = self.hyphen_split(line_start, seg_start..seg_end, false)
                     {
                         self.lines.push((line_start..split, hyphenates));
@@ -190,6 +195,16 @@ impl Breaker<'_, '_, '_> {
             }
         }
         None
+    }
+
+    /// In a URL, where to split a part that is wider than a whole line, so
+    /// that it starts on the current line (`None` for prose, or for a part
+    /// that fits a line of its own).
+    fn url_split_here(&mut self, line_start: usize, seg: Range<usize>) -> Option<usize> {
+        if !matches!(self.mode, Breaking::Url) || self.width(seg.clone()) <= self.max {
+            return None;
+        }
+        self.hyphen_split(line_start, seg, true).filter(|&split| split > line_start)
     }
 
     /// Whether the segment is an on-screen label (all bold in non-bold text).

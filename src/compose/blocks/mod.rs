@@ -26,7 +26,9 @@ pub(crate) enum BlockError {
     Fatal(Problem),
 }
 
-pub(crate) fn layout_block(cx: &mut Context, block: &Block, width: Mm) -> Result<Frag, BlockError> {
+/// Lay out a block `width` wide; `room` is the height the region has for
+/// it (only the QR code, which sizes itself, uses it).
+pub(crate) fn layout_block(cx: &mut Context, block: &Block, width: Mm, room: Mm) -> Result<Frag, BlockError> {
     match block {
         Block::Text(b) => {
             let t = text(cx, &b.key, &b.loc)?;
@@ -43,7 +45,7 @@ pub(crate) fn layout_block(cx: &mut Context, block: &Block, width: Mm) -> Result
         }
         Block::Deadline(b) => deadline::deadline_block(cx, b, width),
         Block::Route(b) => route::route_block(cx, b, width),
-        Block::Qr(b) => qr::qr_block(cx, b, width),
+        Block::Qr(b) => qr::qr_block(cx, b, width, room),
         Block::Rule(b) => {
             let mut f = Frag::default();
             let y = Mm(2.0);

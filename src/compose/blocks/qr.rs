@@ -2,12 +2,12 @@
 //! text so a reader can check where it goes, and notes beside or below.
 
 use super::super::Context;
-use super::super::frag::{Frag, group};
+use super::super::frag::{Frag, Mark, group};
 use super::{BlockError, Para, paragraph, prose, text, wrap};
 use crate::diag::Problem;
 use crate::load::content::Template;
 use crate::load::layout::{EcLevel, QrBlock, QrSpec};
-use crate::model::{QrSymbol, StructKind};
+use crate::model::{Item, QrSymbol, StructKind};
 use crate::rich::Rich;
 use crate::text::Breaking;
 use crate::units::{Mm, Point};
@@ -16,37 +16,53 @@ use crate::units::{Mm, Point};
 const QR_GAP: Mm = Mm(4.0);
 /// Narrowest text column we put beside a QR code; below it the text goes under.
 const QR_TEXT_MIN: Mm = Mm(45.0);
+/// Space between the QR code and the text under it.
+const QR_TEXT_BELOW: Mm = Mm(2.0);
 
-pub(super) fn qr_block(cx: &mut Context, b: &QrBlock, width: Mm) -> Result<Frag, BlockError> {
+pub(super) fn qr_block(cx: &mut Context, b: &QrBlock, width: Mm, room: Mm) -> Result<Frag, BlockError> {
     let caption_t = text(cx, &b.caption_key, &b.loc)?.clone();
     let alt_t = text(cx, "qr_alt", &b.loc)?.clone();
+    let code = encode(&cx.platform.form_url, &cx.layout.qr)
+        .map_err(|p| BlockError::Fatal(p.at(cx.platform.url_loc.clone())))?;
     let spec = &cx.layout.qr;
-    let mut symbol =
-        symbol(&cx.platform.form_url, spec).map_err(|p| BlockError::Fatal(p.at(cx.platform.url_loc.clone())))?;
-    let outer = symbol.outer().w;
-    if outer > width {
-        return Err(BlockError::Fatal(
-            Problem::error(format!(
-                "the QR code ({:.1} mm with its quiet zone) is wider than its region ({:.1} mm)",
-                outer.0, width.0
-            ))
-            .at(b.loc.clone())
-            .related(spec.loc.clone(), "the QR size is set"),
-        ));
-    }
-    let beside = width - outer - QR_GAP >= QR_TEXT_MIN;
-    let text_w = if beside { width - outer - QR_GAP } else { width };
+    // Beside the code when a readable column of text fits next to it even
+    // at its smallest; else under it.
+    let beside = width - code.outer(spec.min_size) - QR_GAP >= QR_TEXT_MIN;
+    let (symbol_w, text_w) = if beside {
+        let most = code.symbol_for(room.min(width - QR_GAP - QR_TEXT_MIN));
+        let symbol_w = spec.size.min(most).max(spec.min_size);
+        (symbol_w, width - code.outer(symbol_w) - QR_GAP)
+    } else {
+        (Mm::ZERO, width)
+    };
     let (cap, link, notes) = qr_texts(cx, b, &caption_t, text_w)?;
     let text_h = cap.height + link.height + notes.iter().map(|p| p.height).sum::<Mm>();
+    let symbol_w = if beside {
+        symbol_w
+    } else {
+        // Under the text's room: what the code may take of the height.
+        let most = code.symbol_for(width.min(room - QR_TEXT_BELOW - text_h));
+        spec.size.min(most).max(spec.min_size)
+    };
+    let mut symbol = code.symbol(symbol_w, spec);
+    let outer = symbol.outer().w;
+    if outer > width {
+        return Err(BlockError::Fatal(too_wide(cx, b, outer, width)));
+    }
+    check_module(cx, &symbol)?;
     let mut f = Frag::default();
     let mirrored = beside && cx.rtl();
     if mirrored {
         symbol.origin.x = width - outer;
     }
-    let leaf = f.push(crate::model::Item::Qr(symbol));
+    let leaf = f.push(Item::Qr(symbol));
     f.nodes.push(group(StructKind::Figure { alt: alt_t.resolve(&cx.vars()).to_plain() }, vec![leaf]));
-    let (tx, ty) =
-        if beside { (outer + QR_GAP, ((outer - text_h) / 2.0).max(Mm::ZERO)) } else { (Mm::ZERO, outer + Mm(2.0)) };
+    f.marks.push(Mark { bottom: outer, text: cx.platform.form_url.clone(), source: Some(cx.platform.url_loc.clone()) });
+    let (tx, ty) = if beside {
+        (outer + QR_GAP, ((outer - text_h) / 2.0).max(Mm::ZERO))
+    } else {
+        (Mm::ZERO, outer + QR_TEXT_BELOW)
+    };
     let tx = if mirrored { Mm::ZERO } else { tx };
     let mut y = ty;
     for p in [cap, link].into_iter().chain(notes) {
@@ -56,6 +72,39 @@ pub(super) fn qr_block(cx: &mut Context, b: &QrBlock, width: Mm) -> Result<Frag,
     }
     f.height = if beside { outer.max(ty + text_h) } else { ty + text_h };
     Ok(f)
+}
+
+fn too_wide(cx: &Context, b: &QrBlock, outer: Mm, width: Mm) -> Problem {
+    Problem::error(format!(
+        "the QR code ({:.1} mm with its quiet zone, at its smallest) is wider than its region ({:.1} mm)",
+        outer.0, width.0
+    ))
+    .at(b.loc.clone())
+    .related(cx.layout.qr.loc.clone(), "the QR size is set")
+    .help("give the region more width, or the code a smaller min_size")
+}
+
+/// Modules smaller than the layout's minimum do not scan from paper: the
+/// URL needs too many of them for the room the layout gives the code.
+fn check_module(cx: &Context, symbol: &QrSymbol) -> Result<(), BlockError> {
+    let spec = &cx.layout.qr;
+    if symbol.module + Mm(1e-4) >= spec.min_module {
+        return Ok(());
+    }
+    let url = &cx.platform.form_url;
+    let problem = Problem::error(format!(
+        "the QR code for this {}-character URL needs {} modules; at {:.1} mm each is {:.2} mm, below the layout's minimum of {:.2} mm ({})",
+        url.len(),
+        symbol.modules,
+        symbol.symbol().w.0,
+        symbol.module.0,
+        spec.min_module.0,
+        cx.layout.id
+    ))
+    .at(cx.platform.url_loc.clone())
+    .related(spec.loc.clone(), format!("the QR code of {} is set", cx.layout.id))
+    .help("use a shorter URL, or give the code more room in the layout");
+    Err(BlockError::Fatal(problem))
 }
 
 /// The caption, the URL and the notes, each a paragraph.
@@ -91,9 +140,42 @@ fn qr_texts(
     Ok((cap, link, notes))
 }
 
-/// The form URL encoded at the layout's error-correction level, scaled to
-/// the layout's printed size.
-pub(crate) fn symbol(data: &str, spec: &QrSpec) -> Result<QrSymbol, Problem> {
+/// A URL encoded as a QR matrix, not yet given a size.
+pub(crate) struct Code {
+    modules: usize,
+    quiet: usize,
+    dark: Vec<bool>,
+    data: String,
+}
+
+impl Code {
+    /// The width of the code with its quiet zone when the symbol is `symbol_w` wide.
+    pub fn outer(&self, symbol_w: Mm) -> Mm {
+        symbol_w / self.modules as f32 * (self.modules + 2 * self.quiet) as f32
+    }
+
+    /// The widest symbol whose quiet zone still fits in `outer`.
+    pub fn symbol_for(&self, outer: Mm) -> Mm {
+        outer / (self.modules + 2 * self.quiet) as f32 * self.modules as f32
+    }
+
+    /// The code printed `symbol_w` wide, in the layout's colours.
+    pub fn symbol(&self, symbol_w: Mm, spec: &QrSpec) -> QrSymbol {
+        QrSymbol {
+            origin: Point::new(Mm::ZERO, Mm::ZERO),
+            module: symbol_w / self.modules as f32,
+            modules: self.modules,
+            quiet: self.quiet,
+            dark: self.dark.clone(),
+            color: spec.dark,
+            background: spec.light,
+            data: self.data.clone(),
+        }
+    }
+}
+
+/// The form URL encoded at the layout's error-correction level.
+pub(crate) fn encode(data: &str, spec: &QrSpec) -> Result<Code, Problem> {
     let ec = match spec.ec {
         EcLevel::L => qrcode::EcLevel::L,
         EcLevel::M => qrcode::EcLevel::M,
@@ -102,24 +184,6 @@ pub(crate) fn symbol(data: &str, spec: &QrSpec) -> Result<QrSymbol, Problem> {
     };
     let code = qrcode::QrCode::with_error_correction_level(data.as_bytes(), ec)
         .map_err(|e| Problem::error(format!("the URL cannot be encoded as a QR code: {e}")))?;
-    let modules = code.width();
-    let module = spec.size / modules as f32;
-    if module < spec.min_module {
-        return Err(Problem::error(format!(
-            "the QR code needs {modules} modules, so each is {:.2} mm at {:.0} mm, below the layout's minimum of {:.2} mm",
-            module.0, spec.size.0, spec.min_module.0
-        ))
-        .help("use a shorter URL or a larger QR size"));
-    }
     let dark = code.to_colors().into_iter().map(|c| c == qrcode::Color::Dark).collect();
-    Ok(QrSymbol {
-        origin: Point::new(Mm::ZERO, Mm::ZERO),
-        module,
-        modules,
-        quiet: spec.quiet_zone,
-        dark,
-        color: spec.dark,
-        background: spec.light,
-        data: data.to_string(),
-    })
+    Ok(Code { modules: code.width(), quiet: spec.quiet_zone, dark, data: data.to_string() })
 }

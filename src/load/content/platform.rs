@@ -26,7 +26,7 @@ struct RawRoute {
 }
 
 /// One way to the form, with numbered steps.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Route {
     pub title: Template,
     pub steps: Vec<Template>,
@@ -34,12 +34,13 @@ pub struct Route {
 }
 
 /// A platform people object on.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Platform {
     /// From the file name: `facebook.toml` is `facebook`.
     pub id: String,
     pub source: Arc<Source>,
     pub name: String,
+    pub name_loc: Loc,
     pub form_url: String,
     pub url_loc: Loc,
     pub routes: BTreeMap<String, Route>,
@@ -81,7 +82,8 @@ pub fn load_platform(
         }
     }
     let form_url = raw.form_url.into_inner();
-    cx.finish(|| Platform { id, source, name, form_url, url_loc, routes })
+    let name_loc = raw.name.loc().clone();
+    cx.finish(|| Platform { id, source, name, name_loc, form_url, url_loc, routes })
 }
 
 fn check_route(cx: &mut Checker, id: &str, raw: At<RawRoute>) -> Option<Route> {

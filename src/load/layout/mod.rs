@@ -20,6 +20,7 @@ pub use raw::{Align, EcLevel, Flip, TextTag};
 pub use sheet::{CropMarks, SheetSpec};
 pub use style::{Role, TextStyle};
 
+use super::content::MAX_URL_LEN;
 use super::{At, Checker, Limit, parse_toml};
 use crate::diag::{Loc, Problem, Problems, Source};
 use crate::model::Color;
@@ -97,11 +98,19 @@ impl Region {
     }
 }
 
-/// How the QR code is printed.
+/// How the QR code is printed. It is printed as large as the room the
+/// layout gives it allows, quiet zone included, between `min_size` and
+/// `size`.
 #[derive(Clone, Debug)]
 pub struct QrSpec {
-    /// Printed width of the symbol, quiet zone not included.
+    /// Largest printed width of the symbol, quiet zone not included.
     pub size: Mm,
+    /// Smallest printed width of the symbol.
+    pub min_size: Mm,
+    /// The longest form URL (bytes) the layout holds.
+    pub max_url: usize,
+    /// Where `max_url` is set, if it is.
+    pub max_url_loc: Option<Loc>,
     /// Smallest module that still scans from paper; the build fails below it.
     pub min_module: Mm,
     pub quiet_zone: usize,
@@ -138,6 +147,10 @@ const BLEED: Limit = Limit::mm("bleed", 0.0, 20.0);
 const SAFE: Limit = Limit::mm("safe margin", 0.0, 50.0);
 const QR_SIZE: Limit = Limit::mm("QR size", 10.0, 200.0);
 const QR_MODULE: Limit = Limit::mm("QR min_module", 0.1, 5.0);
+const QR_MIN_SIZE: Limit = Limit::mm("QR min_size", 10.0, 200.0);
+/// A layout that holds only shorter URLs than this is too fragile: form
+/// addresses change, and new campaigns bring longer ones.
+pub const MIN_MAX_URL: u32 = 40;
 /// Quiet zones above this are only wasted paper.
 const MAX_QUIET_ZONE: u32 = 40;
 
@@ -211,8 +224,22 @@ fn check_qr(cx: &mut Checker, palette: &Palette, raw: &raw::RawQr) -> QrSpec {
                 .help("QR readers need 4 empty modules around the code"),
         );
     }
+    let size = cx.mm(&raw.size, QR_SIZE);
+    let min_size = raw.min_size.as_ref().map_or(size, |m| cx.mm(m, QR_MIN_SIZE));
+    if min_size > size {
+        let at = raw.min_size.as_ref().map(|m| m.loc().clone());
+        cx.report(
+            Problem::error(format!("the QR min_size ({} mm) is larger than its size ({} mm)", min_size.0, size.0))
+                .at_opt(at)
+                .label("expected at most `size`"),
+        );
+    }
+    let max_url = raw.max_url.as_ref().map_or(MAX_URL_LEN as u32, |m| max_url(cx, m));
     let qr = QrSpec {
-        size: cx.mm(&raw.size, QR_SIZE),
+        size,
+        min_size,
+        max_url: max_url as usize,
+        max_url_loc: raw.max_url.as_ref().map(|m| m.loc().clone()),
         min_module: cx.mm(&raw.min_module, QR_MODULE),
         quiet_zone: q.min(MAX_QUIET_ZONE) as usize,
         ec: *raw.error_correction.get(),
@@ -228,6 +255,18 @@ fn check_qr(cx: &mut Checker, palette: &Palette, raw: &raw::RawQr) -> QrSpec {
         );
     }
     qr
+}
+
+fn max_url(cx: &mut Checker, m: &At<u32>) -> u32 {
+    let v = *m.get();
+    if !(MIN_MAX_URL..=MAX_URL_LEN as u32).contains(&v) {
+        cx.report(
+            Problem::error(format!("max_url {v} is out of range"))
+                .at(m.loc().clone())
+                .label(format!("expected {MIN_MAX_URL} to {MAX_URL_LEN} characters")),
+        );
+    }
+    v.clamp(MIN_MAX_URL, MAX_URL_LEN as u32)
 }
 
 fn check_fonts(cx: &mut Checker, raw: &raw::RawFonts) -> FontSpec {

@@ -97,7 +97,16 @@ named! {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawQr {
+    /// The largest the code is printed (without its quiet zone).
     pub size: At<f32>,
+    /// The smallest it may be printed when the space the layout gives it
+    /// is tight; `size` when absent.
+    #[serde(default)]
+    pub min_size: Option<At<f32>>,
+    /// The longest form URL (in bytes) the layout holds; 200, the most any
+    /// content may have, when absent.
+    #[serde(default)]
+    pub max_url: Option<At<u32>>,
     pub min_module: At<f32>,
     pub quiet_zone: At<u32>,
     pub error_correction: At<EcLevel>,

@@ -3,7 +3,7 @@
 //! be read on its background.
 
 use super::super::{At, Checker, Limit};
-use super::blocks::{BlockCx, Ground, check_block};
+use super::blocks::{Block, BlockCx, Ground, check_block};
 use super::raw::{Align, RawFace, RawRegion};
 use super::style::{Palette, TextStyle};
 use super::{PageSpec, Region, Side};
@@ -45,6 +45,14 @@ pub fn check_sides(
     let bx = BlockCx { palette, styles };
     let sides: Vec<Side> = raw.iter().map(|face| check_side(cx, &bx, page, face)).collect();
     check_safe_margin(cx, page, &sides);
+    let has_qr = sides.iter().flat_map(|s| &s.regions).flat_map(|r| &r.blocks).any(|b| matches!(b, Block::Qr(_)));
+    if !raw.is_empty() && !has_qr {
+        cx.report(
+            Problem::error("the layout has no QR code")
+                .at(file.clone())
+                .help("every handout carries the QR code to the form: add a { kind = \"qr\", ... } block to a region"),
+        );
+    }
     sides
 }
 
