@@ -12,6 +12,9 @@ use crate::model::Document;
 use crate::output::write_atomic;
 use crate::project::{self, Project, Selection};
 use crate::render::{RenderOptions, render};
+use crate::script::Script;
+use rayon::prelude::*;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// What to build, and how.
@@ -86,38 +89,67 @@ pub fn run(opts: &Options) -> Outcome {
     outcome
 }
 
+/// One document to build.
+struct Job<'a> {
+    handout: Handout<'a>,
+    /// `<platform>-<layout>[-after-deadline]`.
+    name: String,
+}
+
 fn build_all(project: &Project, opts: &Options, problems: &mut Problems) -> Vec<Output> {
     let mut store = FontStore::new(project.fonts_dir());
+    let contents: Vec<&Content> = project.contents.iter().filter(|c| keep(&opts.lang, &c.id)).collect();
+    let scripts: BTreeSet<Script> = contents.iter().flat_map(|c| c.scripts()).collect();
     let layouts: Vec<_> = project
         .layouts
         .iter()
         .filter(|l| keep(&opts.layout, &l.id))
-        .map(|l| (l, store.fonts(&l.fonts, problems)))
+        .map(|l| (l, store.fonts_for(&l.fonts, Some(&scripts), problems)))
         .collect();
-    let render_opts = RenderOptions { archive: opts.pdfa.then_some(opts.today) };
-    let mut outputs = Vec::new();
-    for content in project.contents.iter().filter(|c| keep(&opts.lang, &c.id)) {
+    let mut jobs = Vec::new();
+    for content in contents {
         let edition = choose_edition(content, opts, problems);
         for platform in content.platforms.iter().filter(|p| keep(&opts.platform, &p.id)) {
             for (layout, fonts) in &layouts {
                 let Some(fonts) = fonts else { continue };
-                let h = Handout { layout, fonts, content, platform, edition };
                 let name = format!("{}-{}{}", platform.id, layout.id, edition.file_suffix());
-                let mut found = Problems::new();
-                let pdf = compose(&h, &mut found).and_then(|doc| Some((render(&doc, &render_opts, &mut found)?, doc)));
-                problems.extend(found.into_iter().map(|mut p| {
-                    p.documents.push(format!("{}/{name}", content.id));
-                    p
-                }));
-                let path = opts.out.join(&content.id).join(format!("{name}.pdf"));
-                if let Some((pdf, doc)) = pdf {
-                    let (lang, platform, layout) = (content.id.clone(), platform.id.clone(), layout.id.clone());
-                    outputs.push(Output { lang, platform, layout, path, pdf, doc });
-                }
+                jobs.push(Job { handout: Handout { layout, fonts, content, platform, edition }, name });
             }
         }
     }
+    let render_opts = RenderOptions { archive: opts.pdfa.then_some(opts.today) };
+    // Documents are independent: build them on every core; collecting keeps
+    // their order, so output and messages do not depend on the threads.
+    let built: Vec<(Option<Output>, Problems)> =
+        jobs.par_iter().map(|job| build_one(job, opts, &render_opts)).collect();
+    let mut outputs = Vec::new();
+    for (output, found) in built {
+        problems.extend(found);
+        outputs.extend(output);
+    }
     outputs
+}
+
+/// Compose and render one document; its problems name it.
+fn build_one(job: &Job, opts: &Options, render_opts: &RenderOptions) -> (Option<Output>, Problems) {
+    let h = &job.handout;
+    let mut found = Problems::new();
+    let pdf = compose(h, &mut found).and_then(|doc| Some((render(&doc, render_opts, &mut found)?, doc)));
+    let lang = &h.content.id;
+    let mut named = Problems::new();
+    named.extend(found.into_iter().map(|mut p| {
+        p.documents.push(format!("{lang}/{}", job.name));
+        p
+    }));
+    let output = pdf.map(|(pdf, doc)| Output {
+        lang: lang.clone(),
+        platform: h.platform.id.clone(),
+        layout: h.layout.id.clone(),
+        path: opts.out.join(lang).join(format!("{}.pdf", job.name)),
+        pdf,
+        doc,
+    });
+    (output, named)
 }
 
 fn keep(filter: &Option<String>, id: &str) -> bool {

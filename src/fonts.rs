@@ -6,7 +6,8 @@ use crate::diag::{Problem, Problems};
 use crate::load::layout::{FontFile, FontSpec};
 use crate::model::FontWeight;
 use crate::script::Script;
-use std::collections::HashMap;
+use crate::text::ShapeCache;
+use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -45,6 +46,9 @@ impl Family {
 #[derive(Clone, Debug)]
 pub struct Fonts {
     pub families: Vec<Family>,
+    /// Strings shaped in these fonts, shared with every other [`Fonts`]
+    /// from the same [`FontStore`].
+    pub shapes: Arc<ShapeCache>,
 }
 
 impl Fonts {
@@ -62,18 +66,31 @@ impl Fonts {
 pub struct FontStore {
     dir: PathBuf,
     files: HashMap<String, Result<FontData, Problem>>,
+    shapes: Arc<ShapeCache>,
 }
 
 impl FontStore {
     pub fn new(dir: PathBuf) -> FontStore {
-        FontStore { dir, files: HashMap::new() }
+        FontStore { dir, files: HashMap::new(), shapes: Arc::default() }
     }
 
     /// The fonts a layout names; a file that cannot be used is reported
     /// where the layout names it.
     pub fn fonts(&mut self, spec: &FontSpec, problems: &mut Problems) -> Option<Fonts> {
+        self.fonts_for(spec, None, problems)
+    }
+
+    /// The fonts a layout names for text in these scripts (`None`: for
+    /// every script it names): script fonts no text needs are not read.
+    pub fn fonts_for(
+        &mut self,
+        spec: &FontSpec,
+        scripts: Option<&BTreeSet<Script>>,
+        problems: &mut Problems,
+    ) -> Option<Fonts> {
         let mark = problems.mark();
-        let sets = std::iter::once((None, &spec.main)).chain(spec.scripts.iter().map(|(s, f)| (Some(*s), f)));
+        let needed = spec.scripts.iter().filter(|(s, _)| scripts.is_none_or(|set| set.contains(s)));
+        let sets = std::iter::once((None, &spec.main)).chain(needed.map(|(s, f)| (Some(*s), f)));
         let mut families = Vec::new();
         for (script, family) in sets {
             let (regular, bold) = (self.file(&family.regular, problems), self.file(&family.bold, problems));
@@ -81,7 +98,7 @@ impl FontStore {
                 families.push(Family { script, regular, bold });
             }
         }
-        problems.finish(mark, || Fonts { families })
+        problems.finish(mark, || Fonts { families, shapes: Arc::clone(&self.shapes) })
     }
 
     fn file(&mut self, f: &FontFile, problems: &mut Problems) -> Option<FontData> {

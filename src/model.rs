@@ -42,6 +42,19 @@ pub enum FontWeight {
     Bold,
 }
 
+/// A shaped glyph: its id in the run's font, its advance and offsets in em
+/// (multiples of the font size), and the bytes of the run's text it
+/// stands for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Glyph {
+    pub id: u16,
+    pub x_advance: f32,
+    pub x_offset: f32,
+    pub y_offset: f32,
+    pub y_advance: f32,
+    pub text: std::ops::Range<usize>,
+}
+
 /// A single line's worth of text in one font and size.
 #[derive(Clone, Debug)]
 pub struct TextRun {
@@ -53,6 +66,8 @@ pub struct TextRun {
     /// Shaped and drawn right to left.
     pub rtl: bool,
     pub size: Pt,
+    /// The shaped glyphs, in visual order: measured as printed.
+    pub glyphs: std::sync::Arc<Vec<Glyph>>,
     /// Left end of the baseline.
     pub origin: Point,
     /// Advance width as measured with the font's metrics and kerning.
@@ -72,6 +87,15 @@ impl TextRun {
     pub fn bbox(&self) -> Rect {
         Rect::new(self.origin.x, self.origin.y - self.ascent, self.width, self.ascent + self.descent)
     }
+}
+
+/// A rectangle of dark modules, in modules from the symbol's top-left.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct ModuleRect {
+    pub col: usize,
+    pub row: usize,
+    pub cols: usize,
+    pub rows: usize,
 }
 
 /// A QR symbol, drawn as vector squares.
@@ -97,6 +121,42 @@ impl QrSymbol {
     pub fn outer(&self) -> Rect {
         let side = self.module * (self.modules + 2 * self.quiet) as f32;
         Rect::new(self.origin.x, self.origin.y, side, side)
+    }
+
+    /// The dark modules as rectangles (in modules): each row's runs of
+    /// dark modules, each run merged with the same run in the rows below.
+    pub fn dark_rects(&self) -> Vec<ModuleRect> {
+        let n = self.modules;
+        let dark = |row: usize, col: usize| self.dark[row * n + col];
+        let mut used = vec![false; n * n];
+        let mut out = Vec::new();
+        for row in 0..n {
+            let mut col = 0;
+            while col < n {
+                if !dark(row, col) || used[row * n + col] {
+                    col += 1;
+                    continue;
+                }
+                let start = col;
+                while col < n && dark(row, col) && !used[row * n + col] {
+                    col += 1;
+                }
+                let same_run = |r: usize| {
+                    (start..col).all(|c| dark(r, c) && !used[r * n + c])
+                        && (start == 0 || !dark(r, start - 1))
+                        && (col == n || !dark(r, col))
+                };
+                let mut rows = 1;
+                while row + rows < n && same_run(row + rows) {
+                    rows += 1;
+                }
+                for r in row..row + rows {
+                    used[r * n + start..r * n + col].fill(true);
+                }
+                out.push(ModuleRect { col: start, row, cols: col - start, rows });
+            }
+        }
+        out
     }
 
     /// The symbol without quiet zone (what a scanner measures).
@@ -234,6 +294,38 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dark_modules_become_rectangles_that_cover_exactly_them() {
+        let code =
+            qrcode::QrCode::with_error_correction_level(b"https://www.facebook.com/help/contact/1", qrcode::EcLevel::M)
+                .unwrap();
+        let n = code.width();
+        let dark: Vec<bool> = code.to_colors().into_iter().map(|c| c == qrcode::Color::Dark).collect();
+        let q = QrSymbol {
+            origin: Point::default(),
+            module: Mm(1.0),
+            modules: n,
+            quiet: 4,
+            dark: dark.clone(),
+            color: Color::BLACK,
+            background: Color::WHITE,
+            data: String::new(),
+        };
+        let rects = q.dark_rects();
+        let mut covered = vec![0u8; n * n];
+        for r in &rects {
+            for row in r.row..r.row + r.rows {
+                for col in r.col..r.col + r.cols {
+                    covered[row * n + col] += 1;
+                }
+            }
+        }
+        assert!(covered.iter().zip(&dark).all(|(c, d)| *c == u8::from(*d)), "every dark module once, no light one");
+        let runs: usize =
+            (0..n).map(|row| (0..n).filter(|&c| dark[row * n + c] && (c == 0 || !dark[row * n + c - 1])).count()).sum();
+        assert!(rects.len() < runs, "{} rectangles for {runs} runs", rects.len());
+    }
 
     #[test]
     fn wcag_contrast_extremes() {

@@ -17,7 +17,7 @@ use krilla::page::PageSettings;
 use krilla::paint::{Fill, FillRule, Stroke};
 use krilla::surface::{Location, Surface};
 use krilla::tagging::{ArtifactType, ContentTag, Identifier, ListNumbering, SpanTag, Tag, TagGroup, TagKind, TagTree};
-use krilla::text::{Font, TextDirection};
+use krilla::text::{Font, KrillaGlyph};
 use krilla::{Document as PdfDocument, SerializeSettings};
 use std::collections::{HashMap, HashSet};
 use std::num::NonZeroU16;
@@ -354,10 +354,17 @@ fn draw_text(s: &mut Surface, run: &crate::model::TextRun, faces: &[[Font; 2]]) 
         FontWeight::Regular => set[0].clone(),
         FontWeight::Bold => set[1].clone(),
     };
-    let direction = if run.rtl { TextDirection::RightToLeft } else { TextDirection::LeftToRight };
+    let glyphs: Vec<KrillaGlyph> = run
+        .glyphs
+        .iter()
+        .map(|g| {
+            let id = krilla::text::GlyphId::new(u32::from(g.id));
+            KrillaGlyph::new(id, g.x_advance, g.x_offset, g.y_offset, g.y_advance, g.text.clone(), None)
+        })
+        .collect();
     s.set_fill(Some(fill(run.color)));
     let origin = Point::from_xy(pt(run.origin.x), pt(run.origin.y));
-    s.draw_text(origin, font, run.size.0, &run.text, false, direction);
+    s.draw_glyphs(origin, &glyphs, font, &run.text, run.size.0, false);
 }
 
 /// The QR code as vector squares: each row's dark runs become one rectangle,
@@ -365,36 +372,19 @@ fn draw_text(s: &mut Surface, run: &crate::model::TextRun, faces: &[[Font; 2]]) 
 fn draw_qr(s: &mut Surface, q: &QrSymbol) -> Result<(), Failed> {
     let mut bg = PathBuilder::new();
     bg.push_rect(krect(q.outer())?);
-    if let Some(path) = bg.finish() {
-        s.set_fill(Some(fill(q.background)));
-        s.draw_path(&path);
-    }
+    fill_path(s, bg, q.background);
+    // Drawn in module units: whole numbers, so the content stream stays
+    // short (and quick to compress) and every edge lands on the grid.
     let sym = q.symbol();
+    let m = pt(q.module);
+    s.push_transform(&krilla::geom::Transform::from_row(m, 0.0, 0.0, m, pt(sym.x), pt(sym.y)));
     let mut pb = PathBuilder::new();
-    for row in 0..q.modules {
-        let mut col = 0;
-        while col < q.modules {
-            if !q.dark[row * q.modules + col] {
-                col += 1;
-                continue;
-            }
-            let start = col;
-            while col < q.modules && q.dark[row * q.modules + col] {
-                col += 1;
-            }
-            let r = Rect::new(
-                sym.x + q.module * start as f32,
-                sym.y + q.module * row as f32,
-                q.module * (col - start) as f32,
-                q.module,
-            );
-            pb.push_rect(krect(r)?);
-        }
+    for r in q.dark_rects() {
+        let rect = krilla::geom::Rect::from_xywh(r.col as f32, r.row as f32, r.cols as f32, r.rows as f32);
+        pb.push_rect(rect.ok_or_else(|| Failed("empty QR rectangle".into()))?);
     }
-    if let Some(path) = pb.finish() {
-        s.set_fill(Some(fill(q.color)));
-        s.draw_path(&path);
-    }
+    fill_path(s, pb, q.color);
+    s.pop();
     Ok(())
 }
 

@@ -3,7 +3,7 @@
 //! (spaces, digits, punctuation) in the font of the text around them.
 
 /// The scripts a layout can name fonts for.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Script {
     Arabic,
     Cyrillic,

@@ -5,6 +5,7 @@ mod common;
 
 use common::*;
 use std::path::Path;
+use std::process::Command;
 
 fn overlay(fixture: &str, dest: &Path) {
     copy_project(dest);
@@ -153,4 +154,36 @@ fn a_bad_source_date_epoch_is_a_usage_error() {
     let r = handout(&["check", "--root", root.to_str().unwrap()], "yesterday");
     assert_eq!(r.status.code(), Some(2));
     assert!(text(&r.stderr).contains("SOURCE_DATE_EPOCH"));
+}
+
+#[test]
+fn the_same_bytes_whatever_the_number_of_threads() {
+    let root = root();
+    let mut outs = Vec::new();
+    for threads in ["1", "3"] {
+        let out = tempfile::tempdir().unwrap();
+        let r = Command::new(env!("CARGO_BIN_EXE_handout"))
+            .args(["build", "--root", root.to_str().unwrap(), "--out", out.path().to_str().unwrap()])
+            .env("SOURCE_DATE_EPOCH", BEFORE_DEADLINE_EPOCH)
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .unwrap();
+        assert!(r.status.success(), "{}", text(&r.stderr));
+        let (stdout, stderr) = (text(&r.stdout), text(&r.stderr));
+        let dir = out.path().to_str().unwrap().to_string();
+        outs.push((out, stdout.replace(&dir, "OUT"), stderr.replace(&dir, "OUT")));
+    }
+    let (one, many) = (&outs[0], &outs[1]);
+    assert_eq!(one.1, many.1, "messages differ");
+    assert_eq!(one.2, many.2, "messages differ");
+    let files = files_under(one.0.path());
+    assert!(files.len() >= 12);
+    for f in files {
+        let rel = f.strip_prefix(one.0.path()).unwrap();
+        assert!(
+            std::fs::read(&f).unwrap() == std::fs::read(many.0.path().join(rel)).unwrap(),
+            "{} differs",
+            rel.display()
+        );
+    }
 }

@@ -47,36 +47,104 @@ fn fit_region(cx: &mut Context, region: &Region) -> Result<(Frag, f32), Problem>
     fit_at_best(cx, region).map_err(|p| blame::platform_values(cx, region, p))
 }
 
+/// The scales fitting tries: from 1 down in steps of [`SHRINK_STEP`] to
+/// the region's floor.
+fn scales(floor: f32) -> Vec<f32> {
+    let mut v = vec![1.0f32];
+    while let Some(&last) = v.last()
+        && last > floor
+    {
+        v.push((last - SHRINK_STEP).max(floor));
+    }
+    v
+}
+
+/// The largest scale on the grid at which the region fits: first at full
+/// size (most regions fit), then at the floor (if not even there, say
+/// why), then by bisection between the two.
 fn fit_at_best(cx: &mut Context, region: &Region) -> Result<(Frag, f32), Problem> {
-    let content = region.content_box();
-    let floor = region_floor(region);
-    let mut scale = 1.0f32;
-    loop {
-        cx.scale = scale;
-        let attempt = stack(cx, region, content.size());
-        let at_floor = scale <= floor;
-        match attempt {
-            Ok((frag, _)) if frag.height <= content.h => return Ok((frag, scale)),
-            Err(BlockError::Fatal(p)) => return Err(p),
-            Ok((frag, bottoms)) if at_floor => {
-                let i = bottoms.iter().position(|b| *b > content.h).unwrap_or(bottoms.len().saturating_sub(1));
-                return Err(overflow(cx, region, i, &frag, content.h));
-            }
-            Err(BlockError::TooWide { text, word, source }) if at_floor => {
-                let msg =
-                    format!("the word `{word}` is wider than region `{}` even at the minimum font size", region.name);
-                return Err(Problem::error(msg)
-                    .at_opt(source)
-                    .label(format!("in \"{}\"", excerpt(&text)))
-                    .related(
-                        region.loc.clone(),
-                        format!("region `{}` ({:.0} mm wide inside its padding)", region.name, content.w.0),
-                    )
-                    .help("shorten the text, add a space or hyphen, or widen the region in the layout"));
-            }
-            _ => scale = (scale - SHRINK_STEP).max(floor),
+    let grid = scales(region_floor(region));
+    let fits_at = |cx: &mut Context, i: usize| -> Result<Option<Frag>, Failure> { attempt(cx, region, grid[i]) };
+    match fits_at(cx, 0) {
+        Ok(Some(frag)) => return Ok((frag, grid[0])),
+        Err(Failure::Fatal(p)) => return Err(p),
+        _ => {}
+    }
+    let last = grid.len() - 1;
+    let mut best = match fits_at(cx, last) {
+        Ok(Some(frag)) => frag,
+        Ok(None) => return Err(Failure::Overflow.problem(cx, region)),
+        Err(f) => return Err(f.problem(cx, region)),
+    };
+    // Invariant: grid[lo] does not fit, grid[hi] fits (as `best`).
+    let (mut lo, mut hi) = (0, last);
+    while hi - lo > 1 {
+        let mid = (lo + hi) / 2;
+        match fits_at(cx, mid) {
+            Ok(Some(frag)) => (hi, best) = (mid, frag),
+            Ok(None) | Err(Failure::Retry(_)) => lo = mid,
+            Err(f) => return Err(f.problem(cx, region)),
         }
     }
+    Ok((best, grid[hi]))
+}
+
+/// Why a region did not fit at some scale.
+enum Failure {
+    /// Shrinking cannot help.
+    Fatal(Problem),
+    /// Taller than the region; at the floor, this is the error.
+    Overflow,
+    /// A block could not be laid out at this scale (a word too wide, a QR
+    /// code too cramped); shrinking may help.
+    Retry(BlockError),
+}
+
+/// The region's blocks at one scale: `Some` if they fit.
+fn attempt(cx: &mut Context, region: &Region, scale: f32) -> Result<Option<Frag>, Failure> {
+    cx.scale = scale;
+    let content = region.content_box();
+    match stack(cx, region, content.size()) {
+        Ok((frag, _)) if frag.height <= content.h => Ok(Some(frag)),
+        Ok(_) => Ok(None),
+        Err(BlockError::Fatal(p)) => Err(Failure::Fatal(p)),
+        Err(e) => Err(Failure::Retry(e)),
+    }
+}
+
+impl Failure {
+    /// The problem to report for a failure at the floor (or a fatal one).
+    fn problem(self, cx: &mut Context, region: &Region) -> Problem {
+        match self {
+            Failure::Fatal(p) => p,
+            Failure::Retry(BlockError::Cramped(p)) => p,
+            Failure::Retry(BlockError::TooWide { text, word, source }) => too_wide(region, &text, &word, source),
+            Failure::Retry(BlockError::Fatal(p)) => p,
+            Failure::Overflow => {
+                let content = region.content_box();
+                match stack(cx, region, content.size()) {
+                    Ok((frag, bottoms)) => {
+                        let i = bottoms.iter().position(|b| *b > content.h).unwrap_or(bottoms.len().saturating_sub(1));
+                        overflow(cx, region, i, &frag, content.h)
+                    }
+                    Err(e) => Failure::Retry(e).problem(cx, region),
+                }
+            }
+        }
+    }
+}
+
+fn too_wide(region: &Region, text: &str, word: &str, source: Option<crate::diag::Loc>) -> Problem {
+    let content = region.content_box();
+    let msg = format!("the word `{word}` is wider than region `{}` even at the minimum font size", region.name);
+    Problem::error(msg)
+        .at_opt(source)
+        .label(format!("in \"{}\"", excerpt(text)))
+        .related(
+            region.loc.clone(),
+            format!("region `{}` ({:.0} mm wide inside its padding)", region.name, content.w.0),
+        )
+        .help("shorten the text, add a space or hyphen, or widen the region in the layout")
 }
 
 /// Whether the region's blocks fit at some scale (for [`super::blame`]).

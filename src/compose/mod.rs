@@ -50,6 +50,9 @@ pub(crate) struct Context<'a, 'f> {
     pub m: Measurer<'f>,
     /// Font sizes are multiplied by this, but never go below a role's minimum.
     pub scale: f32,
+    /// The form URL's QR matrix, once encoded (every fitting attempt of the
+    /// QR block needs it).
+    pub qr_code: Option<std::sync::Arc<blocks::Code>>,
 }
 
 impl<'a, 'f> Context<'a, 'f> {
@@ -66,6 +69,7 @@ impl<'a, 'f> Context<'a, 'f> {
             deadline,
             m: Measurer::new(fonts),
             scale: 1.0,
+            qr_code: None,
         }
     }
 

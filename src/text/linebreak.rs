@@ -40,6 +40,8 @@ pub struct Setting {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Piece {
     pub text: String,
+    /// The piece shaped in its direction: what is printed.
+    pub glyphs: std::sync::Arc<Vec<crate::model::Glyph>>,
     pub weight: FontWeight,
     /// The font family (see [`crate::fonts::Fonts`]) the piece is set in.
     pub family: usize,
@@ -153,9 +155,8 @@ impl Breaker<'_, '_, '_> {
     /// Width of a range as it would be printed: trailing spaces do not count.
     fn width(&mut self, range: Range<usize>) -> Mm {
         let end = range.start + self.st.text[range.clone()].trim_end().len();
-        let pieces: Vec<(String, FontWeight, usize)> =
-            self.st.pieces(range.start..end).map(|(t, w, f, _)| (t.to_string(), w, f)).collect();
-        pieces.iter().fold(Mm::ZERO, |acc, (t, w, f)| acc + self.m.width_in(*f, *w, t, self.size))
+        let (m, size) = (&mut *self.m, self.size);
+        self.st.pieces(range.start..end).fold(Mm::ZERO, |acc, (t, w, f, _)| acc + m.width_in(f, w, t, size))
     }
 
     fn fits(&mut self, range: Range<usize>) -> bool {
@@ -231,8 +232,8 @@ impl Breaker<'_, '_, '_> {
                 if hyphen && logical + text.len() == end {
                     text.push('-');
                 }
-                let width = self.m.width_in(family, weight, &text, self.size);
-                pieces.push(Piece { text, weight, family, rtl, x, width, logical });
+                let (glyphs, width) = self.m.set(family, weight, &text, rtl, self.size);
+                pieces.push(Piece { text, glyphs, weight, family, rtl, x, width, logical });
                 x += width;
             }
         }
@@ -314,6 +315,7 @@ mod tests {
                 regular: read("AtkinsonHyperlegible-Regular.ttf"),
                 bold: read("AtkinsonHyperlegible-Bold.ttf"),
             }],
+            shapes: Default::default(),
         }
     }
 

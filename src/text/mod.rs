@@ -7,7 +7,9 @@
 
 mod linebreak;
 mod measure;
+mod shaper;
 mod styled;
 
 pub use linebreak::{Breaking, Line, Piece, Setting, Unfit, break_lines};
 pub use measure::Measurer;
+pub use shaper::{Dir, ShapeCache};

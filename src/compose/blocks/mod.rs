@@ -8,6 +8,7 @@ mod qr;
 mod route;
 
 pub(super) use paragraph::{Para, paragraph};
+pub(crate) use qr::Code;
 
 use super::Context;
 use super::frag::{Frag, group};
@@ -22,6 +23,9 @@ use crate::units::{Mm, Point};
 pub(crate) enum BlockError {
     /// A word wider than the region: shrinking may help.
     TooWide { text: String, word: String, source: Option<Loc> },
+    /// Too little room for the QR code's modules to be large enough:
+    /// smaller text around it may help.
+    Cramped(Problem),
     /// Content the layout asks for is missing; shrinking cannot help.
     Fatal(Problem),
 }

@@ -67,6 +67,7 @@ fn set_line(cx: &mut Context, f: &mut Frag, p: &Para, line: &Line, at: Point, si
         let (ascent, descent) = cx.m.ink(piece.family, piece.weight, &piece.text, size);
         let run = TextRun {
             text: piece.text.clone(),
+            glyphs: piece.glyphs.clone(),
             weight: piece.weight,
             family: piece.family,
             rtl: piece.rtl,

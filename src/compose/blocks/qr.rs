@@ -11,6 +11,8 @@ use crate::model::{Item, QrSymbol, StructKind};
 use crate::rich::Rich;
 use crate::text::Breaking;
 use crate::units::{Mm, Point};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// Space between the QR code and the text beside it.
 const QR_GAP: Mm = Mm(4.0);
@@ -22,8 +24,7 @@ const QR_TEXT_BELOW: Mm = Mm(2.0);
 pub(super) fn qr_block(cx: &mut Context, b: &QrBlock, width: Mm, room: Mm) -> Result<Frag, BlockError> {
     let caption_t = text(cx, &b.caption_key, &b.loc)?.clone();
     let alt_t = text(cx, "qr_alt", &b.loc)?.clone();
-    let code = encode(&cx.platform.form_url, &cx.layout.qr)
-        .map_err(|p| BlockError::Fatal(p.at(cx.platform.url_loc.clone())))?;
+    let code = code(cx)?;
     let spec = &cx.layout.qr;
     // Beside the code when a readable column of text fits next to it even
     // at its smallest; else under it.
@@ -74,6 +75,37 @@ pub(super) fn qr_block(cx: &mut Context, b: &QrBlock, width: Mm, room: Mm) -> Re
     Ok(f)
 }
 
+/// Encoded matrices by URL and error-correction level.
+type Codes = HashMap<(String, EcLevel), Arc<Code>>;
+
+/// The form URL's matrix: encoded once per process and error-correction
+/// level (choosing the mask is most of the work), kept by the document.
+fn code(cx: &mut Context) -> Result<Arc<Code>, BlockError> {
+    if let Some(c) = &cx.qr_code {
+        return Ok(Arc::clone(c));
+    }
+    static CODES: OnceLock<Mutex<Codes>> = OnceLock::new();
+    let key = (cx.platform.form_url.clone(), cx.layout.qr.ec);
+    let codes = CODES.get_or_init(Mutex::default);
+    let cached = codes.lock().unwrap_or_else(|e| e.into_inner()).get(&key).cloned();
+    let c = match cached {
+        Some(c) => c,
+        None => {
+            let c = Arc::new(
+                encode(&key.0, &cx.layout.qr).map_err(|p| BlockError::Fatal(p.at(cx.platform.url_loc.clone())))?,
+            );
+            let mut codes = codes.lock().unwrap_or_else(|e| e.into_inner());
+            // Form URLs come from platform files: a handful per process.
+            if codes.len() >= 1000 {
+                codes.clear();
+            }
+            codes.insert(key, Arc::clone(&c));
+            c
+        }
+    };
+    Ok(Arc::clone(cx.qr_code.insert(c)))
+}
+
 fn too_wide(cx: &Context, b: &QrBlock, outer: Mm, width: Mm) -> Problem {
     Problem::error(format!(
         "the QR code ({:.1} mm with its quiet zone, at its smallest) is wider than its region ({:.1} mm)",
@@ -104,7 +136,7 @@ fn check_module(cx: &Context, symbol: &QrSymbol) -> Result<(), BlockError> {
     .at(cx.platform.url_loc.clone())
     .related(spec.loc.clone(), format!("the QR code of {} is set", cx.layout.id))
     .help("use a shorter URL, or give the code more room in the layout");
-    Err(BlockError::Fatal(problem))
+    Err(BlockError::Cramped(problem))
 }
 
 /// The caption, the URL and the notes, each a paragraph.

@@ -75,11 +75,12 @@ fn numbered_step(cx: &mut Context, n: usize, step: &Template, b: &RouteBlock, wi
     let cx_circle = if mirrored { width - diameter / 2.0 } else { diameter / 2.0 };
     f.push_artifact(Item::Circle { center: Point::new(cx_circle, cy), radius: diameter / 2.0, fill: b.number_fill });
     let label = n.to_string();
-    let w = cx.m.width(num_style.weight, &label, num_size);
+    let (glyphs, w) = cx.m.set(0, num_style.weight, &label, false, num_size);
     let cap = cx.m.cap_height(num_style.weight, num_size);
     let (ascent, descent) = cx.m.ink(0, num_style.weight, &label, num_size);
     let num_run = TextRun {
         text: label,
+        glyphs,
         weight: num_style.weight,
         family: 0,
         rtl: false,

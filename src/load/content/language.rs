@@ -42,6 +42,11 @@ pub struct Language {
 }
 
 impl Language {
+    /// The words a date is written with.
+    pub fn date_words(&self) -> impl Iterator<Item = &str> {
+        self.months.iter().map(String::as_str).chain(std::iter::once(self.date_format.as_str()))
+    }
+
     /// A date as readers of this language write it, e.g. "27 mei 2025".
     pub fn format_date(&self, d: Date) -> String {
         self.date_format

@@ -27,6 +27,24 @@ pub struct Content {
     pub platforms: Vec<Platform>,
 }
 
+impl Content {
+    /// The scripts (other than Latin) its texts are written in: which
+    /// script fonts its documents need.
+    pub fn scripts(&self) -> std::collections::BTreeSet<crate::script::Script> {
+        let c = &self.campaign;
+        let mut texts: Vec<String> = c.texts.values().map(Template::text).collect();
+        texts.extend(c.language.date_words().map(str::to_string));
+        for p in &self.platforms {
+            texts.push(p.name.clone());
+            for r in p.routes.values() {
+                texts.push(r.title.text());
+                texts.extend(r.steps.iter().map(Template::text));
+            }
+        }
+        texts.iter().flat_map(|t| t.chars()).filter_map(crate::script::Script::of).collect()
+    }
+}
+
 /// The files of one language folder, read.
 pub struct ContentFiles {
     /// The id, from the folder name.

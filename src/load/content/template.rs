@@ -31,6 +31,11 @@ impl Template {
         Template { rich, loc }
     }
 
+    /// The text as written, placeholders and all (without markup).
+    pub fn text(&self) -> String {
+        self.rich.to_plain()
+    }
+
     pub fn resolve(&self, vars: &Vars) -> Rich {
         let mut rich = self.rich.clone();
         let mut open = true;

@@ -1,0 +1,50 @@
+//! `cargo bench`: one flyer end to end in-process (load, compose, render),
+//! one sheet of pocket cards, and the default build of every document. The
+//! PDFs are made but not written: disks differ more than code does.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use handout::build::{self, Options};
+use handout::date::Date;
+use std::path::PathBuf;
+
+fn options() -> Options {
+    Options {
+        root: PathBuf::from(env!("CARGO_MANIFEST_DIR")),
+        out: std::env::temp_dir().join("handout-bench"),
+        lang: None,
+        platform: None,
+        layout: None,
+        strict: false,
+        edition: Default::default(),
+        pdfa: false,
+        write: false,
+        // Before the deadline: the dated edition, as printed for the campaign.
+        today: Date { year: 2025, month: 5, day: 20 },
+    }
+}
+
+fn one(lang: &str, platform: &str, layout: &str) -> Options {
+    Options { lang: Some(lang.into()), platform: Some(platform.into()), layout: Some(layout.into()), ..options() }
+}
+
+fn run(opts: &Options, expect: usize) {
+    let outcome = build::run(opts);
+    assert!(!outcome.failed() && outcome.outputs.len() == expect);
+}
+
+fn benches(c: &mut Criterion) {
+    let flyer = one("nl", "facebook", "flyer-a4");
+    c.bench_function("one flyer (nl, facebook, flyer-a4)", |b| b.iter(|| run(&flyer, 1)));
+    let cards = one("nl", "facebook", "pocket-cards");
+    c.bench_function("one card sheet (nl, facebook, pocket-cards)", |b| b.iter(|| run(&cards, 1)));
+    let all = options();
+    let n = build::run(&all).outputs.len();
+    c.bench_function(&format!("default build ({n} documents)"), |b| b.iter(|| run(&all, n)));
+}
+
+criterion_group! {
+    name = build;
+    config = Criterion::default().sample_size(30);
+    targets = benches
+}
+criterion_main!(build);
