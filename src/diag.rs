@@ -345,7 +345,11 @@ pub fn render(problem: &Problem, color: bool) -> String {
         }
     }
     if !problem.documents.is_empty() {
-        out.push_str(&format!("  ☞ in {}\n", problem.documents.join(", ")));
+        const SHOWN: usize = 6;
+        let docs = &problem.documents;
+        let more = docs.len().saturating_sub(SHOWN);
+        let tail = if more > 0 { format!(" and {more} more") } else { String::new() };
+        out.push_str(&format!("  ☞ in {}{tail}\n", docs[..docs.len().min(SHOWN)].join(", ")));
     }
     for (loc, what) in &problem.related {
         let span = clamp_span(&loc.source.text, &loc.span);

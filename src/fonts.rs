@@ -127,3 +127,12 @@ fn read_font(dir: &std::path::Path, f: &FontFile) -> Result<FontData, Problem> {
     }
     Ok(FontData { bytes: Arc::new(bytes), file: f.file.clone() })
 }
+
+/// The typeface text in SVG logos is set in: the project's own, built in,
+/// so that a logo prints the same on every machine.
+pub fn svg_fallback() -> [&'static [u8]; 2] {
+    [
+        include_bytes!("../fonts/AtkinsonHyperlegible-Regular.ttf"),
+        include_bytes!("../fonts/AtkinsonHyperlegible-Bold.ttf"),
+    ]
+}

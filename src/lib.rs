@@ -14,6 +14,7 @@ pub mod diag;
 pub mod edition;
 pub mod fonts;
 pub mod load;
+pub mod logo;
 pub mod model;
 pub mod output;
 pub mod project;

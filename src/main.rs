@@ -1,9 +1,12 @@
 //! The `handout` command line.
 
+mod progress;
+
 use clap::{Args, Parser, Subcommand};
 use handout::build::{self, Options};
-use handout::diag;
+use handout::diag::{self, Problems};
 use handout::edition::{Edition, EditionChoice};
+use handout::project::OrgChoice;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -18,7 +21,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build every language x platform x layout into out/<lang>/<platform>-<layout>.pdf
+    /// Build every language x platform x layout into out/[<org>/]<lang>/<platform>-<layout>.pdf
     Build {
         #[command(flatten)]
         select: Select,
@@ -57,6 +60,23 @@ struct Select {
     /// Also make the PDFs PDF/A-2a, for archiving
     #[arg(long)]
     pdfa: bool,
+    #[command(flatten)]
+    orgs: OrgArgs,
+}
+
+/// Organisations: each gets its own set under out/<org>/.
+#[derive(Args)]
+#[group(multiple = false)]
+struct OrgArgs {
+    /// Build the set of this organisation (orgs/<id>.toml); may repeat
+    #[arg(long = "org", value_name = "ID")]
+    org: Vec<String>,
+    /// Build the set of every organisation in orgs/
+    #[arg(long)]
+    all_orgs: bool,
+    /// Build the set of every organisation in this spreadsheet (CSV, one per row)
+    #[arg(long, value_name = "FILE")]
+    orgs_csv: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -72,11 +92,22 @@ fn main() -> ExitCode {
         Command::Build { select, out } => (select, out, true),
         Command::Check { select } => (select, PathBuf::from("out"), false),
     };
-    let today = match handout::date::Date::today() {
-        Ok(d) => d,
-        Err(e) => return usage(&e.message),
+    let opts = match options(select, out, write) {
+        Ok(o) => o,
+        Err(msg) => return usage(&msg),
     };
-    let opts = Options {
+    if opts.orgs == OrgChoice::None { run_set(&opts) } else { run_batch(&opts) }
+}
+
+fn options(select: Select, out: PathBuf, write: bool) -> Result<Options, String> {
+    let today = handout::date::Date::today().map_err(|e| e.message.clone())?;
+    let orgs = match (select.orgs.org, select.orgs.all_orgs, select.orgs.orgs_csv) {
+        (ids, false, None) if ids.is_empty() => OrgChoice::None,
+        (ids, false, None) => OrgChoice::Ids(ids),
+        (_, true, _) => OrgChoice::All,
+        (_, _, Some(csv)) => OrgChoice::Csv(csv),
+    };
+    Ok(Options {
         out: if out.is_absolute() { out } else { select.root.join(out) },
         root: select.root,
         lang: select.lang,
@@ -91,15 +122,17 @@ fn main() -> ExitCode {
         pdfa: select.pdfa,
         write,
         today,
-    };
-    let outcome = build::run(&opts);
+        orgs,
+    })
+}
+
+/// The anonymous set: all or nothing.
+fn run_set(opts: &Options) -> ExitCode {
+    let outcome = build::run(opts);
     if let Some(p) = outcome.problems.iter().find(|p| p.usage) {
         return usage(&p.message);
     }
-    let color = std::io::stderr().is_terminal();
-    for p in &outcome.problems {
-        eprint!("{}", diag::render(p, color));
-    }
+    show(&outcome.problems);
     let errors = outcome.problems.error_count();
     if errors > 0 {
         eprintln!("error: {errors} problem(s); nothing was written");
@@ -113,6 +146,46 @@ fn main() -> ExitCode {
         println!("{verb} {} ({}, {} page(s))", build::shown(&o.path), build::size_text(o.pdf.len()), o.doc.pages.len());
     }
     ExitCode::SUCCESS
+}
+
+/// Organisations: each on its own; the failed ones listed at the end.
+fn run_batch(opts: &Options) -> ExitCode {
+    let progress = progress::Console::new(std::io::stderr().is_terminal(), opts.write);
+    let outcome = build::batch::run(opts, &progress);
+    progress.finish();
+    if let Some(p) = outcome.problems.iter().find(|p| p.usage) {
+        return usage(&p.message);
+    }
+    show(&outcome.problems);
+    if outcome.problems.has_errors() {
+        eprintln!("error: {} problem(s); nothing was written", outcome.problems.error_count());
+        return ExitCode::from(1);
+    }
+    // One report of a problem many organisations share (a layout that
+    // does not fit), naming the documents it was met in.
+    let mut all = Problems::new();
+    for (_, problems) in &outcome.orgs {
+        all.extend(problems.clone());
+    }
+    show(&all);
+    let failed: Vec<&str> = outcome.orgs.iter().filter(|(_, p)| p.has_errors()).map(|(id, _)| id.as_str()).collect();
+    eprintln!(
+        "{} document(s) for {} organisation(s) in {:.1} s; {} failed{}{}",
+        outcome.documents,
+        outcome.built,
+        outcome.seconds,
+        outcome.failed,
+        if failed.is_empty() { "" } else { ": " },
+        failed.join(", ")
+    );
+    if outcome.ok() { ExitCode::SUCCESS } else { ExitCode::from(1) }
+}
+
+fn show(problems: &Problems) {
+    let color = std::io::stderr().is_terminal();
+    for p in problems {
+        eprint!("{}", diag::render(p, color));
+    }
 }
 
 fn usage(msg: &str) -> ExitCode {

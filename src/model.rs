@@ -194,6 +194,11 @@ pub enum Item {
     },
     Text(TextRun),
     Qr(QrSymbol),
+    /// A picture (an organisation's logo) fitted into `rect`.
+    Image {
+        rect: Rect,
+        logo: std::sync::Arc<crate::logo::Logo>,
+    },
 }
 
 /// A page of the output: a flyer's page, a card side, or a sheet of cards.

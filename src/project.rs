@@ -6,6 +6,7 @@
 use crate::diag::{Loc, Problem, Problems, Source};
 use crate::load::content::{Content, ContentFiles, load_content};
 use crate::load::layout::{Layout, load_layout};
+use crate::load::org::{Org, check_org, parse_csv, parse_org};
 use crate::load::{read_source, valid_id};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -213,4 +214,89 @@ fn warn_missing_platforms(files: &[ContentFiles], problems: &mut Problems) {
             .help(format!("translate this file into {} to build it there too", lacking.join(", "))),
         );
     }
+}
+
+/// Which organisations a run builds for.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum OrgChoice {
+    /// None: the anonymous set, as before organisations.
+    #[default]
+    None,
+    /// These ids, from orgs/<id>.toml.
+    Ids(Vec<String>),
+    /// Every orgs/*.toml.
+    All,
+    /// One per row of this spreadsheet.
+    Csv(PathBuf),
+}
+
+/// An organisation as read: checked, or the problems that stopped it.
+pub struct LoadedOrg {
+    pub id: String,
+    pub org: Option<Org>,
+    /// Its own problems (errors and warnings): one organisation's problems
+    /// do not stop the others.
+    pub problems: Problems,
+}
+
+/// Read the organisations `choice` names. Problems that stop them all (no
+/// such organisation, a spreadsheet without its header) go to `problems`.
+pub fn load_orgs(root: &Path, choice: &OrgChoice, problems: &mut Problems) -> Vec<LoadedOrg> {
+    let dir = root.join("orgs");
+    match choice {
+        OrgChoice::None => Vec::new(),
+        OrgChoice::Ids(ids) => ids.iter().filter_map(|id| org_by_id(root, &dir, id, problems)).collect(),
+        OrgChoice::All => {
+            let mut sink = Problems::new();
+            let files = sorted_entries(&dir, problems, "orgs");
+            let ids: Vec<String> =
+                files.iter().filter_map(|p| checked_id(root, p, "organisation", &mut sink)).collect();
+            problems.extend(sink);
+            if ids.is_empty() && !problems.has_errors() {
+                problems.push(Problem::usage("there are no organisations in orgs/ (orgs/<id>.toml)"));
+            }
+            ids.iter().filter_map(|id| org_by_id(root, &dir, id, problems)).collect()
+        }
+        OrgChoice::Csv(path) => orgs_from_csv(path, problems),
+    }
+}
+
+fn org_by_id(root: &Path, dir: &Path, id: &str, problems: &mut Problems) -> Option<LoadedOrg> {
+    let path = dir.join(format!("{id}.toml"));
+    if !valid_id(id) || !path.is_file() {
+        problems.push(Problem::usage(format!("no organisation `{id}`: there is no {}", shown(root, &path).display())));
+        return None;
+    }
+    let mut own = Problems::new();
+    let org = read_source(&path, &shown(root, &path)).map_err(|p| own.push(p)).ok().and_then(|src| {
+        let input = parse_org(id, &src, &mut own)?;
+        check_org(input, &mut |name| std::fs::read(dir.join(name)).map_err(|e| e.to_string()), &mut own)
+    });
+    Some(LoadedOrg { id: id.to_string(), org, problems: own })
+}
+
+/// One organisation per row; logo files are looked up next to the
+/// spreadsheet. A second row with an id already used is an error.
+fn orgs_from_csv(path: &Path, problems: &mut Problems) -> Vec<LoadedOrg> {
+    let source = match read_source(path, path) {
+        Ok(s) => s,
+        Err(p) => {
+            problems.push(p);
+            return Vec::new();
+        }
+    };
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let rows = parse_csv(&source, problems);
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    for row in rows {
+        let id = row.id.get().clone();
+        let mut own = Problems::new();
+        if !seen.insert(id.clone()) {
+            own.push(Problem::error(format!("the id `{id}` is used by an earlier row")).at(row.id.loc().clone()));
+        }
+        let org = check_org(row, &mut |name| std::fs::read(dir.join(name)).map_err(|e| e.to_string()), &mut own);
+        out.push(LoadedOrg { id, org: org.filter(|_| !own.has_errors()), problems: own });
+    }
+    out
 }

@@ -315,7 +315,27 @@ fn draw(s: &mut Surface, item: &Item, faces: &[[Font; 2]]) -> Result<(), Failed>
         Item::Line { from, to, width, color } => stroke_line(s, *from, *to, *width, *color),
         Item::Text(run) => draw_text(s, run, faces),
         Item::Qr(q) => draw_qr(s, q)?,
+        Item::Image { rect, logo } => draw_logo(s, *rect, logo)?,
     }
+    Ok(())
+}
+
+/// A logo: pixels as an image, SVG as vector drawing, scaled into `rect`.
+fn draw_logo(s: &mut Surface, rect: Rect, logo: &crate::logo::Logo) -> Result<(), Failed> {
+    let size = krilla::geom::Size::from_wh(pt(rect.w), pt(rect.h)).ok_or_else(|| Failed("empty logo box".into()))?;
+    s.push_transform(&krilla::geom::Transform::from_translate(pt(rect.x), pt(rect.y)));
+    match &logo.kind {
+        crate::logo::LogoKind::Raster { width, height, rgba, .. } => {
+            s.draw_image(krilla::image::Image::from_rgba8(rgba.as_ref().clone(), *width, *height), size);
+        }
+        crate::logo::LogoKind::Svg(tree) => {
+            use krilla_svg::{SurfaceExt, SvgSettings};
+            // Text in the SVG is drawn as shapes: it needs no font of its own.
+            let settings = SvgSettings { embed_text: false, ..SvgSettings::default() };
+            s.draw_svg(tree, size, settings).ok_or_else(|| Failed("the SVG logo cannot be drawn".into()))?;
+        }
+    }
+    s.pop();
     Ok(())
 }
 

@@ -67,7 +67,7 @@ proptest! {
         for layout in &proj.layouts {
             let fonts = store.fonts(&layout.fonts, &mut Problems::new()).unwrap();
             let mut ps = Problems::new();
-            let h = Handout { layout, fonts: &fonts, content: edition, platform: &platform, edition: Default::default() };
+            let h = Handout { layout, fonts: &fonts, content: edition, platform: &platform, edition: Default::default(), org: None };
             match compose(&h, &mut ps) {
                 Some(doc) => {
                     prop_assert!(handout::render::render(&doc, &Default::default(), &mut ps).is_some(), "{:?}", ps);

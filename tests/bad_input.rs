@@ -13,10 +13,37 @@ use std::path::Path;
 #[serde(deny_unknown_fields)]
 struct Case {
     expect: Expect,
+    /// More arguments for `handout build`; `{root}` is the project copy.
+    #[serde(default)]
+    args: Vec<String>,
     #[serde(default)]
     edit: Vec<Edit>,
     #[serde(default)]
     create: Vec<Create>,
+    /// Cut a file short, as a broken download does.
+    #[serde(default)]
+    truncate: Vec<Sized>,
+    /// A file of this many zero bytes.
+    #[serde(default)]
+    pad: Vec<Sized>,
+    /// Make a PNG's header claim another size (as a decompression bomb's does).
+    #[serde(default)]
+    png_size: Vec<PngSize>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Sized {
+    file: String,
+    bytes: usize,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PngSize {
+    file: String,
+    width: u32,
+    height: u32,
 }
 
 #[derive(Deserialize)]
@@ -56,19 +83,23 @@ fn run_case(path: &Path) -> Result<(), String> {
     for c in &case.create {
         std::fs::write(proj.path().join(&c.file), &c.content).unwrap();
     }
+    apply_bytes(proj.path(), &case);
     for e in &case.edit {
         let file = proj.path().join(&e.file);
         let text = std::fs::read_to_string(&file).unwrap();
-        if text.matches(&e.replace).count() != 1 {
-            return Err(format!("`{}` does not occur exactly once in {}: update the case", e.replace, e.file));
+        // The first occurrence is edited: a layout's [with_org] repeats
+        // some of its regions further down.
+        if !text.contains(&e.replace) {
+            return Err(format!("`{}` does not occur in {}: update the case", e.replace, e.file));
         }
         std::fs::write(&file, text.replacen(&e.replace, &e.with, 1)).unwrap();
     }
     let out = proj.path().join("out");
-    let r = handout(
-        &["build", "--root", proj.path().to_str().unwrap(), "--out", out.to_str().unwrap()],
-        BEFORE_DEADLINE_EPOCH,
-    );
+    let root = proj.path().to_str().unwrap();
+    let extra: Vec<String> = case.args.iter().map(|a| a.replace("{root}", root)).collect();
+    let mut args = vec!["build", "--root", root, "--out", out.to_str().unwrap()];
+    args.extend(extra.iter().map(String::as_str));
+    let r = handout(&args, BEFORE_DEADLINE_EPOCH);
     let stderr = String::from_utf8_lossy(&r.stderr);
     let mut wrong = Vec::new();
     if r.status.code() != Some(1) {
@@ -102,6 +133,36 @@ fn run_case(path: &Path) -> Result<(), String> {
         wrong.push(format!("files were written: {written:?}"));
     }
     if wrong.is_empty() { Ok(()) } else { Err(format!("{}\n--- stderr ---\n{stderr}", wrong.join("; "))) }
+}
+
+/// The binary edits of a case: truncations, padding, PNG sizes.
+fn apply_bytes(dir: &Path, case: &Case) {
+    for t in &case.truncate {
+        let bytes = std::fs::read(dir.join(&t.file)).unwrap();
+        std::fs::write(dir.join(&t.file), &bytes[..t.bytes.min(bytes.len())]).unwrap();
+    }
+    for p in &case.pad {
+        std::fs::write(dir.join(&p.file), vec![0u8; p.bytes]).unwrap();
+    }
+    for p in &case.png_size {
+        let mut png = std::fs::read(dir.join(&p.file)).unwrap();
+        png[16..20].copy_from_slice(&p.width.to_be_bytes());
+        png[20..24].copy_from_slice(&p.height.to_be_bytes());
+        let crc = crc32(&png[12..29]);
+        png[29..33].copy_from_slice(&crc.to_be_bytes());
+        std::fs::write(dir.join(&p.file), png).unwrap();
+    }
+}
+
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
 }
 
 #[test]

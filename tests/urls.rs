@@ -24,6 +24,8 @@ const SHIPPED_MIN_MAX_URL: usize = 80;
 struct Shipped {
     project: Project,
     fonts: Vec<Fonts>,
+    /// The example library: layouts change with an organisation.
+    org: handout::load::org::Org,
 }
 
 fn shipped() -> &'static Shipped {
@@ -34,7 +36,9 @@ fn shipped() -> &'static Shipped {
         assert!(!problems.has_errors(), "{:?}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>());
         let mut store = FontStore::new(project.fonts_dir());
         let fonts = project.layouts.iter().map(|l| store.fonts(&l.fonts, &mut problems).unwrap()).collect();
-        Shipped { project, fonts }
+        let choice = handout::project::OrgChoice::Ids(vec!["bibliotheek-voorbeeldstad".into()]);
+        let org = handout::project::load_orgs(&root(), &choice, &mut problems).pop().unwrap().org.unwrap();
+        Shipped { project, fonts, org }
     })
 }
 
@@ -52,9 +56,20 @@ fn platform_with(lang: &str, url: &str) -> Platform {
 }
 
 fn compose_with(layout: &Layout, fonts: &Fonts, lang: &str, url: &str) -> Result<handout::model::Document, String> {
+    compose_for(layout, fonts, lang, url, false)
+}
+
+fn compose_for(
+    layout: &Layout,
+    fonts: &Fonts,
+    lang: &str,
+    url: &str,
+    org: bool,
+) -> Result<handout::model::Document, String> {
     let content = shipped().project.contents.iter().find(|c| c.id == lang).unwrap();
     let platform = platform_with(lang, url);
-    let h = Handout { layout, fonts, content, platform: &platform, edition: Edition::Deadline };
+    let org = org.then_some(&shipped().org);
+    let h = Handout { layout, fonts, content, platform: &platform, edition: Edition::Deadline, org };
     let mut problems = Problems::new();
     compose(&h, &mut problems).ok_or_else(|| problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))
 }
@@ -80,7 +95,9 @@ fn path_chars() -> impl Strategy<Value = String> {
 #[test]
 fn shipped_layouts_hold_urls_of_at_least_80_characters() {
     for layout in &shipped().project.layouts {
-        assert!(layout.qr.max_url >= SHIPPED_MIN_MAX_URL, "{} holds only {} characters", layout.id, layout.qr.max_url);
+        for l in [layout, layout.for_org(true)] {
+            assert!(l.qr.max_url >= SHIPPED_MIN_MAX_URL, "{} holds only {} characters", l.id, l.qr.max_url);
+        }
     }
 }
 
@@ -97,19 +114,23 @@ proptest! {
         path in path_chars(),
         fraction in 0.0f64..=1.0,
         instagram in any::<bool>(),
+        org in any::<bool>(),
     ) {
         let host = if instagram { "help.instagram.com" } else { "www.facebook.com" };
         let s = shipped();
         for (layout, fonts) in s.project.layouts.iter().zip(&s.fonts) {
+            let max_url = layout.for_org(org).qr.max_url;
             let shortest = format!("https://{host}/").len() + 1;
-            let len = shortest + ((layout.qr.max_url - shortest) as f64 * fraction).round() as usize;
+            let len = shortest + ((max_url - shortest) as f64 * fraction).round() as usize;
             let url = url_of(host, &path, len);
             for lang in ["nl", "en"] {
-                let doc = compose_with(layout, fonts, lang, &url).map_err(|e| TestCaseError::fail(format!("{} {lang} {url}: {e}", layout.id)))?;
+                let doc = compose_for(layout, fonts, lang, &url, org)
+                    .map_err(|e| TestCaseError::fail(format!("{} (org: {org}) {lang} {url}: {e}", layout.id)))?;
                 let (_, qr) = doc.qr_symbols().next().expect("a QR code");
                 prop_assert_eq!(&qr.data, &url);
-                prop_assert!(qr.module >= layout.qr.min_module);
-                prop_assert!(qr.symbol().w.0 <= layout.qr.size.0 + 1e-3 && qr.symbol().w.0 >= layout.qr.min_size.0 - 1e-3);
+                let spec = &layout.for_org(org).qr;
+                prop_assert!(qr.module >= spec.min_module);
+                prop_assert!(qr.symbol().w.0 <= spec.size.0 + 1e-3 && qr.symbol().w.0 >= spec.min_size.0 - 1e-3);
             }
         }
     }

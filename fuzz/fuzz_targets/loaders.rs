@@ -53,7 +53,7 @@ fuzz_target!(|data: &[u8]| {
     drop(campaign);
     if let Some(platform) = platform {
         for (layout, fonts) in &real.layouts {
-            let h = Handout { layout, fonts, content: &real.content, platform: &platform, edition: Default::default() };
+            let h = Handout { layout, fonts, content: &real.content, platform: &platform, edition: Default::default(), org: None };
             if let Some(doc) = compose(&h, &mut problems) {
                 let _ = handout::render::render(&doc, &Default::default(), &mut problems);
             }

@@ -38,7 +38,8 @@ pub fn platform_values(cx: &Context, region: &Region, problem: Problem) -> Probl
 }
 
 fn fits_with(cx: &Context, region: &Region, platform: &Platform) -> bool {
-    let h = Handout { layout: cx.layout, fonts: cx.fonts, content: cx.content, platform, edition: cx.edition };
+    let h =
+        Handout { layout: cx.layout, fonts: cx.fonts, content: cx.content, platform, edition: cx.edition, org: cx.org };
     let mut alt = Context::new(&h, cx.fonts);
     fits(&mut alt, region)
 }

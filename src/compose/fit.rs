@@ -105,7 +105,7 @@ fn attempt(cx: &mut Context, region: &Region, scale: f32) -> Result<Option<Frag>
     cx.scale = scale;
     let content = region.content_box();
     match stack(cx, region, content.size()) {
-        Ok((frag, _)) if frag.height <= content.h => Ok(Some(frag)),
+        Ok((frag, _)) if frag.height.fits_in(content.h) => Ok(Some(frag)),
         Ok(_) => Ok(None),
         Err(BlockError::Fatal(p)) => Err(Failure::Fatal(p)),
         Err(e) => Err(Failure::Retry(e)),

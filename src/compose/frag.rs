@@ -62,6 +62,7 @@ pub fn translate(item: Item, dx: Mm, dy: Mm) -> Item {
             q.origin = mv(q.origin);
             Item::Qr(q)
         }
+        Item::Image { rect, logo } => Item::Image { rect: rect.translate(dx, dy), logo },
     }
 }
 

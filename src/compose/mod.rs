@@ -20,12 +20,14 @@ use crate::edition::Edition;
 use crate::fonts::Fonts;
 use crate::load::content::{Content, Platform, Vars};
 use crate::load::layout::{Align, Layout, Region, Side, TextStyle};
+use crate::load::org::Org;
 use crate::model::{Color, Document, Item, Node, Page};
 use crate::text::Measurer;
 use crate::units::{EPS, Mm, Pt, Rect, Size};
 use frag::Frag;
 
-/// What to compose: one platform's content in one layout and edition.
+/// What to compose: one platform's content in one layout and edition,
+/// handed out by an organisation or not.
 #[derive(Clone, Copy)]
 pub struct Handout<'a> {
     pub layout: &'a Layout,
@@ -33,6 +35,7 @@ pub struct Handout<'a> {
     pub content: &'a Content,
     pub platform: &'a Platform,
     pub edition: Edition,
+    pub org: Option<&'a Org>,
 }
 
 /// Everything the blocks of one handout need.
@@ -41,6 +44,7 @@ pub(crate) struct Context<'a, 'f> {
     pub layout: &'a Layout,
     pub content: &'a Content,
     pub platform: &'a Platform,
+    pub org: Option<&'a Org>,
     pub edition: Edition,
     /// The deadline as the language writes it.
     pub deadline: String,
@@ -61,9 +65,10 @@ impl<'a, 'f> Context<'a, 'f> {
         let deadline = campaign.language.format_date(campaign.deadline);
         Context {
             fonts,
-            layout: h.layout,
+            layout: h.layout.for_org(h.org.is_some()),
             content: h.content,
             platform: h.platform,
+            org: h.org,
             edition: h.edition,
             deadline_unbroken: deadline.replace(' ', "\u{a0}"),
             deadline,
@@ -97,46 +102,47 @@ impl<'a, 'f> Context<'a, 'f> {
 pub fn compose(h: &Handout, problems: &mut Problems) -> Option<Document> {
     let mark = problems.mark();
     let campaign = &h.content.campaign;
-    check_url_length(h, problems)?;
+    let layout = h.layout.for_org(h.org.is_some());
+    check_url_length(h.platform, layout, problems)?;
     let mut cx = Context::new(h, h.fonts);
     let mut pages = Vec::new();
     let mut structure = Vec::new();
-    for (page_no, side) in h.layout.sides.iter().enumerate() {
+    for (page_no, side) in layout.sides.iter().enumerate() {
         let (page, nodes) = compose_side(&mut cx, side, page_no, problems);
         pages.push(page);
         structure.extend(nodes);
     }
-    if let Some(sheet) = &h.layout.sheet {
-        pages = impose::impose(sheet, h.layout.page.size, pages);
+    if let Some(sheet) = &layout.sheet {
+        pages = impose::impose(sheet, layout.page.size, pages);
     }
     let title =
         campaign.text("title").map(|t| t.resolve(&cx.vars()).to_plain()).unwrap_or_else(|| h.platform.name.clone());
     let doc = Document { title, lang: campaign.language.code.clone(), pages, structure, fonts: h.fonts.clone() };
     if problems.clean_since(mark) {
         checks::check_glyphs(&mut cx.m, &doc, problems);
-        checks::check_prominence(h.layout, &doc, problems);
+        checks::check_prominence(layout, &doc, problems);
     }
     problems.finish(mark, || doc)
 }
 
 /// A layout holds URLs up to its `max_url`: a longer one is the platform
 /// file's problem, reported there.
-fn check_url_length(h: &Handout, problems: &mut Problems) -> Option<()> {
-    let (url, qr) = (&h.platform.form_url, &h.layout.qr);
+fn check_url_length(platform: &Platform, layout: &Layout, problems: &mut Problems) -> Option<()> {
+    let (url, qr) = (&platform.form_url, &layout.qr);
     if url.len() <= qr.max_url {
         return Some(());
     }
     let mut p = Problem::error(format!(
         "the form URL is {} characters long; layout `{}` holds at most {}",
         url.len(),
-        h.layout.id,
+        layout.id,
         qr.max_url
     ))
-    .at(h.platform.url_loc.clone())
+    .at(platform.url_loc.clone())
     .label("this URL is too long for the layout")
     .help("use a shorter address for the form, or a layout with room for a larger QR code");
     if let Some(at) = &qr.max_url_loc {
-        p = p.related(at.clone(), format!("max_url of {}", h.layout.id));
+        p = p.related(at.clone(), format!("max_url of {}", layout.id));
     }
     problems.push(p);
     None

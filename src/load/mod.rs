@@ -14,6 +14,7 @@ pub mod content;
 pub mod layout;
 pub mod markup;
 pub mod named;
+pub mod org;
 
 use crate::diag::{Loc, Problem, Problems, Source};
 use serde::de::DeserializeOwned;

@@ -41,6 +41,7 @@ pub fn options(root: &Path, out: &Path) -> Options {
         pdfa: false,
         write: true,
         today: BEFORE_DEADLINE,
+        orgs: Default::default(),
     }
 }
 
@@ -123,9 +124,9 @@ pub fn handout(args: &[&str], epoch: &str) -> std::process::Output {
         .expect("handout runs")
 }
 
-/// A copy of the project (data, layouts; fonts linked) to break on purpose.
+/// A copy of the project (data, layouts, orgs, fonts) to break on purpose.
 pub fn copy_project(dest: &Path) {
-    for dir in ["data", "layouts"] {
+    for dir in ["data", "layouts", "orgs"] {
         copy_dir(&root().join(dir), &dest.join(dir));
     }
     copy_dir(&root().join("fonts"), &dest.join("fonts"));

@@ -3,6 +3,7 @@
 //! steps, the QR code, a rule.
 
 mod deadline;
+mod org;
 mod paragraph;
 mod qr;
 mod route;
@@ -50,6 +51,7 @@ pub(crate) fn layout_block(cx: &mut Context, block: &Block, width: Mm, room: Mm)
         Block::Deadline(b) => deadline::deadline_block(cx, b, width),
         Block::Route(b) => route::route_block(cx, b, width),
         Block::Qr(b) => qr::qr_block(cx, b, width, room),
+        Block::Org(b) => org::org_block(cx, b, width),
         Block::Rule(b) => {
             let mut f = Frag::default();
             let y = Mm(2.0);

@@ -3,11 +3,11 @@
 //! roles a block sets text in, and on what.
 
 use super::super::{At, Checker};
-use super::raw::{RawBlock, TextTag};
+use super::raw::{RawBlock, RawOrgBlock, TextTag};
 use super::style::{Palette, Role, TextStyle, role};
 use crate::diag::{Loc, Problem};
 use crate::model::Color;
-use crate::units::Pt;
+use crate::units::{Mm, Pt, Size};
 use std::collections::BTreeMap;
 
 /// A block of content in a region.
@@ -18,6 +18,7 @@ pub enum Block {
     Route(RouteBlock),
     Qr(QrBlock),
     Rule(RuleBlock),
+    Org(OrgBlock),
 }
 
 /// A campaign text (`[text]` key) in one role.
@@ -80,6 +81,21 @@ pub struct RuleBlock {
     pub loc: Loc,
 }
 
+/// The organisation that hands the handout out: its logo, name, help
+/// desk and website. Empty on a handout without an organisation.
+#[derive(Clone, Debug)]
+pub struct OrgBlock {
+    /// The name's own role, or `None`: the name starts the help text, in bold.
+    pub name: Option<Role>,
+    pub help: Role,
+    pub website: Option<Role>,
+    /// A campaign text above the name ("Uitgedeeld door"), in its role.
+    pub label: Option<(String, Role)>,
+    /// The box the logo is fitted into; no logo without it.
+    pub logo: Option<Size>,
+    pub loc: Loc,
+}
+
 /// What text of a role is printed on.
 #[derive(Copy, Clone, Debug, PartialEq)]
 pub enum Ground {
@@ -111,6 +127,13 @@ impl Block {
                 [&b.caption, &b.url].into_iter().chain(b.notes.as_ref().map(|n| &n.role)).map(on_region).collect()
             }
             Block::Rule(_) => Vec::new(),
+            Block::Org(b) => [&b.help]
+                .into_iter()
+                .chain(&b.name)
+                .chain(&b.website)
+                .chain(b.label.as_ref().map(|(_, r)| r))
+                .map(on_region)
+                .collect(),
         }
     }
 
@@ -121,6 +144,7 @@ impl Block {
             Block::Route(b) => &b.loc,
             Block::Qr(b) => &b.loc,
             Block::Rule(b) => &b.loc,
+            Block::Org(b) => &b.loc,
         }
     }
 }
@@ -175,19 +199,63 @@ pub fn check_block(cx: &mut Checker, bx: &BlockCx, raw: &At<RawBlock>) -> Block 
                 loc: loc.clone(),
             })
         }
-        RawBlock::Rule { color, width } => {
-            if !(0.1..=10.0).contains(width) {
-                cx.report(
-                    Problem::error(format!("rule width {width} pt is out of range"))
-                        .at(loc.clone())
-                        .label("expected a number from 0.1 to 10"),
-                );
-            }
-            Block::Rule(RuleBlock {
-                color: bx.palette.color_at(cx, color, &loc),
-                width: Pt(width.clamp(0.1, 10.0)),
-                loc: loc.clone(),
-            })
+        RawBlock::Org(raw) => Block::Org(org_block(cx, bx, raw, &loc)),
+        RawBlock::Rule { color, width } => Block::Rule(rule_block(cx, bx, color, *width, &loc)),
+    }
+}
+
+fn rule_block(cx: &mut Checker, bx: &BlockCx, color: &str, width: f32, loc: &Loc) -> RuleBlock {
+    if !(0.1..=10.0).contains(&width) {
+        cx.report(
+            Problem::error(format!("rule width {width} pt is out of range"))
+                .at(loc.clone())
+                .label("expected a number from 0.1 to 10"),
+        );
+    }
+    RuleBlock { color: bx.palette.color_at(cx, color, loc), width: Pt(width.clamp(0.1, 10.0)), loc: loc.clone() }
+}
+
+fn org_block(cx: &mut Checker, bx: &BlockCx, raw: &RawOrgBlock, loc: &Loc) -> OrgBlock {
+    let role = |cx: &mut Checker, name: &str| role(cx, bx.styles, name, loc);
+    if raw.name_role.is_some() == raw.inline_name {
+        cx.report(
+            Problem::error("an org block needs either `name_role` or `inline_name = true`")
+                .at(loc.clone())
+                .help("name_role sets the name on a line of its own; inline_name starts the help text with it"),
+        );
+    }
+    let label = match (&raw.label, &raw.label_role) {
+        (Some(key), Some(r)) => Some((key.clone(), role(cx, r))),
+        (None, None) => None,
+        _ => {
+            cx.report(
+                Problem::error("an org block's `label` needs a `label_role`, and the other way round").at(loc.clone()),
+            );
+            None
+        }
+    };
+    OrgBlock {
+        name: raw.name_role.as_ref().map(|r| role(cx, r)),
+        help: role(cx, &raw.help_role),
+        website: raw.website_role.as_ref().map(|r| role(cx, r)),
+        label,
+        logo: logo_box(cx, raw.logo_width, raw.logo_height, loc),
+        loc: loc.clone(),
+    }
+}
+
+/// The logo box of an org block: both sides or neither, 5 to 200 mm.
+fn logo_box(cx: &mut Checker, w: Option<f32>, h: Option<f32>, loc: &Loc) -> Option<Size> {
+    match (w, h) {
+        (Some(w), Some(h)) if (5.0..=200.0).contains(&w) && (5.0..=200.0).contains(&h) => Some(Size::new(Mm(w), Mm(h))),
+        (None, None) => None,
+        _ => {
+            cx.report(
+                Problem::error("an org block's logo box needs `logo_width` and `logo_height`, 5 to 200 mm")
+                    .at(loc.clone())
+                    .label("logo box"),
+            );
+            None
         }
     }
 }

@@ -15,7 +15,7 @@ mod regions;
 mod sheet;
 mod style;
 
-pub use blocks::{Block, DeadlineBlock, Ground, QrBlock, QrNotes, RoleUse, RouteBlock, RuleBlock, TextBlock};
+pub use blocks::{Block, DeadlineBlock, Ground, OrgBlock, QrBlock, QrNotes, RoleUse, RouteBlock, RuleBlock, TextBlock};
 pub use raw::{Align, EcLevel, Flip, TextTag};
 pub use sheet::{CropMarks, SheetSpec};
 pub use style::{Role, TextStyle};
@@ -48,6 +48,19 @@ pub struct Layout {
     pub sides: Vec<Side>,
     /// Cards imposed on a sheet, when the layout is a card.
     pub sheet: Option<SheetSpec>,
+    /// The layout as it is when the handout carries an organisation, if
+    /// that changes it (`[with_org]`).
+    pub with_org: Option<Box<Layout>>,
+}
+
+impl Layout {
+    /// The layout to use with or without an organisation.
+    pub fn for_org(&self, org: bool) -> &Layout {
+        match (&self.with_org, org) {
+            (Some(l), true) => l,
+            _ => self,
+        }
+    }
 }
 
 /// The finished page (or card) and what surrounds it.
@@ -169,7 +182,26 @@ pub fn load_layout(
         let src = parent(name, ps)?;
         parse_toml::<RawLayout>(&src, ps)
     };
-    let raw = extends::resolve(raw, &id, &mut parse_parent, problems)?;
+    let resolved = extends::resolve(raw, &id, &mut parse_parent, problems)?;
+    if !super::valid_id(&id) {
+        return None;
+    }
+    let plain = check_layout(id.clone(), Arc::clone(&source), resolved.plain, None, problems);
+    let with_org = match resolved.with_org {
+        Some(raw) => Some(Box::new(check_layout(id, source, raw, None, problems)?)),
+        None => None,
+    };
+    plain.map(|p| Layout { with_org, ..p })
+}
+
+/// Check a resolved layout.
+fn check_layout(
+    id: String,
+    source: Arc<Source>,
+    raw: RawLayout,
+    with_org: Option<Box<Layout>>,
+    problems: &mut Problems,
+) -> Option<Layout> {
     let mut cx = Checker::new(problems);
     let file_start = Loc::new(&source, 0..0);
     let palette = Palette::new(&mut cx, &raw.colors);
@@ -187,10 +219,7 @@ pub fn load_layout(
     let sheet = raw.sheet.as_ref().and_then(|s| sheet::check_sheet(&mut cx, s, &page, &file_start));
     let fonts = check_fonts(&mut cx, &fonts);
     let description = raw.description.map(At::into_inner);
-    if !super::valid_id(&id) {
-        return None;
-    }
-    cx.finish(|| Layout { id, source, description, page, fonts, qr, styles, sides, sheet })
+    cx.finish(|| Layout { id, source, description, page, fonts, qr, styles, sides, sheet, with_org })
 }
 
 /// A table a whole layout needs, after `extends` is resolved.

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use std::collections::BTreeMap;
 
-#[derive(Deserialize)]
+#[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawLayout {
     /// Another layout (a file name in layouts/ without `.toml`) this one
@@ -25,9 +25,13 @@ pub struct RawLayout {
     pub text: BTreeMap<String, At<RawStyle>>,
     #[serde(default)]
     pub face: Vec<At<RawFace>>,
+    /// What changes when the handout carries an organisation: the same
+    /// tables as a layout that extends this one (`[with_org.page]`,
+    /// `[[with_org.face]]`...), applied on top of it.
+    pub with_org: Option<At<Box<RawLayout>>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPage {
     pub width: At<f32>,
@@ -41,12 +45,13 @@ pub struct RawPage {
 }
 
 /// `[sheet]`, or `sheet = false` in a layout that extends one with a sheet.
+#[derive(Clone)]
 pub enum RawSheetEntry {
     Sheet(Box<RawSheet>),
     None,
 }
 
-#[derive(Deserialize)]
+#[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSheet {
     pub width: At<f32>,
@@ -59,7 +64,7 @@ pub struct RawSheet {
     pub crop_marks: At<RawMarks>,
 }
 
-#[derive(Deserialize)]
+#[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawMarks {
     pub length: f32,
@@ -72,7 +77,7 @@ named! {
     pub enum Flip as "a flip edge" { LongEdge = "long-edge", ShortEdge = "short-edge" }
 }
 
-#[derive(Deserialize)]
+#[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawFonts {
     pub regular: At<String>,
@@ -82,7 +87,7 @@ pub struct RawFonts {
     pub scripts: BTreeMap<String, At<RawScriptFonts>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawScriptFonts {
     pub regular: At<String>,
@@ -94,7 +99,7 @@ named! {
     pub enum EcLevel as "a QR error-correction level" { L = "L", M = "M", Q = "Q", H = "H" }
 }
 
-#[derive(Deserialize)]
+#[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawQr {
     /// The largest the code is printed (without its quiet zone).
@@ -119,7 +124,7 @@ named! {
     pub enum Weight as "a font weight" { Regular = "regular", Bold = "bold" }
 }
 
-#[derive(Deserialize)]
+#[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawStyle {
     pub weight: At<Weight>,
@@ -131,12 +136,16 @@ pub struct RawStyle {
     pub space_after: Option<At<f32>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawFace {
     pub name: At<String>,
     #[serde(default)]
     pub region: Vec<At<RawRegion>>,
+    /// In a layout that extends another (or `[with_org]`): inherited
+    /// regions to leave out.
+    #[serde(default)]
+    pub drop: Vec<At<String>>,
 }
 
 named! {
@@ -144,7 +153,7 @@ named! {
     pub enum Align as "an alignment" { Top = "top", Center = "center", Bottom = "bottom" }
 }
 
-#[derive(Deserialize)]
+#[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawRegion {
     pub name: At<String>,
@@ -176,7 +185,7 @@ named! {
     pub enum TextTag as "a text tag" { H1 = "h1", H2 = "h2", P = "p" }
 }
 
-#[derive(Deserialize)]
+#[derive(Clone, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase", deny_unknown_fields)]
 pub enum RawBlock {
     Text {
@@ -216,6 +225,32 @@ pub enum RawBlock {
         color: String,
         width: f32,
     },
+    Org(RawOrgBlock),
+}
+
+/// `{ kind = "org", ... }`.
+#[derive(Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOrgBlock {
+    #[serde(default)]
+    pub name_role: Option<String>,
+    /// The name in bold at the start of the help text, not on a line of
+    /// its own (where room is short, on a card).
+    #[serde(default)]
+    pub inline_name: bool,
+    pub help_role: String,
+    #[serde(default)]
+    pub website_role: Option<String>,
+    /// A campaign text set above the name ("Uitgedeeld door").
+    #[serde(default)]
+    pub label: Option<String>,
+    #[serde(default)]
+    pub label_role: Option<String>,
+    /// The box the logo is fitted into (mm); no logo without it.
+    #[serde(default)]
+    pub logo_width: Option<f32>,
+    #[serde(default)]
+    pub logo_height: Option<f32>,
 }
 
 impl<'de> Deserialize<'de> for RawSheetEntry {

@@ -57,6 +57,13 @@ pub fn check_sides(
 }
 
 fn check_side(cx: &mut Checker, bx: &BlockCx, page: &PageSpec, face: &RawFace) -> Side {
+    if let Some(d) = face.drop.first() {
+        cx.report(
+            Problem::error("`drop` leaves out inherited regions, but this layout inherits none here")
+                .at(d.loc().clone())
+                .help("use `drop` in a layout that `extends` another, or in [with_org]"),
+        );
+    }
     let mut regions: Vec<Region> = Vec::new();
     for r in &face.region {
         let region = check_region(cx, bx, r);

@@ -1,0 +1,146 @@
+//! Batch: the sets of many organisations in one run. Each organisation is
+//! built on its own: one that fails (a broken logo, a help text too long)
+//! is listed at the end, and does not stop the others. An organisation's
+//! documents are written as soon as all of them built, so memory holds a
+//! few documents at a time, however many organisations there are.
+
+use super::{Options, Output, Plan, check_filters};
+use crate::diag::{Problem, Problems};
+use crate::load::org::Org;
+use crate::output::write_atomic;
+use crate::project::{self, LoadedOrg, Selection};
+use rayon::prelude::*;
+use std::path::Path;
+use std::time::Instant;
+
+/// What happens as a batch goes: for a progress bar, or a log.
+pub trait Progress: Sync {
+    /// The batch will build this many documents.
+    fn start(&self, documents: usize);
+    /// A document was written.
+    fn written(&self, path: &Path, bytes: usize, pages: usize);
+    /// An organisation failed: its documents are not written.
+    fn failed(&self, org: &str, documents: usize);
+}
+
+/// A progress that says nothing (tests, the web page).
+pub struct Quiet;
+
+impl Progress for Quiet {
+    fn start(&self, _: usize) {}
+    fn written(&self, _: &Path, _: usize, _: usize) {}
+    fn failed(&self, _: &str, _: usize) {}
+}
+
+/// What a batch did.
+#[derive(Default)]
+pub struct BatchOutcome {
+    /// Problems of the whole run (the project's files, the spreadsheet's
+    /// header): when there are errors here, nothing was built.
+    pub problems: Problems,
+    /// Each organisation's own problems (its errors, or warnings), in order.
+    pub orgs: Vec<(String, Problems)>,
+    /// Organisations whose documents were all built (and written).
+    pub built: usize,
+    /// Organisations that failed.
+    pub failed: usize,
+    /// Documents written (or checked, with `check`).
+    pub documents: usize,
+    pub seconds: f64,
+}
+
+impl BatchOutcome {
+    pub fn ok(&self) -> bool {
+        !self.problems.has_errors() && self.failed == 0
+    }
+}
+
+/// Build the set of every organisation `opts.orgs` names.
+pub fn run(opts: &Options, progress: &dyn Progress) -> BatchOutcome {
+    let start = Instant::now();
+    let mut out = BatchOutcome::default();
+    let sel = Selection { lang: opts.lang.clone(), platform: opts.platform.clone(), layout: opts.layout.clone() };
+    let project = project::load_selected(&opts.root, &sel, &mut out.problems);
+    check_filters(&project, opts, &mut out.problems);
+    let orgs = project::load_orgs(&opts.root, &opts.orgs, &mut out.problems);
+    let plan = Plan::new(&project, opts, &mut out.problems);
+    if opts.strict {
+        out.problems.make_warnings_errors();
+    }
+    if out.problems.has_errors() {
+        return out;
+    }
+    let per_org = plan.jobs(None).len();
+    progress.start(orgs.len() * per_org);
+    let results: Vec<(bool, usize, Problems)> = orgs.par_iter().map(|o| build_org(&plan, o, opts, progress)).collect();
+    for (o, (ok, written, problems)) in orgs.iter().zip(results) {
+        if ok {
+            out.built += 1;
+        } else {
+            out.failed += 1;
+        }
+        out.documents += written;
+        if !problems.is_empty() {
+            out.orgs.push((o.id.clone(), problems));
+        }
+    }
+    out.seconds = start.elapsed().as_secs_f64();
+    out
+}
+
+/// One organisation's documents, all or none: whether they built, how
+/// many were written, and its problems.
+fn build_org(plan: &Plan, loaded: &LoadedOrg, opts: &Options, progress: &dyn Progress) -> (bool, usize, Problems) {
+    let mut problems = loaded.problems.clone();
+    let Some(org) = &loaded.org else {
+        progress.failed(&loaded.id, plan.jobs(None).len());
+        return (false, 0, problems);
+    };
+    warn_missing_help(plan, org, &mut problems);
+    let jobs = plan.jobs(Some(org));
+    let built: Vec<(Option<Output>, Problems)> = jobs.par_iter().map(|job| plan.build(job)).collect();
+    let mut outputs = Vec::new();
+    for (output, found) in built {
+        problems.extend(found);
+        outputs.extend(output);
+    }
+    if opts.strict {
+        problems.make_warnings_errors();
+    }
+    if problems.has_errors() {
+        progress.failed(&org.id, jobs.len());
+        return (false, 0, problems);
+    }
+    let mut written = 0;
+    for o in outputs {
+        if opts.write
+            && let Err(e) = write_atomic(&o.path, &o.pdf)
+        {
+            problems.push(Problem::error(format!("cannot write {}: {e}", o.path.display())));
+            continue;
+        }
+        progress.written(&o.path, o.pdf.len(), o.doc.pages.len());
+        written += 1;
+    }
+    (!problems.has_errors(), written, problems)
+}
+
+/// A language the run builds, for which the organisation gave no help
+/// text: its documents carry the name and logo only. Say so.
+fn warn_missing_help(plan: &Plan, org: &Org, problems: &mut Problems) {
+    for content in plan.languages() {
+        if !org.help.contains_key(&content.id) {
+            problems.push(
+                Problem::warning(format!(
+                    "organisation `{}` has no help text in `{}`: its {} documents carry its name and logo only",
+                    org.id, content.id, content.id
+                ))
+                .at(org.help_loc.clone())
+                .help(format!(
+                    "add `{} = \"...\"` under [help] (or a help_{} column) to say where visitors get help",
+                    content.id, content.id
+                )),
+            );
+        }
+    }
+}

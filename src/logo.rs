@@ -1,0 +1,298 @@
+//! Logos: an organisation's picture, SVG (kept as vectors) or PNG/JPEG
+//! (pixels). Whatever a file holds, reading it can only fail with a
+//! message: never a panic, never a file or site outside the picture
+//! itself, never more memory than a logo needs.
+
+use std::io::Cursor;
+use std::sync::{Arc, OnceLock};
+
+/// The largest logo file read.
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+/// The most pixels a side of a raster logo may have.
+pub const MAX_SIDE: u32 = 10_000;
+/// The most pixels a raster logo may unpack to: a small file that unpacks
+/// to more (a "decompression bomb") is refused before it is unpacked.
+pub const MAX_PIXELS: u64 = 40_000_000;
+/// Raster logos are kept at most this many pixels a side: more than any
+/// logo box needs at 300 dpi, and every document that shows the logo
+/// embeds (and compresses) its pixels.
+const KEEP_SIDE: u32 = 1200;
+
+/// A checked logo, ready to place.
+#[derive(Clone)]
+pub struct Logo {
+    pub kind: LogoKind,
+    /// Width over height.
+    pub aspect: f32,
+}
+
+/// What a logo is drawn from.
+#[derive(Clone)]
+pub enum LogoKind {
+    /// Pixels: RGBA, 8 bits a channel, row by row. `native_width` is the
+    /// file's own width in pixels, which limits how large it may print.
+    Raster { width: u32, height: u32, rgba: Arc<Vec<u8>>, native_width: u32 },
+    /// Vectors: prints sharp at any size.
+    Svg(Arc<usvg::Tree>),
+}
+
+impl std::fmt::Debug for Logo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.kind {
+            LogoKind::Raster { width, height, native_width, .. } => {
+                write!(f, "Logo(raster {width}x{height}, native width {native_width})")
+            }
+            LogoKind::Svg(_) => write!(f, "Logo(svg, aspect {})", self.aspect),
+        }
+    }
+}
+
+/// Why a logo could not be used: what to tell the person who gave it.
+#[derive(Debug, PartialEq)]
+pub struct LogoError {
+    pub message: String,
+    pub help: &'static str,
+}
+
+fn fail(message: impl Into<String>, help: &'static str) -> LogoError {
+    LogoError { message: message.into(), help }
+}
+
+/// Read a logo from its bytes; `name` (the file name) says which kind it is.
+pub fn read(name: &str, bytes: &[u8]) -> Result<Logo, LogoError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(fail(
+            format!("the logo is {:.1} MB; at most 5 MB is read", bytes.len() as f64 / 1048576.0),
+            "save it smaller: a logo needs no more than about 1000 pixels across, or use SVG",
+        ));
+    }
+    let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    match ext.as_str() {
+        "svg" => read_svg(bytes),
+        "png" | "jpg" | "jpeg" => read_raster(bytes),
+        _ => Err(fail(format!("`{name}` is not an SVG, PNG or JPEG file"), "give the logo as .svg, .png or .jpg")),
+    }
+}
+
+fn read_raster(bytes: &[u8]) -> Result<Logo, LogoError> {
+    let not_image = |e: image::ImageError| {
+        fail(
+            format!("the logo cannot be read as an image: {e}"),
+            "save it again as PNG or JPEG; the file may be damaged or cut short",
+        )
+    };
+    let reader = image::ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| not_image(e.into()))?;
+    if reader.format().is_none_or(|f| !matches!(f, image::ImageFormat::Png | image::ImageFormat::Jpeg)) {
+        return Err(fail("the logo is not a PNG or JPEG image", "give the logo as .svg, .png or .jpg"));
+    }
+    let (w, h) = reader.into_dimensions().map_err(not_image)?;
+    check_size(w, h)?;
+    let mut reader =
+        image::ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| not_image(e.into()))?;
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_PIXELS * 4 + 64 * 1024 * 1024);
+    reader.limits(limits);
+    let picture = reader.decode().map_err(not_image)?;
+    let native_width = picture.width();
+    let picture = if w.max(h) > KEEP_SIDE {
+        picture.resize(KEEP_SIDE, KEEP_SIDE, image::imageops::FilterType::Triangle)
+    } else {
+        picture
+    };
+    let rgba = picture.to_rgba8();
+    let (width, height) = rgba.dimensions();
+    Ok(Logo {
+        aspect: w as f32 / h as f32,
+        kind: LogoKind::Raster { width, height, rgba: Arc::new(rgba.into_raw()), native_width },
+    })
+}
+
+fn check_size(w: u32, h: u32) -> Result<(), LogoError> {
+    if w == 0 || h == 0 {
+        return Err(fail("the logo has no pixels", "save the logo again"));
+    }
+    if w > MAX_SIDE || h > MAX_SIDE {
+        return Err(fail(
+            format!("the logo is {w} x {h} pixels; at most {MAX_SIDE} a side is read"),
+            "a logo needs no more than about 1000 pixels across: save it smaller",
+        ));
+    }
+    let pixels = u64::from(w) * u64::from(h);
+    if pixels > MAX_PIXELS {
+        return Err(fail(
+            format!(
+                "the logo would unpack to {w} x {h} pixels ({} MB): more than a logo can need, so it is not unpacked",
+                pixels * 4 / 1_000_000
+            ),
+            "a file this small that unpacks this large may be a decompression bomb; save the logo at about 1000 pixels across",
+        ));
+    }
+    Ok(())
+}
+
+/// A reference in an SVG to anything outside it: a file, a site.
+fn outside_reference(text: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    if lower.contains("<!entity") || lower.contains("<!doctype") {
+        return Some("<!DOCTYPE ...>".into());
+    }
+    for marker in ["href", "url(", "@import", "src="] {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(marker) {
+            let at = from + i + marker.len();
+            from = at;
+            let rest = lower[at..].trim_start_matches(|c: char| c.is_whitespace() || c == '=' || c == '"' || c == '\'');
+            let inner = !marker.starts_with('@') && (rest.starts_with('#') || rest.starts_with("data:"));
+            if !inner {
+                let end =
+                    rest.find(|c: char| c == '"' || c == '\'' || c == ')' || c.is_whitespace()).unwrap_or(rest.len());
+                return Some(format!("{marker} {}", &rest[..end.min(80)]));
+            }
+        }
+    }
+    None
+}
+
+fn read_svg(bytes: &[u8]) -> Result<Logo, LogoError> {
+    let text =
+        std::str::from_utf8(bytes).map_err(|_| fail("the SVG logo is not UTF-8 text", "save the SVG as UTF-8"))?;
+    if let Some(r) = outside_reference(text) {
+        return Err(fail(
+            format!("the SVG logo refers to something outside itself ({r})"),
+            "logos must be self-contained: embed pictures as data: URLs and convert text to paths; handout never fetches files or sites",
+        ));
+    }
+    let refused = std::sync::atomic::AtomicBool::new(false);
+    let refuse = || refused.store(true, std::sync::atomic::Ordering::Relaxed);
+    let mut options = usvg::Options { fontdb: svg_fonts(), ..usvg::Options::default() };
+    options.image_href_resolver = usvg::ImageHrefResolver {
+        resolve_data: Box::new(|mime, data, opts| {
+            let ok = data.len() <= MAX_BYTES && embedded_size_ok(&data);
+            if !ok {
+                refuse();
+            }
+            if ok { (usvg::ImageHrefResolver::default_data_resolver())(mime, data, opts) } else { None }
+        }),
+        resolve_string: Box::new(|_, _| {
+            refuse();
+            None
+        }),
+    };
+    let tree = usvg::Tree::from_data(bytes, &options).map_err(|e| {
+        fail(format!("the SVG logo cannot be read: {e}"), "open it in a drawing program and save it again as plain SVG")
+    })?;
+    if refused.load(std::sync::atomic::Ordering::Relaxed) {
+        return Err(fail(
+            "the SVG logo holds a picture that is not self-contained or too large",
+            "embed pictures as small PNG or JPEG data: URLs, or use plain vector shapes",
+        ));
+    }
+    let size = tree.size();
+    if !(size.width() > 0.0 && size.height() > 0.0) {
+        return Err(fail("the SVG logo has no size", "give the <svg> a width and height or a viewBox"));
+    }
+    Ok(Logo { aspect: size.width() / size.height(), kind: LogoKind::Svg(Arc::new(tree)) })
+}
+
+/// A picture embedded in an SVG: within the same limits as a logo file.
+fn embedded_size_ok(data: &[u8]) -> bool {
+    let Ok(reader) = image::ImageReader::new(Cursor::new(data)).with_guessed_format() else { return false };
+    if reader.format().is_none() {
+        // Not a raster picture (an embedded SVG): usvg parses it with the
+        // same options, so the same rules apply inside it.
+        return true;
+    }
+    reader.into_dimensions().is_ok_and(|(w, h)| check_size(w, h).is_ok())
+}
+
+/// Text in SVG logos is set in the project's own typeface, never in fonts
+/// of the machine (that would make output depend on the machine).
+fn svg_fonts() -> Arc<usvg::fontdb::Database> {
+    static DB: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
+    DB.get_or_init(|| {
+        let mut db = usvg::fontdb::Database::new();
+        for font in crate::fonts::svg_fallback() {
+            db.load_font_data(font.to_vec());
+        }
+        let family = db.faces().next().and_then(|f| f.families.first()).map(|(name, _)| name.clone());
+        if let Some(family) = family {
+            db.set_sans_serif_family(family.clone());
+            db.set_serif_family(family);
+        }
+        Arc::new(db)
+    })
+    .clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png(w: u32, h: u32) -> Vec<u8> {
+        let img = image::RgbaImage::from_pixel(w, h, image::Rgba([10, 60, 120, 255]));
+        let mut out = Cursor::new(Vec::new());
+        img.write_to(&mut out, image::ImageFormat::Png).unwrap();
+        out.into_inner()
+    }
+
+    /// A PNG whose header claims another size, as a decompression bomb's
+    /// does (its few bytes would unpack to the size it claims).
+    fn claims_size(png: &[u8], w: u32, h: u32) -> Vec<u8> {
+        let mut out = png.to_vec();
+        out[16..20].copy_from_slice(&w.to_be_bytes());
+        out[20..24].copy_from_slice(&h.to_be_bytes());
+        let crc = crc32(&out[12..29]);
+        out[29..33].copy_from_slice(&crc.to_be_bytes());
+        out
+    }
+
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = !0u32;
+        for &b in bytes {
+            crc ^= u32::from(b);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            }
+        }
+        !crc
+    }
+
+    #[test]
+    fn pngs_are_read_and_kept_small() {
+        let logo = read("a.png", &png(1600, 800)).unwrap();
+        let LogoKind::Raster { width, height, native_width, .. } = logo.kind else { panic!() };
+        assert_eq!((width, height, native_width), (1200, 600, 1600));
+        assert!((logo.aspect - 2.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn bad_raster_logos_are_refused_with_a_message() {
+        assert!(read("a.png", b"not an image at all").unwrap_err().message.contains("not a PNG or JPEG"));
+        let truncated = &png(200, 100)[..60];
+        assert!(read("a.png", truncated).is_err());
+        let wide = read("a.png", &claims_size(&png(16, 16), 20_000, 20_000)).unwrap_err();
+        assert!(wide.message.contains("at most 10000 a side"), "{}", wide.message);
+        let bomb = read("a.png", &claims_size(&png(16, 16), 9000, 9000)).unwrap_err();
+        assert!(bomb.message.contains("unpack"), "{}", bomb.message);
+        assert!(read("a.gif", b"GIF89a").unwrap_err().message.contains("not an SVG, PNG or JPEG"));
+        assert!(read("a.png", &vec![0u8; MAX_BYTES + 1]).unwrap_err().message.contains("at most 5 MB"));
+    }
+
+    #[test]
+    fn svgs_must_be_self_contained() {
+        let ok = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100"><rect width="200" height="100" fill="#123"/><use href="#x"/></svg>"##;
+        assert!((read("a.svg", ok.as_bytes()).unwrap().aspect - 2.0).abs() < 1e-6);
+        for bad in [
+            r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10"><image xlink:href="https://evil.example/x.png" width="10" height="10"/></svg>"#,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><image href="/etc/passwd" width="10" height="10"/></svg>"#,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><style>@import url(https://evil.example/a.css);</style></svg>"#,
+            r#"<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>"#,
+        ] {
+            let e = read("a.svg", bad.as_bytes()).unwrap_err();
+            assert!(e.message.contains("outside itself"), "{bad}: {}", e.message);
+        }
+        assert!(read("a.svg", b"<svg").is_err());
+    }
+}

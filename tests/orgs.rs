@@ -1,0 +1,205 @@
+//! Organisations: the example library (SVG logo) and community centre (PNG
+//! logo) build; their name, help text and logo are on every document, at
+//! the size the layout asks; the QR codes still scan; a spreadsheet of many
+//! branches builds in one run, and one broken branch does not stop the rest.
+
+mod common;
+
+use common::*;
+use handout::build::{self, batch};
+use handout::compose::{Handout, compose};
+use handout::diag::Problems;
+use handout::edition::Edition;
+use handout::fonts::FontStore;
+use handout::load::org::Org;
+use handout::model::{Document, Item};
+use handout::project::{self, OrgChoice};
+use handout::units::Mm;
+
+fn example(id: &str) -> Org {
+    let mut problems = Problems::new();
+    let mut orgs = project::load_orgs(&root(), &OrgChoice::Ids(vec![id.into()]), &mut problems);
+    let loaded = orgs.pop().expect("the example organisation");
+    let msgs: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
+    loaded.org.unwrap_or_else(|| panic!("{id}: {msgs:?}"))
+}
+
+/// Every document of one organisation, composed (not written).
+fn compose_all(org: &Org) -> Vec<(String, String, String, Document)> {
+    let mut problems = Problems::new();
+    let proj = project::load(&root(), &mut problems);
+    let mut store = FontStore::new(proj.fonts_dir());
+    let mut docs = Vec::new();
+    for layout in &proj.layouts {
+        let fonts = store.fonts(&layout.for_org(true).fonts, &mut problems).unwrap();
+        for content in &proj.contents {
+            for platform in &content.platforms {
+                let h =
+                    Handout { layout, fonts: &fonts, content, platform, edition: Edition::Deadline, org: Some(org) };
+                let mut ps = Problems::new();
+                let doc = compose(&h, &mut ps).unwrap_or_else(|| {
+                    panic!("{} {}: {:?}", layout.id, content.id, ps.iter().map(|p| p.to_string()).collect::<Vec<_>>())
+                });
+                docs.push((layout.id.clone(), content.id.clone(), platform.id.clone(), doc));
+            }
+        }
+    }
+    docs
+}
+
+fn text_of(doc: &Document) -> String {
+    let runs: Vec<&str> = doc.text_runs().map(|(_, r)| r.text.as_str()).collect();
+    runs.join(" ").replace('\u{a0}', " ")
+}
+
+#[test]
+fn the_example_organisations_are_on_every_document_with_name_help_and_logo() {
+    for (id, raster) in [("bibliotheek-voorbeeldstad", false), ("buurthuis-de-linde", true)] {
+        let org = example(id);
+        for (layout, lang, platform, doc) in compose_all(&org) {
+            let what = format!("{id} {lang}/{platform}-{layout}");
+            let text = text_of(&doc);
+            assert!(text.contains(&org.name), "{what}: no name in {text}");
+            let help = org.help[&lang].resolve(&dummy_vars()).to_plain();
+            let first_words: String = help.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+            assert!(text.contains(&first_words), "{what}: no help text `{first_words}`");
+            let logos: Vec<_> =
+                doc.pages.iter().flat_map(|p| &p.items).filter(|i| matches!(i, Item::Image { .. })).collect();
+            if layout == "flyer-a4" {
+                // The flyer's band: a logo box of 44 x 20 mm, the logo in
+                // proportion within it, never blown up past 300 dpi.
+                let [Item::Image { rect, logo }] = logos.as_slice() else {
+                    panic!("{what}: one logo, not {}", logos.len())
+                };
+                assert!(rect.w.fits_in(Mm(44.0)) && rect.h.fits_in(Mm(20.0)), "{what}: {rect:?}");
+                assert!(
+                    rect.w.approx_eq(Mm(44.0)) || rect.h.approx_eq(Mm(20.0)),
+                    "{what}: not fitted to the box: {rect:?}"
+                );
+                assert!(((rect.w / rect.h) - logo.aspect).abs() < 0.01, "{what}: out of proportion");
+                assert_eq!(matches!(logo.kind, handout::logo::LogoKind::Raster { .. }), raster);
+            } else {
+                assert!(logos.is_empty(), "{what}: the cards carry name and help text only");
+            }
+        }
+    }
+}
+
+fn dummy_vars() -> handout::load::content::Vars<'static> {
+    handout::load::content::Vars { platform: "", deadline: "", url: "", quotes: None }
+}
+
+fn batch_opts(out: &std::path::Path, orgs: OrgChoice) -> build::Options {
+    let mut opts = options(&root(), out);
+    opts.orgs = orgs;
+    opts
+}
+
+#[test]
+fn org_pdfs_carry_the_logo_as_an_image_or_as_vectors_and_still_scan() {
+    let out = tempfile::tempdir().unwrap();
+    let mut opts = batch_opts(out.path(), OrgChoice::All);
+    opts.lang = Some("nl".into());
+    opts.platform = Some("facebook".into());
+    let outcome = batch::run(&opts, &batch::Quiet);
+    assert!(
+        outcome.ok(),
+        "{:?}",
+        outcome.orgs.iter().flat_map(|(_, p)| p.iter().map(|p| p.to_string())).collect::<Vec<_>>()
+    );
+    assert_eq!((outcome.built, outcome.documents), (2, 6));
+    for (id, raster) in [("bibliotheek-voorbeeldstad", false), ("buurthuis-de-linde", true)] {
+        let flyer = std::fs::read(out.path().join(id).join("nl/facebook-flyer-a4.pdf")).unwrap();
+        let has = |n: &[u8]| flyer.windows(n.len()).any(|w| w == n);
+        assert_eq!(
+            has(b"/Subtype /Image") || has(b"/Subtype/Image"),
+            raster,
+            "{id}: image XObject only for a PNG logo"
+        );
+        let page = &rasterise(&flyer, 150.0)[0];
+        assert_eq!(decode_qr(page), vec![expected_url("facebook").to_string()], "{id}");
+        // The logo's ink is where the band is: lower left of the page.
+        let band = page.crop(page.w * 8 / 100, page.h * 88 / 100, page.w * 22 / 100, page.h * 7 / 100);
+        assert!(band.px.iter().filter(|&&v| v < 200).count() > band.px.len() / 20, "{id}: no logo drawn in the band");
+        // The first card on the sheet (rqrr reads one code at a time best).
+        let cards = std::fs::read(out.path().join(id).join("nl/facebook-pocket-cards.pdf")).unwrap();
+        let sheet = &rasterise(&cards, 150.0)[0];
+        let px = |mm: f32| (mm / 25.4 * 150.0) as usize;
+        let first = sheet.crop(px(14.4), px(13.55), px(85.6) + 1, px(53.98) + 1);
+        assert_eq!(decode_qr(&first), vec![expected_url("facebook").to_string()], "{id}: cards scan");
+    }
+}
+
+#[test]
+fn a_spreadsheet_of_200_branches_builds_and_a_broken_one_is_listed_not_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("id;name;help_nl;website;logo\n");
+    for i in 1..=200 {
+        let logo = if i % 2 == 0 { "buurthuis-de-linde.png" } else { "" };
+        csv.push_str(&format!(
+            "tak-{i:03};Bibliotheek Tak {i};Hulp? Balie {i}, dinsdag 10-12 uur.;www.tak{i}.nl;{logo}\n"
+        ));
+    }
+    csv.push_str("kapot;Bibliotheek Kapot;Hulp;geen website;nope.png\n");
+    std::fs::write(dir.path().join("branches.csv"), csv).unwrap();
+    std::fs::copy(root().join("orgs/buurthuis-de-linde.png"), dir.path().join("buurthuis-de-linde.png")).unwrap();
+    let out = dir.path().join("out");
+    let mut opts = batch_opts(&out, OrgChoice::Csv(dir.path().join("branches.csv")));
+    opts.lang = Some("nl".into());
+    opts.platform = Some("facebook".into());
+    opts.layout = Some("flyer-a4".into());
+    let outcome = batch::run(&opts, &batch::Quiet);
+    assert!(!outcome.problems.has_errors());
+    assert_eq!((outcome.built, outcome.failed, outcome.documents), (200, 1, 200));
+    assert!(
+        out.join("tak-001/nl/facebook-flyer-a4.pdf").is_file()
+            && out.join("tak-200/nl/facebook-flyer-a4.pdf").is_file()
+    );
+    assert!(!out.join("kapot").exists(), "nothing of a broken branch is written");
+    let (id, problems) = outcome.orgs.iter().find(|(_, p)| p.has_errors()).unwrap();
+    assert_eq!(id, "kapot");
+    let messages: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    assert!(messages.iter().any(|m| m.contains("branches.csv:202:1:") && m.contains("website")), "{messages:?}");
+    assert!(messages.iter().any(|m| m.contains("the logo `nope.png` cannot be read")), "{messages:?}");
+}
+
+#[test]
+fn a_language_without_help_text_gets_a_warning_and_name_and_logo_only() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_project(dir.path());
+    std::fs::create_dir_all(dir.path().join("orgs")).unwrap();
+    std::fs::write(
+        dir.path().join("orgs/alleen-nl.toml"),
+        "name = \"Bibliotheek Alleen\"\n[help]\nnl = \"Hulp: balie.\"\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let args = [
+        "build",
+        "--root",
+        dir.path().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--org",
+        "alleen-nl",
+        "--layout",
+        "flyer-a4",
+    ];
+    let r = handout(&args, BEFORE_DEADLINE_EPOCH);
+    let stderr = String::from_utf8_lossy(&r.stderr);
+    assert!(r.status.success(), "{stderr}");
+    assert!(stderr.contains("organisation `alleen-nl` has no help text in `en`"), "{stderr}");
+    assert!(out.join("alleen-nl/en/facebook-flyer-a4.pdf").is_file());
+    assert!(stderr.contains("4 document(s) for 1 organisation(s)"), "{stderr}");
+}
+
+#[test]
+fn without_an_organisation_nothing_changes_and_an_unknown_one_is_a_usage_error() {
+    let out = tempfile::tempdir().unwrap();
+    let root = root();
+    let base = ["build", "--root", root.to_str().unwrap(), "--out", out.path().to_str().unwrap()];
+    let r = handout(&[&base[..], &["--org", "nergens"]].concat(), BEFORE_DEADLINE_EPOCH);
+    assert_eq!(r.status.code(), Some(2), "{}", String::from_utf8_lossy(&r.stderr));
+    assert!(String::from_utf8_lossy(&r.stderr).contains("no organisation `nergens`"));
+    assert!(files_under(out.path()).is_empty());
+}
