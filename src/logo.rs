@@ -15,7 +15,7 @@ pub const MAX_SIDE: u32 = 10_000;
 pub const MAX_PIXELS: u64 = 40_000_000;
 /// Raster logos are kept at most this many pixels a side: more than any
 /// logo box needs at 300 dpi, and every document that shows the logo
-/// embeds (and compresses) its pixels.
+/// embeds its pixels.
 const KEEP_SIDE: u32 = 1200;
 
 /// A checked logo, ready to place.
@@ -29,9 +29,11 @@ pub struct Logo {
 /// What a logo is drawn from.
 #[derive(Clone)]
 pub enum LogoKind {
-    /// Pixels: RGBA, 8 bits a channel, row by row. `native_width` is the
-    /// file's own width in pixels, which limits how large it may print.
-    Raster { width: u32, height: u32, rgba: Arc<Vec<u8>>, native_width: u32 },
+    /// Pixels, kept as a PNG or JPEG file (a few kilobytes, where the
+    /// unpacked pixels would take megabytes for every organisation of a
+    /// batch). `native_width` is the original's width in pixels, which
+    /// limits how large it may print.
+    Raster { data: Arc<Vec<u8>>, format: RasterFormat, width: u32, height: u32, native_width: u32 },
     /// Vectors: prints sharp at any size.
     Svg(Arc<usvg::Tree>),
 }
@@ -45,6 +47,13 @@ impl std::fmt::Debug for Logo {
             LogoKind::Svg(_) => write!(f, "Logo(svg, aspect {})", self.aspect),
         }
     }
+}
+
+/// How a raster logo's bytes are encoded.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum RasterFormat {
+    Png,
+    Jpeg,
 }
 
 /// Why a logo could not be used: what to tell the person who gave it.
@@ -85,28 +94,40 @@ fn read_raster(bytes: &[u8]) -> Result<Logo, LogoError> {
     if reader.format().is_none_or(|f| !matches!(f, image::ImageFormat::Png | image::ImageFormat::Jpeg)) {
         return Err(fail("the logo is not a PNG or JPEG image", "give the logo as .svg, .png or .jpg"));
     }
+    let format = reader.format();
     let (w, h) = reader.into_dimensions().map_err(not_image)?;
     check_size(w, h)?;
-    let mut reader =
-        image::ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| not_image(e.into()))?;
+    let mut decoder = image::ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| not_image(e.into()))?;
     let mut limits = image::Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
     limits.max_alloc = Some(MAX_PIXELS * 4 + 64 * 1024 * 1024);
-    reader.limits(limits);
-    let picture = reader.decode().map_err(not_image)?;
-    let native_width = picture.width();
-    let picture = if w.max(h) > KEEP_SIDE {
-        picture.resize(KEEP_SIDE, KEEP_SIDE, image::imageops::FilterType::Triangle)
+    decoder.limits(limits);
+    // Unpacked in full once: a damaged or cut-short file fails here, not
+    // in the middle of a batch.
+    let picture = decoder.decode().map_err(not_image)?;
+    let aspect = w as f32 / h as f32;
+    let plain = matches!(picture.color(), image::ColorType::L8 | image::ColorType::La8 | image::ColorType::Rgb8 | image::ColorType::Rgba8);
+    let kept = w.max(h) <= KEEP_SIDE && plain && !is_cmyk_jpeg(bytes);
+    let (data, format, width, height) = if kept {
+        let f = if format == Some(image::ImageFormat::Jpeg) { RasterFormat::Jpeg } else { RasterFormat::Png };
+        (bytes.to_vec(), f, w, h)
     } else {
-        picture
+        // Too large, 16-bit or CMYK: an 8-bit RGBA PNG at most KEEP_SIDE a side.
+        let small = if w.max(h) > KEEP_SIDE { picture.resize(KEEP_SIDE, KEEP_SIDE, image::imageops::FilterType::Triangle) } else { picture };
+        let rgba = image::DynamicImage::ImageRgba8(small.to_rgba8());
+        let mut out = Cursor::new(Vec::new());
+        rgba.write_to(&mut out, image::ImageFormat::Png).map_err(not_image)?;
+        (out.into_inner(), RasterFormat::Png, rgba.width(), rgba.height())
     };
-    let rgba = picture.to_rgba8();
-    let (width, height) = rgba.dimensions();
-    Ok(Logo {
-        aspect: w as f32 / h as f32,
-        kind: LogoKind::Raster { width, height, rgba: Arc::new(rgba.into_raw()), native_width },
-    })
+    Ok(Logo { aspect, kind: LogoKind::Raster { data: Arc::new(data), format, width, height, native_width: w } })
+}
+
+/// A CMYK JPEG: kept as it is, it would need a colour profile in PDF/A.
+fn is_cmyk_jpeg(bytes: &[u8]) -> bool {
+    use image::ImageDecoder;
+    image::codecs::jpeg::JpegDecoder::new(Cursor::new(bytes))
+        .is_ok_and(|d| matches!(d.original_color_type(), image::ExtendedColorType::Cmyk8))
 }
 
 fn check_size(w: u32, h: u32) -> Result<(), LogoError> {
@@ -262,8 +283,11 @@ mod tests {
     #[test]
     fn pngs_are_read_and_kept_small() {
         let logo = read("a.png", &png(1600, 800)).unwrap();
-        let LogoKind::Raster { width, height, native_width, .. } = logo.kind else { panic!() };
-        assert_eq!((width, height, native_width), (1200, 600, 1600));
+        let LogoKind::Raster { width, height, native_width, format, .. } = logo.kind else { panic!() };
+        assert_eq!((width, height, native_width, format), (1200, 600, 1600, RasterFormat::Png));
+        let small = read("b.png", &png(300, 100)).unwrap();
+        let LogoKind::Raster { data, width, .. } = small.kind else { panic!() };
+        assert_eq!((data.as_slice(), width), (png(300, 100).as_slice(), 300), "a small logo is kept as it is");
         assert!((logo.aspect - 2.0).abs() < 1e-6);
     }
 

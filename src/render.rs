@@ -325,8 +325,13 @@ fn draw_logo(s: &mut Surface, rect: Rect, logo: &crate::logo::Logo) -> Result<()
     let size = krilla::geom::Size::from_wh(pt(rect.w), pt(rect.h)).ok_or_else(|| Failed("empty logo box".into()))?;
     s.push_transform(&krilla::geom::Transform::from_translate(pt(rect.x), pt(rect.y)));
     match &logo.kind {
-        crate::logo::LogoKind::Raster { width, height, rgba, .. } => {
-            s.draw_image(krilla::image::Image::from_rgba8(rgba.as_ref().clone(), *width, *height), size);
+        crate::logo::LogoKind::Raster { data, format, .. } => {
+            let bytes: Arc<dyn AsRef<[u8]> + Send + Sync> = data.clone();
+            let image = match format {
+                crate::logo::RasterFormat::Png => krilla::image::Image::from_png(bytes.into(), false),
+                crate::logo::RasterFormat::Jpeg => krilla::image::Image::from_jpeg(bytes.into(), false),
+            };
+            s.draw_image(image.map_err(|e| Failed(format!("the logo cannot be embedded: {e}")))?, size);
         }
         crate::logo::LogoKind::Svg(tree) => {
             use krilla_svg::{SurfaceExt, SvgSettings};

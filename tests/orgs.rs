@@ -101,6 +101,8 @@ fn org_pdfs_carry_the_logo_as_an_image_or_as_vectors_and_still_scan() {
     let mut opts = batch_opts(out.path(), OrgChoice::All);
     opts.lang = Some("nl".into());
     opts.platform = Some("facebook".into());
+    // PDF/A too: a logo must not break archiving (no interpolated images).
+    opts.pdfa = true;
     let outcome = batch::run(&opts, &batch::Quiet);
     assert!(
         outcome.ok(),
