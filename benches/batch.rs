@@ -62,6 +62,7 @@ fn main() {
         write: true,
         today: Date { year: 2025, month: 5, day: 20 },
         orgs: OrgChoice::Csv(project.join("orgs/branches.csv")),
+        png: None,
     };
     let outcome = batch::run(&opts, &batch::Quiet);
     assert!(outcome.ok() && outcome.documents == ORGS * 4, "{} documents, {} failed", outcome.documents, outcome.failed);

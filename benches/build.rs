@@ -21,6 +21,7 @@ fn options() -> Options {
         // Before the deadline: the dated edition, as printed for the campaign.
         today: Date { year: 2025, month: 5, day: 20 },
         orgs: Default::default(),
+        png: None,
     }
 }
 

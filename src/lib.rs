@@ -18,6 +18,7 @@ pub mod logo;
 pub mod model;
 pub mod output;
 pub mod project;
+pub mod raster;
 pub mod render;
 pub mod rich;
 pub mod script;

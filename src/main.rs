@@ -60,8 +60,21 @@ struct Select {
     /// Also make the PDFs PDF/A-2a, for archiving
     #[arg(long)]
     pdfa: bool,
+    /// Also write every PDF page as <name>-<page>.png (150 dpi)
+    #[arg(long)]
+    png: bool,
+    /// The resolution of --png images
+    #[arg(long, value_name = "DPI", default_value_t = 150.0, value_parser = dpi)]
+    png_dpi: f32,
     #[command(flatten)]
     orgs: OrgArgs,
+}
+
+fn dpi(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(d) if (10.0..=600.0).contains(&d) => Ok(d),
+        _ => Err("expected a resolution from 10 to 600 dpi".into()),
+    }
 }
 
 /// Organisations: each gets its own set under out/<org>/.
@@ -123,6 +136,7 @@ fn options(select: Select, out: PathBuf, write: bool) -> Result<Options, String>
         write,
         today,
         orgs,
+        png: select.png.then_some(select.png_dpi),
     })
 }
 
@@ -143,7 +157,9 @@ fn run_set(opts: &Options) -> ExitCode {
     }
     for o in &outcome.outputs {
         let verb = if outcome.written { "wrote" } else { "checked" };
-        println!("{verb} {} ({}, {} page(s))", build::shown(&o.path), build::size_text(o.pdf.len()), o.doc.pages.len());
+        for (path, bytes) in &o.files {
+            println!("{verb} {} ({}, {} page(s))", build::shown(path), build::size_text(bytes.len()), o.doc.pages.len());
+        }
     }
     ExitCode::SUCCESS
 }

@@ -113,13 +113,12 @@ fn build_org(plan: &Plan, loaded: &LoadedOrg, opts: &Options, progress: &dyn Pro
     }
     let mut written = 0;
     for o in outputs {
-        if opts.write
-            && let Err(e) = write_atomic(&o.path, &o.pdf)
-        {
-            problems.push(Problem::error(format!("cannot write {}: {e}", o.path.display())));
+        let failed = o.files.iter().filter(|_| opts.write).find_map(|(path, bytes)| write_atomic(path, bytes).err().map(|e| (path, e)));
+        if let Some((path, e)) = failed {
+            problems.push(Problem::error(format!("cannot write {}: {e}", path.display())));
             continue;
         }
-        progress.written(&o.path, o.pdf.len(), o.doc.pages.len());
+        progress.written(&o.path, o.size(), o.doc.pages.len());
         written += 1;
     }
     (!problems.has_errors(), written, problems)

@@ -39,6 +39,8 @@ pub struct Options {
     pub today: Date,
     /// Which organisations' sets to build (none: the anonymous set).
     pub orgs: OrgChoice,
+    /// Also write each PDF page as a PNG at this resolution (`--png`).
+    pub png: Option<f32>,
 }
 
 /// A document that was built.
@@ -46,9 +48,20 @@ pub struct Output {
     pub lang: String,
     pub platform: String,
     pub layout: String,
+    /// Its main file: the PDF, or for a screen layout the PNG.
     pub path: PathBuf,
+    /// The document as PDF (for a screen layout too: its PNGs are drawn from it).
     pub pdf: Vec<u8>,
+    /// Every file to write, the main one first.
+    pub files: Vec<(PathBuf, Vec<u8>)>,
     pub doc: Document,
+}
+
+impl Output {
+    /// The bytes of all its files.
+    pub fn size(&self) -> usize {
+        self.files.iter().map(|(_, b)| b.len()).sum()
+    }
 }
 
 /// What a run did: its problems, the documents built, and whether they
@@ -82,9 +95,9 @@ pub fn run(opts: &Options) -> Outcome {
     }
     let mut outcome = Outcome { problems, outputs, written: false };
     if opts.write && !outcome.failed() {
-        for o in &outcome.outputs {
-            if let Err(e) = write_atomic(&o.path, &o.pdf) {
-                outcome.problems.push(Problem::error(format!("cannot write {}: {e}", o.path.display())));
+        for (path, bytes) in outcome.outputs.iter().flat_map(|o| &o.files) {
+            if let Err(e) = write_atomic(path, bytes) {
+                outcome.problems.push(Problem::error(format!("cannot write {}: {e}", path.display())));
             }
         }
         outcome.written = !outcome.failed();

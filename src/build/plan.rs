@@ -13,7 +13,17 @@ use crate::project::Project;
 use crate::render::{RenderOptions, render};
 use crate::script::Script;
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+use crate::load::layout::Output as LayoutOutput;
+use crate::model::Document;
+use crate::raster::{self, Scale};
+use std::path::{Path, PathBuf};
+
+/// `base` with `.ext`, or `-N.png` for page N (`ext` = "N.png").
+fn with_ext(base: &Path, ext: &str) -> PathBuf {
+    let name = base.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let sep = if ext.chars().next().is_some_and(|c| c.is_ascii_digit()) { "-" } else { "." };
+    base.with_file_name(format!("{name}{sep}{ext}"))
+}
 
 /// The selected languages and layouts, ready to build from.
 pub(crate) struct Plan<'p> {
@@ -76,30 +86,52 @@ impl<'p> Plan<'p> {
     /// Compose and render one document; its problems name it.
     pub fn build(&self, job: &Job) -> (Option<Output>, Problems) {
         let h = &job.handout;
-        let mut found = Problems::new();
-        let pdf = compose(h, &mut found).and_then(|doc| Some((render(&doc, &self.render, &mut found)?, doc)));
         let lang = &h.content.id;
+        let base = self.base(h.org, lang, &job.name);
+        let output = h.layout.for_org(h.org.is_some()).output;
+        let mut found = Problems::new();
+        let built = compose(h, &mut found).and_then(|doc| {
+            let pdf = render(&doc, &self.render, &mut found)?;
+            let files = self.files(output, &base, &doc, &pdf, &mut found)?;
+            let path = files[0].0.clone();
+            Some(Output { lang: lang.clone(), platform: h.platform.id.clone(), layout: h.layout.id.clone(), path, pdf, files, doc })
+        });
         let org_dir = h.org.map(|o| format!("{}/", o.id)).unwrap_or_default();
         let mut named = Problems::new();
         named.extend(found.into_iter().map(|mut p| {
             p.documents.push(format!("{org_dir}{lang}/{}", job.name));
             p
         }));
-        let output = pdf.map(|(pdf, doc)| Output {
-            lang: lang.clone(),
-            platform: h.platform.id.clone(),
-            layout: h.layout.id.clone(),
-            path: self.path(h.org, lang, &job.name),
-            pdf,
-            doc,
-        });
-        (output, named)
+        (built, named)
     }
 
-    /// `out/[<org>/]<lang>/<name>.pdf`.
-    fn path(&self, org: Option<&Org>, lang: &str, name: &str) -> PathBuf {
+    /// The files a document makes: its PDF (and with `--png` each page as
+    /// PNG), or for a screen layout only PNGs.
+    fn files(&self, output: LayoutOutput, base: &Path, doc: &Document, pdf: &[u8], problems: &mut Problems) -> Option<Vec<(PathBuf, Vec<u8>)>> {
+        let numbered = |pngs: Vec<Vec<u8>>| -> Vec<(PathBuf, Vec<u8>)> {
+            let n = pngs.len();
+            pngs.into_iter()
+                .enumerate()
+                .map(|(i, png)| (if n == 1 && output != LayoutOutput::Pdf { with_ext(base, "png") } else { with_ext(base, &format!("{}.png", i + 1)) }, png))
+                .collect()
+        };
+        let mut raster = |scale| raster::pngs(doc, pdf, scale).map_err(|p| problems.push(p)).ok();
+        match output {
+            LayoutOutput::Png { width, height } => Some(numbered(raster(Scale::Pixels { width, height })?)),
+            LayoutOutput::Pdf => {
+                let mut files = vec![(with_ext(base, "pdf"), pdf.to_vec())];
+                if let Some(dpi) = self.opts.png {
+                    files.extend(numbered(raster(Scale::Dpi(dpi))?));
+                }
+                Some(files)
+            }
+        }
+    }
+
+    /// `out/[<org>/]<lang>/<name>`, without an extension.
+    fn base(&self, org: Option<&Org>, lang: &str, name: &str) -> PathBuf {
         let base = org.map_or(self.opts.out.clone(), |o| self.opts.out.join(&o.id));
-        base.join(lang).join(format!("{name}.pdf"))
+        base.join(lang).join(name)
     }
 }
 

@@ -4,7 +4,7 @@
 //! edge, each back lands exactly behind its front.
 
 use super::frag;
-use crate::load::layout::{Flip, SheetSpec};
+use crate::load::layout::{Flip, MarkPlace, SheetSpec};
 use crate::model::{Item, Page};
 use crate::units::{Mm, Point, Rect, Size};
 
@@ -56,9 +56,13 @@ pub fn impose(sheet: &SheetSpec, card: Size, sides: Vec<Page>) -> Vec<Page> {
     out
 }
 
-/// Marks in line with every trim edge, outside the grid of cards.
+/// Marks in line with every trim edge, outside the grid of cards (or from
+/// the sheet's edges, for copies that fill the sheet).
 pub fn crop_marks(sheet: &SheetSpec, cards: &[Rect]) -> Vec<Item> {
     let m = &sheet.marks;
+    if m.place == MarkPlace::SheetEdges {
+        return edge_marks(sheet, cards);
+    }
     let mut xs: Vec<Mm> = cards.iter().flat_map(|c| [c.x, c.right()]).collect();
     let mut ys: Vec<Mm> = cards.iter().flat_map(|c| [c.y, c.bottom()]).collect();
     for v in [&mut xs, &mut ys] {
@@ -83,6 +87,32 @@ pub fn crop_marks(sheet: &SheetSpec, cards: &[Rect]) -> Vec<Item> {
     items
 }
 
+/// Where the copies fill the sheet, the only cuts are between them: a
+/// mark at each end of each such cut, from the sheet's edge inwards.
+fn edge_marks(sheet: &SheetSpec, cards: &[Rect]) -> Vec<Item> {
+    let m = &sheet.marks;
+    let inner = |v: Mm, end: Mm| v > m.length && v < end - m.length;
+    let mut xs: Vec<Mm> = cards.iter().flat_map(|c| [c.x, c.right()]).filter(|&x| inner(x, sheet.size.w)).collect();
+    let mut ys: Vec<Mm> = cards.iter().flat_map(|c| [c.y, c.bottom()]).filter(|&y| inner(y, sheet.size.h)).collect();
+    for v in [&mut xs, &mut ys] {
+        v.sort_by(|a, b| a.0.total_cmp(&b.0));
+        v.dedup_by(|a, b| a.approx_eq(*b));
+    }
+    let (w, h, a, b) = (sheet.size.w, sheet.size.h, m.offset, m.offset + m.length);
+    let mark = |from: Point, to: Point| Item::CropMark { from, to, width: m.width };
+    let p = Point::new;
+    let mut items = Vec::new();
+    for x in xs {
+        items.push(mark(p(x, a), p(x, b)));
+        items.push(mark(p(x, h - b), p(x, h - a)));
+    }
+    for y in ys {
+        items.push(mark(p(a, y), p(b, y)));
+        items.push(mark(p(w - b, y), p(w - a, y)));
+    }
+    items
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,7 +127,7 @@ mod tests {
             gutter_x: Mm(10.0),
             gutter_y: Mm::ZERO,
             flip,
-            marks: CropMarks { length: Mm(6.0), offset: Mm(3.0), width: Pt(0.5) },
+            marks: CropMarks { length: Mm(6.0), offset: Mm(3.0), width: Pt(0.5), place: MarkPlace::Outside },
         }
     }
 

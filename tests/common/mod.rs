@@ -42,6 +42,7 @@ pub fn options(root: &Path, out: &Path) -> Options {
         write: true,
         today: BEFORE_DEADLINE,
         orgs: Default::default(),
+        png: None,
     }
 }
 

@@ -101,6 +101,9 @@ fn merge(parent: RawLayout, child: RawLayout, problems: &mut Problems) -> RawLay
     RawLayout {
         extends: parent.extends,
         description: child.description.or(parent.description),
+        output: child.output.or(parent.output),
+        px_width: child.px_width.or(parent.px_width),
+        px_height: child.px_height.or(parent.px_height),
         page: child.page.or(parent.page),
         sheet: child.sheet.or(parent.sheet),
         fonts: child.fonts.or(parent.fonts),

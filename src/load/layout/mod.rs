@@ -16,7 +16,7 @@ mod sheet;
 mod style;
 
 pub use blocks::{Block, DeadlineBlock, Ground, OrgBlock, QrBlock, QrNotes, RoleUse, RouteBlock, RuleBlock, TextBlock};
-pub use raw::{Align, EcLevel, Flip, TextTag};
+pub use raw::{Align, EcLevel, Flip, MarkPlace, TextTag};
 pub use sheet::{CropMarks, SheetSpec};
 pub use style::{Role, TextStyle};
 
@@ -51,7 +51,21 @@ pub struct Layout {
     /// The layout as it is when the handout carries an organisation, if
     /// that changes it (`[with_org]`).
     pub with_org: Option<Box<Layout>>,
+    /// What it makes.
+    pub output: Output,
 }
+
+/// What a layout makes.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Output {
+    /// Pages of a PDF, to print.
+    Pdf,
+    /// Images of this many pixels, for screens (each side one image).
+    Png { width: u32, height: u32 },
+}
+
+/// CSS pixels to the inch: a PNG layout's page is its pixels at this.
+pub const PNG_DPI: f32 = 96.0;
 
 impl Layout {
     /// The layout to use with or without an organisation.
@@ -154,8 +168,8 @@ pub struct FontSpec {
     pub scripts: Vec<(Script, FamilySpec)>,
 }
 
-const PAGE_WIDTH: Limit = Limit::mm("page width", 10.0, 2000.0);
-const PAGE_HEIGHT: Limit = Limit::mm("page height", 10.0, 2000.0);
+const PAGE_WIDTH: Limit = Limit::mm("page width", 10.0, 2200.0);
+const PAGE_HEIGHT: Limit = Limit::mm("page height", 10.0, 2200.0);
 const BLEED: Limit = Limit::mm("bleed", 0.0, 20.0);
 const SAFE: Limit = Limit::mm("safe margin", 0.0, 50.0);
 const QR_SIZE: Limit = Limit::mm("QR size", 10.0, 200.0);
@@ -205,6 +219,7 @@ fn check_layout(
     let mut cx = Checker::new(problems);
     let file_start = Loc::new(&source, 0..0);
     let palette = Palette::new(&mut cx, &raw.colors);
+    let output = check_output(&mut cx, &raw, &file_start);
     let (Some(page), Some(fonts), Some(qr)) = (
         required(&mut cx, raw.page, "page", &file_start),
         required(&mut cx, raw.fonts, "fonts", &file_start),
@@ -212,14 +227,14 @@ fn check_layout(
     ) else {
         return None;
     };
-    let page = check_page(&mut cx, &palette, &page);
+    let page = check_page(&mut cx, &palette, &page, output);
     let qr = check_qr(&mut cx, &palette, &qr);
     let styles = style::check_styles(&mut cx, &palette, &raw.text);
     let sides = regions::check_sides(&mut cx, &palette, &styles, &page, &raw.face, &file_start);
     let sheet = raw.sheet.as_ref().and_then(|s| sheet::check_sheet(&mut cx, s, &page, &file_start));
     let fonts = check_fonts(&mut cx, &fonts);
     let description = raw.description.map(At::into_inner);
-    cx.finish(|| Layout { id, source, description, page, fonts, qr, styles, sides, sheet, with_org })
+    cx.finish(|| Layout { id, source, description, page, fonts, qr, styles, sides, sheet, with_org, output })
 }
 
 /// A table a whole layout needs, after `extends` is resolved.
@@ -234,9 +249,58 @@ fn required<T>(cx: &mut Checker, table: Option<At<T>>, name: &str, file: &Loc) -
     table
 }
 
-fn check_page(cx: &mut Checker, palette: &Palette, raw: &raw::RawPage) -> PageSpec {
-    let width = cx.mm(&raw.width, PAGE_WIDTH);
-    let height = cx.mm(&raw.height, PAGE_HEIGHT);
+/// `output`, and for PNG its pixel size.
+fn check_output(cx: &mut Checker, raw: &RawLayout, file: &Loc) -> Output {
+    let png = raw.output.as_ref().is_some_and(|o| *o.get() == raw::OutputKind::Png);
+    let px = |cx: &mut Checker, v: &Option<At<u32>>, what: &str| -> u32 {
+        match v {
+            Some(n) if (100..=8000).contains(n.get()) => *n.get(),
+            Some(n) => {
+                cx.report(Problem::error(format!("{what} {} is out of range", n.get())).at(n.loc().clone()).label("expected 100 to 8000 pixels"));
+                100
+            }
+            None => {
+                cx.report(Problem::error(format!("a PNG layout needs `{what}`")).at(file.clone()).help("e.g. px_width = 1920, px_height = 1080"));
+                100
+            }
+        }
+    };
+    if !png {
+        if let Some(n) = raw.px_width.as_ref().or(raw.px_height.as_ref()) {
+            cx.report(Problem::error("pixel sizes are for `output = \"png\"` layouts").at(n.loc().clone()));
+        }
+        return Output::Pdf;
+    }
+    Output::Png { width: px(cx, &raw.px_width, "px_width"), height: px(cx, &raw.px_height, "px_height") }
+}
+
+/// A page dimension: given in mm for PDF, following from the pixels for PNG.
+fn page_length(cx: &mut Checker, given: &Option<At<f32>>, limit: Limit, px: Option<u32>, file: &Loc) -> Mm {
+    match (given, px) {
+        (Some(v), None) => cx.mm(v, limit),
+        (None, Some(px)) => Mm(px as f32 * 25.4 / PNG_DPI),
+        (Some(v), Some(_)) => {
+            cx.report(
+                Problem::error(format!("{} is set by the pixels of a PNG layout", limit.what))
+                    .at(v.loc().clone())
+                    .help("leave out the page width and height: px_width and px_height set them"),
+            );
+            Mm(limit.lo)
+        }
+        (None, None) => {
+            cx.report(Problem::error(format!("[page] has no {}", limit.what)).at(file.clone()).label("in mm"));
+            Mm(limit.lo)
+        }
+    }
+}
+
+fn check_page(cx: &mut Checker, palette: &Palette, raw: &At<raw::RawPage>, output: Output) -> PageSpec {
+    let (px_w, px_h) = match output {
+        Output::Png { width, height } => (Some(width), Some(height)),
+        Output::Pdf => (None, None),
+    };
+    let width = page_length(cx, &raw.width, PAGE_WIDTH, px_w, raw.loc());
+    let height = page_length(cx, &raw.height, PAGE_HEIGHT, px_h, raw.loc());
     let bleed = cx.mm_or_zero(&raw.bleed, BLEED);
     let background = palette.color(cx, &raw.background);
     let safe = cx.mm_or_zero(&raw.safe, SAFE);

@@ -15,6 +15,12 @@ pub struct RawLayout {
     /// changes.
     pub extends: Option<At<String>>,
     pub description: Option<At<String>>,
+    /// What the layout makes: PDF pages (the default) or PNG images.
+    pub output: Option<At<OutputKind>>,
+    /// A PNG's size in pixels; the page is this many CSS pixels (96 to the
+    /// inch), so positions stay in mm and sizes in pt.
+    pub px_width: Option<At<u32>>,
+    pub px_height: Option<At<u32>>,
     pub page: Option<At<RawPage>>,
     pub sheet: Option<At<RawSheetEntry>>,
     pub fonts: Option<At<RawFonts>>,
@@ -34,8 +40,9 @@ pub struct RawLayout {
 #[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPage {
-    pub width: At<f32>,
-    pub height: At<f32>,
+    /// Required for PDF; a PNG layout's page follows from its pixels.
+    pub width: Option<At<f32>>,
+    pub height: Option<At<f32>>,
     #[serde(default)]
     pub bleed: Option<At<f32>>,
     /// Distance inside the trim that content keeps clear of.
@@ -70,6 +77,20 @@ pub struct RawMarks {
     pub length: f32,
     pub offset: f32,
     pub width: f32,
+    /// Where the marks go: outside the grid (the default), or, where the
+    /// copies fill the sheet, from the sheet's edge inwards along each cut.
+    #[serde(default)]
+    pub at: Option<MarkPlace>,
+}
+
+named! {
+    /// Where crop marks are drawn.
+    pub enum MarkPlace as "a place for crop marks" { Outside = "outside", SheetEdges = "sheet-edges" }
+}
+
+named! {
+    /// What a layout makes.
+    pub enum OutputKind as "an output" { Pdf = "pdf", Png = "png" }
 }
 
 named! {

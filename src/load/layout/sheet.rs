@@ -4,7 +4,7 @@
 
 use super::super::{At, Checker, Limit};
 use super::PageSpec;
-use super::raw::{Flip, RawSheet, RawSheetEntry};
+use super::raw::{Flip, MarkPlace, RawSheet, RawSheetEntry};
 use crate::diag::{Loc, Problem};
 use crate::units::{Mm, Pt, Size};
 
@@ -14,13 +14,16 @@ const GUTTER_X: Limit = Limit::mm("gutter_x", 0.0, 100.0);
 const GUTTER_Y: Limit = Limit::mm("gutter_y", 0.0, 100.0);
 const MAX_GRID: u32 = 20;
 
-/// Crop marks: thin lines outside the cards, in line with the trim edges.
+/// Crop marks: thin lines in line with the trim edges, outside the cards;
+/// or, where the copies fill the sheet (A5 two-up on A4), from the sheet's
+/// edge inwards along each cut, within the copies' safe margin.
 #[derive(Clone, Debug)]
 pub struct CropMarks {
     pub length: Mm,
     /// Gap between the trim edge and the start of the mark.
     pub offset: Mm,
     pub width: Pt,
+    pub place: MarkPlace,
 }
 
 /// A grid of copies, centred on a sheet.
@@ -75,6 +78,9 @@ pub fn check_sheet(cx: &mut Checker, raw: &At<RawSheetEntry>, page: &PageSpec, f
         );
         return None;
     }
+    if sheet.marks.place == MarkPlace::SheetEdges {
+        return check_edge_marks(cx, r, sheet, page);
+    }
     let need = sheet.marks.offset + sheet.marks.length;
     if mx < need || my < need {
         cx.report(
@@ -85,6 +91,22 @@ pub fn check_sheet(cx: &mut Checker, raw: &At<RawSheetEntry>, page: &PageSpec, f
                     need.0, mx.0, my.0
                 ))
                 .help("use fewer rows or columns, smaller gutters, or shorter marks"),
+        );
+        return None;
+    }
+    Some(sheet)
+}
+
+/// Marks from the sheet's edge run over the copies' margins: they must
+/// stay within the safe margin, where no content is.
+fn check_edge_marks(cx: &mut Checker, r: &RawSheet, sheet: SheetSpec, page: &PageSpec) -> Option<SheetSpec> {
+    let reach = sheet.marks.offset + sheet.marks.length;
+    if reach > page.safe {
+        cx.report(
+            Problem::error("crop marks from the sheet's edge reach past the safe margin")
+                .at(r.crop_marks.loc().clone())
+                .label(format!("they reach {:.1} mm in; content starts {:.1} mm in", reach.0, page.safe.0))
+                .help("shorten the marks, or give the page a larger `safe` margin"),
         );
         return None;
     }
@@ -112,6 +134,11 @@ fn read_sheet(cx: &mut Checker, r: &RawSheet) -> Option<SheetSpec> {
         );
         return None;
     }
-    let marks = CropMarks { length: Mm(m.length), offset: Mm(m.offset), width: Pt(m.width) };
+    let marks = CropMarks {
+        length: Mm(m.length),
+        offset: Mm(m.offset),
+        width: Pt(m.width),
+        place: m.at.unwrap_or(MarkPlace::Outside),
+    };
     Some(SheetSpec { size, columns, rows, gutter_x, gutter_y, flip: *r.flip.get(), marks })
 }
