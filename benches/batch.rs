@@ -19,7 +19,11 @@ fn copy(from: &Path, to: &Path, skip: &[&str]) {
         if skip.contains(&name.as_str()) {
             continue;
         }
-        if p.is_dir() { copy(&p, &to.join(&name), skip) } else { std::fs::copy(&p, to.join(&name)).map(|_| ()).unwrap() }
+        if p.is_dir() {
+            copy(&p, &to.join(&name), skip)
+        } else {
+            std::fs::copy(&p, to.join(&name)).map(|_| ()).unwrap()
+        }
     }
 }
 
@@ -65,7 +69,12 @@ fn main() {
         png: None,
     };
     let outcome = batch::run(&opts, &batch::Quiet);
-    assert!(outcome.ok() && outcome.documents == ORGS * 4, "{} documents, {} failed", outcome.documents, outcome.failed);
+    assert!(
+        outcome.ok() && outcome.documents == ORGS * 4,
+        "{} documents, {} failed",
+        outcome.documents,
+        outcome.failed
+    );
     println!(
         "batch: {} documents for {} organisations in {:.2} s: {:.0} documents/s; peak memory {:.0} MB",
         outcome.documents,

@@ -97,7 +97,8 @@ fn read_raster(bytes: &[u8]) -> Result<Logo, LogoError> {
     let format = reader.format();
     let (w, h) = reader.into_dimensions().map_err(not_image)?;
     check_size(w, h)?;
-    let mut decoder = image::ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| not_image(e.into()))?;
+    let mut decoder =
+        image::ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| not_image(e.into()))?;
     let mut limits = image::Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
@@ -107,14 +108,21 @@ fn read_raster(bytes: &[u8]) -> Result<Logo, LogoError> {
     // in the middle of a batch.
     let picture = decoder.decode().map_err(not_image)?;
     let aspect = w as f32 / h as f32;
-    let plain = matches!(picture.color(), image::ColorType::L8 | image::ColorType::La8 | image::ColorType::Rgb8 | image::ColorType::Rgba8);
+    let plain = matches!(
+        picture.color(),
+        image::ColorType::L8 | image::ColorType::La8 | image::ColorType::Rgb8 | image::ColorType::Rgba8
+    );
     let kept = w.max(h) <= KEEP_SIDE && plain && !is_cmyk_jpeg(bytes);
     let (data, format, width, height) = if kept {
         let f = if format == Some(image::ImageFormat::Jpeg) { RasterFormat::Jpeg } else { RasterFormat::Png };
         (bytes.to_vec(), f, w, h)
     } else {
         // Too large, 16-bit or CMYK: an 8-bit RGBA PNG at most KEEP_SIDE a side.
-        let small = if w.max(h) > KEEP_SIDE { picture.resize(KEEP_SIDE, KEEP_SIDE, image::imageops::FilterType::Triangle) } else { picture };
+        let small = if w.max(h) > KEEP_SIDE {
+            picture.resize(KEEP_SIDE, KEEP_SIDE, image::imageops::FilterType::Triangle)
+        } else {
+            picture
+        };
         let rgba = image::DynamicImage::ImageRgba8(small.to_rgba8());
         let mut out = Cursor::new(Vec::new());
         rgba.write_to(&mut out, image::ImageFormat::Png).map_err(not_image)?;

@@ -158,7 +158,12 @@ fn run_set(opts: &Options) -> ExitCode {
     for o in &outcome.outputs {
         let verb = if outcome.written { "wrote" } else { "checked" };
         for (path, bytes) in &o.files {
-            println!("{verb} {} ({}, {} page(s))", build::shown(path), build::size_text(bytes.len()), o.doc.pages.len());
+            println!(
+                "{verb} {} ({}, {} page(s))",
+                build::shown(path),
+                build::size_text(bytes.len()),
+                o.doc.pages.len()
+            );
         }
     }
     ExitCode::SUCCESS

@@ -27,7 +27,10 @@ const MAX_SIDE: f32 = 8000.0;
 
 /// Each page of `pdf` (the rendering of `doc`) as a PNG.
 pub fn pngs(doc: &Document, pdf: &[u8], scale: Scale) -> Result<Vec<Vec<u8>>, Problem> {
-    let fail = |what: &str| Problem::error(format!("the PDF cannot be made into an image: {what}")).help("this is a bug in handout; please report it");
+    let fail = |what: &str| {
+        Problem::error(format!("the PDF cannot be made into an image: {what}"))
+            .help("this is a bug in handout; please report it")
+    };
     let pdf = Pdf::new(pdf.to_vec()).map_err(|_| fail("it does not parse"))?;
     let cache = RenderCache::new();
     let texts = texts(doc);
@@ -43,7 +46,8 @@ pub fn pngs(doc: &Document, pdf: &[u8], scale: Scale) -> Result<Vec<Vec<u8>>, Pr
             return Err(fail("it would be more than 8000 pixels a side"));
         }
         let settings = PixmapSettings { x_scale, y_scale, bg_color: WHITE };
-        let pixmap = hayro::render(page, &cache, &InterpreterSettings::default(), &RenderSettings::default(), &settings);
+        let pixmap =
+            hayro::render(page, &cache, &InterpreterSettings::default(), &RenderSettings::default(), &settings);
         let (w, h) = (u32::from(pixmap.width()), u32::from(pixmap.height()));
         // On white, every pixel is opaque: premultiplied is plain RGB.
         let rgb: Vec<u8> = pixmap.data().iter().flat_map(|p| [p.r, p.g, p.b]).collect();

@@ -35,8 +35,11 @@ fn build_writes_every_document_and_says_so_with_sizes() {
         assert!(file.is_file(), "{} missing", file.display());
         assert!(stdout.contains(&format!("{p}-flyer-a4.pdf (")) && stdout.contains(" kB"), "{stdout}");
     }
+    // Screen layouts make images.
+    assert!(out.path().join("nl/facebook-screen-16x9.png").is_file());
     // No temporary files are left behind.
-    assert!(files_under(out.path()).iter().all(|f| f.extension().is_some_and(|e| e == "pdf")));
+    let files = files_under(out.path());
+    assert!(files.iter().all(|f| f.extension().is_some_and(|e| e == "pdf" || e == "png")), "{files:?}");
 }
 
 #[test]

@@ -153,6 +153,24 @@ proptest! {
 }
 
 #[test]
+fn the_shortest_and_the_longest_url_build_in_every_layout_with_and_without_an_organisation() {
+    let s = shipped();
+    for (layout, fonts) in s.project.layouts.iter().zip(&s.fonts) {
+        for org in [false, true] {
+            let max = layout.for_org(org).qr.max_url;
+            for path in ["a", "A", "0", "help/contact/0123456789/", "MMMMWWWW"] {
+                for url in ["https://facebook.com".to_string(), url_of("www.facebook.com", path, max)] {
+                    for lang in ["nl", "en"] {
+                        compose_for(layout, fonts, lang, &url, org)
+                            .unwrap_or_else(|e| panic!("{} (org: {org}) {lang} {url}: {e}", layout.id));
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn the_shortest_and_the_longest_url_scan_from_the_printed_page() {
     let s = shipped();
     for (layout, fonts) in s.project.layouts.iter().zip(&s.fonts) {

@@ -113,7 +113,11 @@ fn build_org(plan: &Plan, loaded: &LoadedOrg, opts: &Options, progress: &dyn Pro
     }
     let mut written = 0;
     for o in outputs {
-        let failed = o.files.iter().filter(|_| opts.write).find_map(|(path, bytes)| write_atomic(path, bytes).err().map(|e| (path, e)));
+        let failed = o
+            .files
+            .iter()
+            .filter(|_| opts.write)
+            .find_map(|(path, bytes)| write_atomic(path, bytes).err().map(|e| (path, e)));
         if let Some((path, e)) = failed {
             problems.push(Problem::error(format!("cannot write {}: {e}", path.display())));
             continue;

@@ -7,15 +7,15 @@ use crate::compose::{Handout, compose};
 use crate::diag::{Problem, Problems};
 use crate::edition::{Edition, EditionChoice, has_passed};
 use crate::fonts::{FontStore, Fonts};
+use crate::load::layout::Output as LayoutOutput;
 use crate::load::org::Org;
 use crate::load::{Content, Layout};
+use crate::model::Document;
 use crate::project::Project;
+use crate::raster::{self, Scale};
 use crate::render::{RenderOptions, render};
 use crate::script::Script;
 use std::collections::BTreeSet;
-use crate::load::layout::Output as LayoutOutput;
-use crate::model::Document;
-use crate::raster::{self, Scale};
 use std::path::{Path, PathBuf};
 
 /// `base` with `.ext`, or `-N.png` for page N (`ext` = "N.png").
@@ -94,7 +94,15 @@ impl<'p> Plan<'p> {
             let pdf = render(&doc, &self.render, &mut found)?;
             let files = self.files(output, &base, &doc, &pdf, &mut found)?;
             let path = files[0].0.clone();
-            Some(Output { lang: lang.clone(), platform: h.platform.id.clone(), layout: h.layout.id.clone(), path, pdf, files, doc })
+            Some(Output {
+                lang: lang.clone(),
+                platform: h.platform.id.clone(),
+                layout: h.layout.id.clone(),
+                path,
+                pdf,
+                files,
+                doc,
+            })
         });
         let org_dir = h.org.map(|o| format!("{}/", o.id)).unwrap_or_default();
         let mut named = Problems::new();
@@ -107,12 +115,28 @@ impl<'p> Plan<'p> {
 
     /// The files a document makes: its PDF (and with `--png` each page as
     /// PNG), or for a screen layout only PNGs.
-    fn files(&self, output: LayoutOutput, base: &Path, doc: &Document, pdf: &[u8], problems: &mut Problems) -> Option<Vec<(PathBuf, Vec<u8>)>> {
+    fn files(
+        &self,
+        output: LayoutOutput,
+        base: &Path,
+        doc: &Document,
+        pdf: &[u8],
+        problems: &mut Problems,
+    ) -> Option<Vec<(PathBuf, Vec<u8>)>> {
         let numbered = |pngs: Vec<Vec<u8>>| -> Vec<(PathBuf, Vec<u8>)> {
             let n = pngs.len();
             pngs.into_iter()
                 .enumerate()
-                .map(|(i, png)| (if n == 1 && output != LayoutOutput::Pdf { with_ext(base, "png") } else { with_ext(base, &format!("{}.png", i + 1)) }, png))
+                .map(|(i, png)| {
+                    (
+                        if n == 1 && output != LayoutOutput::Pdf {
+                            with_ext(base, "png")
+                        } else {
+                            with_ext(base, &format!("{}.png", i + 1))
+                        },
+                        png,
+                    )
+                })
                 .collect()
         };
         let mut raster = |scale| raster::pngs(doc, pdf, scale).map_err(|p| problems.push(p)).ok();

@@ -29,7 +29,11 @@ pub(crate) fn paragraph(cx: &mut Context, p: &Para) -> Result<Frag, BlockError> 
     let rtl_doc = cx.rtl();
     // A URL is read left to right in any language.
     let rtl = rtl_doc && matches!(p.mode, Breaking::Prose(_));
-    let setting = Setting { weight: style.weight, size, max: p.width, mode: p.mode, rtl };
+    let mode = match p.mode {
+        Breaking::Prose(_) if !style.hyphenate => Breaking::Prose(None),
+        m => m,
+    };
+    let setting = Setting { weight: style.weight, size, max: p.width, mode, rtl };
     let lines = break_lines(&mut cx.m, p.rich, &setting).map_err(|u| BlockError::TooWide {
         text: p.rich.to_plain(),
         word: u.word,

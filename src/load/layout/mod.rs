@@ -256,11 +256,19 @@ fn check_output(cx: &mut Checker, raw: &RawLayout, file: &Loc) -> Output {
         match v {
             Some(n) if (100..=8000).contains(n.get()) => *n.get(),
             Some(n) => {
-                cx.report(Problem::error(format!("{what} {} is out of range", n.get())).at(n.loc().clone()).label("expected 100 to 8000 pixels"));
+                cx.report(
+                    Problem::error(format!("{what} {} is out of range", n.get()))
+                        .at(n.loc().clone())
+                        .label("expected 100 to 8000 pixels"),
+                );
                 100
             }
             None => {
-                cx.report(Problem::error(format!("a PNG layout needs `{what}`")).at(file.clone()).help("e.g. px_width = 1920, px_height = 1080"));
+                cx.report(
+                    Problem::error(format!("a PNG layout needs `{what}`"))
+                        .at(file.clone())
+                        .help("e.g. px_width = 1920, px_height = 1080"),
+                );
                 100
             }
         }

@@ -155,6 +155,10 @@ pub struct RawStyle {
     pub line_height: At<f32>,
     #[serde(default)]
     pub space_after: Option<At<f32>>,
+    /// Whether long words may be hyphenated (default: yes). Big type on a
+    /// poster or a screen reads better without.
+    #[serde(default)]
+    pub hyphenate: Option<bool>,
 }
 
 #[derive(Clone, Deserialize)]

@@ -23,6 +23,8 @@ pub struct TextStyle {
     /// Line pitch as a multiple of the font size.
     pub line_height: f32,
     pub space_after: Mm,
+    /// Long words may be split with a hyphen at the line's end.
+    pub hyphenate: bool,
     /// Where the role is defined.
     pub loc: Loc,
 }
@@ -114,6 +116,7 @@ pub fn check_styles(
             color: palette.color(cx, &s.color),
             line_height: cx.number(&s.line_height, LINE_HEIGHT),
             space_after: cx.mm_or_zero(&s.space_after, SPACE_AFTER),
+            hyphenate: s.hyphenate.unwrap_or(true),
             loc: s.loc().clone(),
         };
         styles.insert(name.clone(), style);
@@ -139,6 +142,7 @@ pub fn role(cx: &mut Checker, styles: &BTreeMap<String, TextStyle>, name: &str, 
             color: Color::BLACK,
             line_height: 1.2,
             space_after: Mm::ZERO,
+            hyphenate: true,
             loc: loc.clone(),
         }
     });

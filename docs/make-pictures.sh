@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Make the README's pictures with handout itself, so they never go stale:
+#
+#   bash docs/make-pictures.sh
+#
+# Builds into a temporary folder (dated edition, as before the deadline;
+# the after-deadline edition; the example organisations; the Arabic test
+# fixture) with `--png` and copies the pages the README shows into docs/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --quiet
+bin=$PWD/target/release/handout
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export SOURCE_DATE_EPOCH=1747699200   # 2025-05-20: before the deadline
+dpi=60
+
+"$bin" build --out "$tmp/dated" --edition deadline --png --png-dpi $dpi >/dev/null
+"$bin" build --out "$tmp/after" --edition after-deadline --layout flyer-a4 --png --png-dpi $dpi >/dev/null
+"$bin" build --out "$tmp/orgs" --all-orgs --edition deadline --png --png-dpi $dpi >/dev/null 2>&1
+# Single cards are small: drawn at 150 dpi.
+"$bin" build --out "$tmp/card" --layout pocket-card-print --edition deadline --png --png-dpi 150 >/dev/null
+"$bin" build --out "$tmp/orgcard" --org buurthuis-de-linde --layout pocket-card-print --edition deadline --png --png-dpi 150 >/dev/null 2>&1
+# The Arabic fixture: a copy of the project with the fixture's language.
+mkdir -p "$tmp/ar/data"
+cp -r layouts fonts "$tmp/ar/"
+cp -r data/nl "$tmp/ar/data/" && cp -r tests/fixtures/scripts/data/ar "$tmp/ar/data/"
+"$bin" build --root "$tmp/ar" --lang ar --platform facebook --layout flyer-a4 --out "$tmp/ar/out" \
+  --edition deadline --png --png-dpi $dpi >/dev/null
+
+pick() { cp "$1" "docs/$2"; }
+d=$tmp/dated
+pick "$d/nl/facebook-flyer-a4-1.png" facebook-flyer-a4.png
+pick "$d/en/instagram-flyer-a4-1.png" instagram-flyer-a4-en.png
+pick "$tmp/after/nl/facebook-flyer-a4-after-deadline-1.png" facebook-flyer-a4-after-deadline.png
+pick "$d/nl/facebook-pocket-cards-1.png" facebook-pocket-cards-1.png
+pick "$d/nl/facebook-pocket-cards-2.png" facebook-pocket-cards-2.png
+pick "$tmp/card/nl/facebook-pocket-card-print-1.png" facebook-pocket-card-print-1.png
+pick "$tmp/card/nl/facebook-pocket-card-print-2.png" facebook-pocket-card-print-2.png
+pick "$d/nl/facebook-poster-a3-1.png" facebook-poster-a3.png
+pick "$d/nl/instagram-flyer-a5-1.png" instagram-flyer-a5.png
+pick "$d/nl/facebook-flyer-a4-large-1.png" facebook-flyer-a4-large-1.png
+pick "$d/nl/facebook-flyer-a4-large-2.png" facebook-flyer-a4-large-2.png
+pick "$d/nl/facebook-screen-16x9.png" facebook-screen-16x9.png
+pick "$d/en/instagram-social-4x5.png" instagram-social-4x5.png
+pick "$tmp/orgs/bibliotheek-voorbeeldstad/nl/facebook-flyer-a4-1.png" org-flyer-a4.png
+pick "$tmp/orgcard/buurthuis-de-linde/nl/facebook-pocket-card-print-2.png" org-card-back.png
+pick "$tmp/ar/out/ar/facebook-flyer-a4-1.png" fixture-arabic-flyer.png
+echo "pictures refreshed in docs/"

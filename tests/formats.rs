@@ -1,0 +1,212 @@
+//! The formats a library shows the message in: an A3 poster, A5 leaflets
+//! two to an A4 sheet, large print, a lobby-screen slide and a social media
+//! image. Each builds in Dutch and English for both platforms, its QR code
+//! scans (from the PDF at 150 dpi, or from the PNG as it is), and the
+//! deadline stands out more than anything but the title.
+
+mod common;
+
+use common::*;
+use handout::build::Output;
+use handout::compose::body_size;
+use handout::load::layout::{Block, TextTag};
+use handout::model::Item;
+use handout::units::{EPS, Mm, Rect};
+use std::sync::OnceLock;
+
+fn outputs() -> &'static [Output] {
+    static OUT: OnceLock<(tempfile::TempDir, Vec<Output>)> = OnceLock::new();
+    &OUT.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let outcome = build_all(dir.path());
+        (dir, outcome.outputs)
+    })
+    .1
+}
+
+fn of(layout: &str) -> Vec<&'static Output> {
+    let v: Vec<_> = outputs().iter().filter(|o| o.layout == layout).collect();
+    assert_eq!(v.len(), 4, "{layout}: Dutch and English, Facebook and Instagram");
+    v
+}
+
+/// A PNG decoded to grey, with its text chunks.
+fn decode_png(bytes: &[u8]) -> (Gray, Vec<(String, String)>) {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    decoder.set_transformations(png::Transformations::EXPAND);
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let frame = reader.next_frame(&mut buf).unwrap();
+    assert_eq!(frame.color_type, png::ColorType::Rgb);
+    let px = buf[..frame.buffer_size()]
+        .chunks(3)
+        .map(|c| ((c[0] as u32 * 299 + c[1] as u32 * 587 + c[2] as u32 * 114) / 1000) as u8)
+        .collect();
+    let texts = reader.info().utf8_text.iter().map(|t| (t.keyword.clone(), t.get_text().unwrap())).collect();
+    (Gray { w: frame.width as usize, h: frame.height as usize, px }, texts)
+}
+
+#[test]
+fn screen_and_social_images_have_their_pixel_size_scan_as_they_are_and_describe_themselves() {
+    for (layout, (w, h)) in [("screen-16x9", (1920, 1080)), ("social-4x5", (1080, 1350))] {
+        for o in of(layout) {
+            assert!(o.path.extension().is_some_and(|e| e == "png"), "{}", o.path.display());
+            assert_eq!(o.files.len(), 1, "only the image is written");
+            let (img, texts) = decode_png(&o.files[0].1);
+            assert_eq!((img.w, img.h), (w, h), "{}", o.path.display());
+            assert_eq!(decode_qr(&img), vec![expected_url(&o.platform).to_string()], "{}", o.path.display());
+            let get = |k: &str| texts.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default();
+            assert!(get("Description").contains(expected_url(&o.platform)), "{}: {texts:?}", o.path.display());
+            assert_eq!(get("Title"), o.doc.title);
+        }
+    }
+    // The lobby screen's code is readable from 2 metres: at least 300 pixels.
+    for o in of("screen-16x9") {
+        let (_, qr) = o.doc.qr_symbols().next().unwrap();
+        let px = qr.symbol().w.0 / 25.4 * 96.0;
+        assert!(px >= 300.0, "{}: QR code {px:.0} px", o.path.display());
+    }
+}
+
+#[test]
+fn images_are_the_same_bytes_every_time() {
+    let again = tempfile::tempdir().unwrap();
+    let mut opts = options(&root(), again.path());
+    opts.layout = Some("social-4x5".into());
+    let outcome = handout::build::run(&opts);
+    for o in &outcome.outputs {
+        let first =
+            outputs().iter().find(|f| f.layout == o.layout && f.lang == o.lang && f.platform == o.platform).unwrap();
+        assert!(first.files[0].1 == o.files[0].1, "{} differs", o.path.display());
+    }
+}
+
+#[test]
+fn printed_formats_scan_at_150_dpi_and_have_their_paper_size() {
+    let mm = |pt: f32| pt / 72.0 * 25.4;
+    for (layout, (w, h), pages) in
+        [("poster-a3", (297.0, 420.0), 1), ("flyer-a5", (297.0, 210.0), 1), ("flyer-a4-large", (210.0, 297.0), 2)]
+    {
+        for o in of(layout) {
+            let sizes = page_sizes(&o.pdf);
+            assert_eq!(sizes.len(), pages, "{}", o.path.display());
+            for (pw, ph) in sizes {
+                assert!(
+                    (mm(pw) - w).abs() < 0.5 && (mm(ph) - h).abs() < 0.5,
+                    "{}: {} x {} mm",
+                    o.path.display(),
+                    mm(pw),
+                    mm(ph)
+                );
+            }
+            let page = &rasterise(&o.pdf, 150.0)[0];
+            let found = decode_qr(page);
+            // rqrr reads one code per image best: the A5 sheet has two.
+            let expect = if layout == "flyer-a5" { 1..=2 } else { 1..=1 };
+            assert!(
+                expect.contains(&found.len()) && found.iter().all(|u| u == expected_url(&o.platform)),
+                "{}: {found:?}",
+                o.path.display()
+            );
+        }
+    }
+    for o in of("poster-a3") {
+        let (_, qr) = o.doc.qr_symbols().next().unwrap();
+        assert!(qr.symbol().w >= Mm(50.0), "{}: a poster's code is read from a step away", o.path.display());
+    }
+}
+
+#[test]
+fn the_deadline_stands_out_in_every_format() {
+    let mut problems = handout::diag::Problems::new();
+    let proj = handout::project::load(&root(), &mut problems);
+    for layout in ["poster-a3", "flyer-a5", "flyer-a4-large", "screen-16x9", "social-4x5"] {
+        let l = proj.layouts.iter().find(|l| l.id == layout).unwrap();
+        let blocks: Vec<&Block> = l.sides.iter().flat_map(|s| &s.regions).flat_map(|r| &r.blocks).collect();
+        let date = blocks
+            .iter()
+            .find_map(|b| if let Block::Deadline(d) = b { Some(d.date.name.clone()) } else { None })
+            .unwrap();
+        let title = blocks.iter().find_map(|b| match b {
+            Block::Text(t) if t.tag == TextTag::H1 => Some(t.role.name.clone()),
+            _ => None,
+        });
+        for o in of(layout) {
+            let deadline = o.doc.text_runs().filter(|(_, r)| r.role == date).map(|(_, r)| r.size.0).fold(0.0, f32::max);
+            assert!(deadline > 0.0, "{}: no deadline", o.path.display());
+            for (_, r) in o.doc.text_runs().filter(|(_, r)| r.role != date && Some(&r.role) != title.as_ref()) {
+                assert!(
+                    r.size.0 < deadline,
+                    "{}: `{}` ({} pt) as large as the deadline",
+                    o.path.display(),
+                    r.text,
+                    r.size.0
+                );
+            }
+            assert!(deadline >= 2.0 * body_size(&o.doc).0, "{}", o.path.display());
+        }
+    }
+}
+
+#[test]
+fn large_print_is_16_pt_or_more_on_two_pages_front_message_back_routes() {
+    for o in of("flyer-a4-large") {
+        for (_, r) in o.doc.text_runs() {
+            assert!(r.size.0 >= 16.0 - 1e-3, "{}: `{}` at {} pt", o.path.display(), r.text, r.size.0);
+        }
+        assert_eq!(o.doc.pages.len(), 2);
+        let on = |page: usize| {
+            o.doc.text_runs().filter(move |(p, _)| *p == page).map(|(_, r)| r.role.clone()).collect::<Vec<_>>()
+        };
+        assert!(
+            on(0).contains(&"deadline".to_string()) && !on(0).contains(&"step".to_string()),
+            "front: message, deadline, code"
+        );
+        assert!(on(1).contains(&"step".to_string()), "back: the routes");
+        assert!(o.doc.qr_symbols().all(|(p, _)| p == 0), "the code on the front");
+    }
+}
+
+#[test]
+fn a5_leaflets_are_two_on_a_sheet_with_marks_on_the_cut_only() {
+    for o in of("flyer-a5") {
+        let page = &o.doc.pages[0];
+        let sheet = Rect::sized(page.size);
+        assert_eq!(page.cards.len(), 2, "two leaflets");
+        let (a, b) = (page.cards[0], page.cards[1]);
+        assert!(sheet.encloses(&a) && sheet.encloses(&b) && !a.inset(EPS).overlaps(&b));
+        assert!(a.right().approx_eq(b.x), "side by side: one cut makes both");
+        // Both leaflets print the same.
+        let texts = |card: Rect| {
+            let mut v: Vec<String> = o
+                .doc
+                .text_runs()
+                .map(|(_, r)| r)
+                .filter(|r| card.encloses(&r.bbox()))
+                .map(|r| r.text.clone())
+                .collect();
+            v.sort();
+            v
+        };
+        assert!(!texts(a).is_empty() && texts(a) == texts(b));
+        let marks: Vec<Rect> = page
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::CropMark { from, to, .. } => {
+                    Some(Rect::new(from.x.min(to.x), from.y.min(to.y), (to.x - from.x).abs(), (to.y - from.y).abs()))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(marks.len(), 2, "a mark at each end of the one cut");
+        for m in &marks {
+            assert!(sheet.encloses(m), "{m:?} off the sheet");
+            assert!(m.x.approx_eq(a.right()), "{m:?} not on the cut");
+            // Clear of both leaflets' content (their 9 mm safe margin).
+            for card in [a, b] {
+                assert!(!card.inset(Mm(9.0)).overlaps(m), "{m:?} reaches into content");
+            }
+        }
+    }
+}
