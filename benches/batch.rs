@@ -55,6 +55,7 @@ fn main() {
     }
     std::fs::write(project.join("orgs/branches.csv"), csv).unwrap();
     let opts = Options {
+        tree: handout::tree::Tree::Disk(project.clone()),
         root: project.clone(),
         out: dir.path().join("out"),
         lang: Some("nl".into()),

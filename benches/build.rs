@@ -9,6 +9,7 @@ use std::path::PathBuf;
 
 fn options() -> Options {
     Options {
+        tree: handout::tree::Tree::Disk(PathBuf::from(env!("CARGO_MANIFEST_DIR"))),
         root: PathBuf::from(env!("CARGO_MANIFEST_DIR")),
         out: std::env::temp_dir().join("handout-bench"),
         lang: None,

@@ -7,8 +7,8 @@ use crate::load::layout::{FontFile, FontSpec};
 use crate::model::FontWeight;
 use crate::script::Script;
 use crate::text::ShapeCache;
+use crate::tree::Tree;
 use std::collections::{BTreeSet, HashMap};
-use std::path::PathBuf;
 use std::sync::Arc;
 
 /// One font file's bytes.
@@ -62,16 +62,17 @@ impl Fonts {
     }
 }
 
-/// Reads font files from a folder, each once however many layouts name it.
+/// Reads font files from a project's fonts/, each once however many
+/// layouts name it.
 pub struct FontStore {
-    dir: PathBuf,
+    tree: Tree,
     files: HashMap<String, Result<FontData, Problem>>,
     shapes: Arc<ShapeCache>,
 }
 
 impl FontStore {
-    pub fn new(dir: PathBuf) -> FontStore {
-        FontStore { dir, files: HashMap::new(), shapes: Arc::default() }
+    pub fn new(tree: Tree) -> FontStore {
+        FontStore { tree, files: HashMap::new(), shapes: Arc::default() }
     }
 
     /// The fonts a layout names; a file that cannot be used is reported
@@ -102,20 +103,20 @@ impl FontStore {
     }
 
     fn file(&mut self, f: &FontFile, problems: &mut Problems) -> Option<FontData> {
-        let dir = &self.dir;
-        let loaded = self.files.entry(f.file.clone()).or_insert_with(|| read_font(dir, f));
+        let tree = &self.tree;
+        let loaded = self.files.entry(f.file.clone()).or_insert_with(|| read_font(tree, f));
         loaded.clone().map_err(|p| problems.push(p.at(f.loc.clone()))).ok()
     }
 }
 
-fn read_font(dir: &std::path::Path, f: &FontFile) -> Result<FontData, Problem> {
+fn read_font(tree: &Tree, f: &FontFile) -> Result<FontData, Problem> {
     let name_ok = !f.file.is_empty() && !f.file.contains(['/', '\\']) && !f.file.starts_with('.');
     if !name_ok {
         return Err(Problem::error(format!("`{}` is not a font file name", f.file))
             .label("expected a file name inside fonts/")
             .help("fonts are looked up in the fonts/ folder; give only the file name"));
     }
-    let bytes = std::fs::read(dir.join(&f.file)).map_err(|e| {
+    let bytes = tree.read(&std::path::Path::new("fonts").join(&f.file)).map_err(|e| {
         Problem::error(format!("font file fonts/{} cannot be read: {e}", f.file))
             .label("this font is missing")
             .help("put the .ttf or .otf file in fonts/, together with its licence")
@@ -125,7 +126,7 @@ fn read_font(dir: &std::path::Path, f: &FontFile) -> Result<FontData, Problem> {
             .label("not a TrueType or OpenType font")
             .help("use a .ttf or .otf file"));
     }
-    Ok(FontData { bytes: Arc::new(bytes), file: f.file.clone() })
+    Ok(FontData { bytes: Arc::new(bytes.into_owned()), file: f.file.clone() })
 }
 
 /// The typeface text in SVG logos is set in: the project's own, built in,

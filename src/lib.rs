@@ -23,4 +23,5 @@ pub mod render;
 pub mod rich;
 pub mod script;
 pub mod text;
+pub mod tree;
 pub mod units;

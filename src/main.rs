@@ -7,6 +7,7 @@ use handout::build::{self, Options};
 use handout::diag::{self, Problems};
 use handout::edition::{Edition, EditionChoice};
 use handout::project::OrgChoice;
+use handout::tree::Tree;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -50,9 +51,11 @@ struct Select {
     /// Treat warnings, such as a passed deadline, as errors
     #[arg(long)]
     strict: bool,
-    /// Project folder holding data/, layouts/ and fonts/
-    #[arg(long, default_value = ".")]
-    root: PathBuf,
+    /// Project folder holding data/, layouts/, fonts/ (and orgs/). Without
+    /// it: the current folder when it holds data/ and layouts/, else the
+    /// copy built into handout
+    #[arg(long)]
+    root: Option<PathBuf>,
     /// Which version: `deadline` shows the date; `after-deadline` calls to
     /// object now (files get -after-deadline); `auto` picks by today's date
     #[arg(long, value_enum, default_value_t = EditionArg::Auto)]
@@ -120,9 +123,22 @@ fn options(select: Select, out: PathBuf, write: bool) -> Result<Options, String>
         (_, true, _) => OrgChoice::All,
         (_, _, Some(csv)) => OrgChoice::Csv(csv),
     };
+    let tree = Tree::choose(select.root.as_deref());
+    if tree == Tree::Embedded {
+        let half = ["data", "layouts"].iter().find(|d| std::path::Path::new(d).is_dir());
+        match half {
+            Some(d) => eprintln!(
+                "warning: there is a {d}/ folder here but not both data/ and layouts/: using {}",
+                tree.describe()
+            ),
+            None => eprintln!("note: no project folder here: using {} (--root DIR to use another)", tree.describe()),
+        }
+    }
+    let root = select.root.unwrap_or_else(|| PathBuf::from("."));
     Ok(Options {
-        out: if out.is_absolute() { out } else { select.root.join(out) },
-        root: select.root,
+        out: if out.is_absolute() { out } else { root.join(out) },
+        tree,
+        root,
         lang: select.lang,
         platform: select.platform,
         layout: select.layout,

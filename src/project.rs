@@ -1,20 +1,23 @@
-//! The project on disk: layouts/, data/<lang>/, fonts/. This is where the
-//! files are found and read; the loaders in [`crate::load`] only check
-//! what was read. Only what a build selects is read, so a broken file the
+//! The project: layouts/, data/<lang>/, fonts/, in a folder on disk or
+//! built into the binary (a [`Tree`]), and organisations in orgs/ on disk.
+//! This is where the files are found and read; the loaders in
+//! [`crate::load`] only check what was read. Only what a build selects is read, so a broken file the
 //! build does not need cannot stop it.
 
 use crate::diag::{Loc, Problem, Problems, Source};
 use crate::load::content::{Content, ContentFiles, load_content};
 use crate::load::layout::{Layout, load_layout};
 use crate::load::org::{Org, check_org, parse_csv, parse_org};
-use crate::load::{read_source, valid_id};
+use crate::load::{read_source, source_from_bytes, valid_id};
+use crate::tree::{Entry, Tree};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Everything a build reads.
 pub struct Project {
-    pub root: PathBuf,
+    /// Where its files were read.
+    pub tree: Tree,
     pub layouts: Vec<Layout>,
     /// One per language folder.
     pub contents: Vec<Content>,
@@ -46,40 +49,40 @@ impl Selection {
 }
 
 impl Project {
-    pub fn fonts_dir(&self) -> PathBuf {
-        self.root.join("fonts")
+    /// A font store reading this project's fonts/.
+    pub fn font_store(&self) -> crate::fonts::FontStore {
+        crate::fonts::FontStore::new(self.tree.clone())
     }
 }
 
-/// Load everything under `root`.
+/// Load everything in the project folder `root`.
 pub fn load(root: &Path, problems: &mut Problems) -> Project {
-    load_selected(root, &Selection::default(), problems)
+    load_selected(&Tree::Disk(root.to_path_buf()), &Selection::default(), problems)
 }
 
-/// Load what `sel` selects under `root`. Problems (errors and warnings)
+/// Load what `sel` selects from `tree`. Problems (errors and warnings)
 /// go to `problems`; the project is returned as far as it could be read.
-pub fn load_selected(root: &Path, sel: &Selection, problems: &mut Problems) -> Project {
+pub fn load_selected(tree: &Tree, sel: &Selection, problems: &mut Problems) -> Project {
     let mut found = Found::default();
-    let layouts = load_layouts(root, sel, &mut found, problems);
-    let contents = load_contents(root, sel, &mut found, problems);
-    Project { root: root.to_path_buf(), layouts, contents, found }
+    let layouts = load_layouts(tree, sel, &mut found, problems);
+    let contents = load_contents(tree, sel, &mut found, problems);
+    Project { tree: tree.clone(), layouts, contents, found }
 }
 
-fn sorted_entries(dir: &Path, problems: &mut Problems, what: &str) -> Vec<PathBuf> {
-    match std::fs::read_dir(dir) {
-        Ok(rd) => {
-            let mut v: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-            v.sort();
-            v
-        }
-        Err(e) => {
-            problems.push(
-                Problem::error(format!("cannot read the {what} folder {}: {e}", dir.display()))
-                    .help("run handout from the project folder, or pass --root"),
-            );
-            Vec::new()
-        }
-    }
+fn sorted_entries(tree: &Tree, dir: &Path, problems: &mut Problems, what: &str) -> Vec<Entry> {
+    tree.entries(dir).unwrap_or_else(|e| {
+        problems.push(
+            Problem::error(format!("cannot read the {what} folder {}: {e}", tree.full(dir).display()))
+                .help("run handout from the project folder, or pass --root"),
+        );
+        Vec::new()
+    })
+}
+
+/// A project file as a source for messages, named by its path in the project.
+fn tree_source(tree: &Tree, path: &Path) -> Result<Arc<Source>, Problem> {
+    let bytes = tree.read(path).map_err(|e| Problem::error(format!("cannot read {}: {e}", path.display())))?;
+    source_from_bytes(path, bytes.into_owned())
 }
 
 /// The id a file name gives (`flyer-a4.toml` is `flyer-a4`), if it is a
@@ -88,40 +91,36 @@ fn toml_id(path: &Path) -> Option<String> {
     (path.extension()? == "toml").then(|| path.file_stem().unwrap_or_default().to_string_lossy().into_owned())
 }
 
-fn shown(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).unwrap_or(path).to_path_buf()
-}
-
 /// A file's id if it is a valid one; else reported.
-fn checked_id(root: &Path, path: &Path, what: &str, problems: &mut Problems) -> Option<String> {
+fn checked_id(path: &Path, what: &str, problems: &mut Problems) -> Option<String> {
     let id = toml_id(path)?;
     if valid_id(&id) {
         return Some(id);
     }
     problems.push(
-        Problem::error(format!("{what} file name `{}` is not a valid id", shown(root, path).display()))
+        Problem::error(format!("{what} file name `{}` is not a valid id", path.display()))
             .help(format!("{what} ids become file names: use lowercase letters, digits and `-`")),
     );
     None
 }
 
-fn load_layouts(root: &Path, sel: &Selection, found: &mut Found, problems: &mut Problems) -> Vec<Layout> {
-    let dir = root.join("layouts");
+fn load_layouts(tree: &Tree, sel: &Selection, found: &mut Found, problems: &mut Problems) -> Vec<Layout> {
+    let dir = Path::new("layouts");
     let mut out = Vec::new();
-    for path in sorted_entries(&dir, problems, "layouts") {
-        let Some(id) = checked_id(root, &path, "layout", problems) else { continue };
+    for Entry { path, .. } in sorted_entries(tree, dir, problems, "layouts") {
+        let Some(id) = checked_id(&path, "layout", problems) else { continue };
         found.layouts.insert(id.clone());
         if !Selection::keeps(&sel.layout, &id) {
             continue;
         }
         let mut parent = |name: &str, ps: &mut Problems| -> Option<Arc<Source>> {
             let p = dir.join(format!("{name}.toml"));
-            if !valid_id(name) || !p.is_file() {
+            if !valid_id(name) || !tree.is_file(&p) {
                 return None;
             }
-            read_source(&p, &shown(root, &p)).map_err(|e| ps.push(e)).ok()
+            tree_source(tree, &p).map_err(|e| ps.push(e)).ok()
         };
-        match read_source(&path, &shown(root, &path)) {
+        match tree_source(tree, &path) {
             Ok(src) => out.extend(load_layout(id, src, &mut parent, problems)),
             Err(p) => problems.push(p),
         }
@@ -129,16 +128,16 @@ fn load_layouts(root: &Path, sel: &Selection, found: &mut Found, problems: &mut 
     out
 }
 
-fn load_contents(root: &Path, sel: &Selection, found: &mut Found, problems: &mut Problems) -> Vec<Content> {
+fn load_contents(tree: &Tree, sel: &Selection, found: &mut Found, problems: &mut Problems) -> Vec<Content> {
     let mut files = Vec::new();
-    for dir in sorted_entries(&root.join("data"), problems, "data") {
-        if !dir.is_dir() {
+    for Entry { path: dir, is_dir } in sorted_entries(tree, Path::new("data"), problems, "data") {
+        if !is_dir {
             continue;
         }
         let id = dir.file_name().unwrap_or_default().to_string_lossy().into_owned();
         found.languages.insert(id.clone());
         if Selection::keeps(&sel.lang, &id)
-            && let Some(f) = read_content(root, &dir, sel, found, problems)
+            && let Some(f) = read_content(tree, &dir, sel, found, problems)
         {
             files.push(f);
         }
@@ -149,7 +148,7 @@ fn load_contents(root: &Path, sel: &Selection, found: &mut Found, problems: &mut
 
 /// Read a language folder's files.
 fn read_content(
-    root: &Path,
+    tree: &Tree,
     dir: &Path,
     sel: &Selection,
     found: &mut Found,
@@ -158,33 +157,33 @@ fn read_content(
     let id = dir.file_name()?.to_string_lossy().into_owned();
     if !valid_id(&id) {
         problems.push(
-            Problem::error(format!("language folder `{}` is not a valid id", shown(root, dir).display()))
+            Problem::error(format!("language folder `{}` is not a valid id", dir.display()))
                 .help("use lowercase letters, digits and `-`, e.g. `nl` or `pt-br`"),
         );
         return None;
     }
     let campaign_path = dir.join("campaign.toml");
-    let campaign = read_source(&campaign_path, &shown(root, &campaign_path))
+    let campaign = tree_source(tree, &campaign_path)
         .map_err(|p| problems.push(p.help("every language folder needs a campaign.toml")))
         .ok();
     let mut platforms = Vec::new();
     let mut has_platforms = false;
-    for path in sorted_entries(dir, problems, "language") {
+    for Entry { path, .. } in sorted_entries(tree, dir, problems, "language") {
         if toml_id(&path).as_deref() == Some("campaign") {
             continue;
         }
         has_platforms |= toml_id(&path).is_some();
-        let Some(pid) = checked_id(root, &path, "platform", problems) else { continue };
+        let Some(pid) = checked_id(&path, "platform", problems) else { continue };
         found.platforms.insert(pid.clone());
         if !Selection::keeps(&sel.platform, &pid) {
             continue;
         }
-        match read_source(&path, &shown(root, &path)) {
+        match tree_source(tree, &path) {
             Ok(src) => platforms.push((pid, src)),
             Err(p) => problems.push(p),
         }
     }
-    Some(ContentFiles { id, shown: shown(root, dir), campaign, platforms, has_platforms })
+    Some(ContentFiles { id, shown: dir.to_path_buf(), campaign, platforms, has_platforms })
 }
 
 /// A platform in one language but not another is built only where it is:
@@ -242,33 +241,34 @@ pub struct LoadedOrg {
 /// Read the organisations `choice` names. Problems that stop them all (no
 /// such organisation, a spreadsheet without its header) go to `problems`.
 pub fn load_orgs(root: &Path, choice: &OrgChoice, problems: &mut Problems) -> Vec<LoadedOrg> {
-    let dir = root.join("orgs");
     match choice {
         OrgChoice::None => Vec::new(),
-        OrgChoice::Ids(ids) => ids.iter().filter_map(|id| org_by_id(root, &dir, id, problems)).collect(),
+        OrgChoice::Ids(ids) => ids.iter().filter_map(|id| org_by_id(root, id, problems)).collect(),
         OrgChoice::All => {
             let mut sink = Problems::new();
-            let files = sorted_entries(&dir, problems, "orgs");
+            let files = sorted_entries(&Tree::Disk(root.to_path_buf()), Path::new("orgs"), problems, "orgs");
             let ids: Vec<String> =
-                files.iter().filter_map(|p| checked_id(root, p, "organisation", &mut sink)).collect();
+                files.iter().filter_map(|e| checked_id(&e.path, "organisation", &mut sink)).collect();
             problems.extend(sink);
             if ids.is_empty() && !problems.has_errors() {
                 problems.push(Problem::usage("there are no organisations in orgs/ (orgs/<id>.toml)"));
             }
-            ids.iter().filter_map(|id| org_by_id(root, &dir, id, problems)).collect()
+            ids.iter().filter_map(|id| org_by_id(root, id, problems)).collect()
         }
         OrgChoice::Csv(path) => orgs_from_csv(path, problems),
     }
 }
 
-fn org_by_id(root: &Path, dir: &Path, id: &str, problems: &mut Problems) -> Option<LoadedOrg> {
-    let path = dir.join(format!("{id}.toml"));
+fn org_by_id(root: &Path, id: &str, problems: &mut Problems) -> Option<LoadedOrg> {
+    let dir = root.join("orgs");
+    let shown = Path::new("orgs").join(format!("{id}.toml"));
+    let path = root.join(&shown);
     if !valid_id(id) || !path.is_file() {
-        problems.push(Problem::usage(format!("no organisation `{id}`: there is no {}", shown(root, &path).display())));
+        problems.push(Problem::usage(format!("no organisation `{id}`: there is no {}", shown.display())));
         return None;
     }
     let mut own = Problems::new();
-    let org = read_source(&path, &shown(root, &path)).map_err(|p| own.push(p)).ok().and_then(|src| {
+    let org = read_source(&path, &shown).map_err(|p| own.push(p)).ok().and_then(|src| {
         let input = parse_org(id, &src, &mut own)?;
         check_org(input, &mut |name| std::fs::read(dir.join(name)).map_err(|e| e.to_string()), &mut own)
     });

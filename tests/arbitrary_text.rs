@@ -7,7 +7,6 @@ mod common;
 use common::*;
 use handout::compose::{Handout, compose};
 use handout::diag::{Problems, Source};
-use handout::fonts::FontStore;
 use handout::load::content::load_platform;
 use handout::project;
 use proptest::prelude::*;
@@ -63,7 +62,7 @@ proptest! {
             prop_assert!(problems.iter().all(|p| p.loc.is_some()), "{:?}", problems);
             return Ok(());
         };
-        let mut store = FontStore::new(proj.fonts_dir());
+        let mut store = proj.font_store();
         for layout in &proj.layouts {
             let fonts = store.fonts(&layout.fonts, &mut Problems::new()).unwrap();
             let mut ps = Problems::new();

@@ -244,7 +244,8 @@ fn pdfs_are_tagged_pdf_ua_with_title_and_language() {
     let out = tempfile::tempdir().unwrap();
     let outcome = build_all(out.path());
     for o in &outcome.outputs {
-        let pdf = std::fs::read(&o.path).unwrap();
+        // Screen layouts write PNGs, drawn from this same tagged PDF.
+        let pdf = &o.pdf;
         let has = |needle: &[u8]| pdf.windows(needle.len()).any(|w| w == needle);
         assert!(has(b"/StructTreeRoot"), "{}: not tagged", o.path.display());
         assert!(has(b"pdfuaid:part"), "{}: no PDF/UA identification", o.path.display());

@@ -10,7 +10,7 @@ use common::*;
 use handout::compose::{Handout, compose};
 use handout::diag::{Problems, Source};
 use handout::edition::Edition;
-use handout::fonts::{FontStore, Fonts};
+use handout::fonts::Fonts;
 use handout::load::content::{Platform, load_platform};
 use handout::load::layout::Layout;
 use handout::project::{self, Project};
@@ -34,7 +34,7 @@ fn shipped() -> &'static Shipped {
         let mut problems = Problems::new();
         let project = project::load(&root(), &mut problems);
         assert!(!problems.has_errors(), "{:?}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>());
-        let mut store = FontStore::new(project.fonts_dir());
+        let mut store = project.font_store();
         let fonts = project.layouts.iter().map(|l| store.fonts(&l.fonts, &mut problems).unwrap()).collect();
         let choice = handout::project::OrgChoice::Ids(vec!["bibliotheek-voorbeeldstad".into()]);
         let org = handout::project::load_orgs(&root(), &choice, &mut problems).pop().unwrap().org.unwrap();

@@ -26,7 +26,7 @@ fn real() -> &'static Real {
         let project = handout::project::load(&root, &mut problems);
         let mut contents = project.contents;
         let content = contents.remove(contents.iter().position(|e| e.id == "nl").expect("data/nl"));
-        let mut store = FontStore::new(root.join("fonts"));
+        let mut store = FontStore::new(handout::tree::Tree::Disk(root.clone()));
         let layouts = project
             .layouts
             .into_iter()

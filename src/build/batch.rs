@@ -60,10 +60,10 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> BatchOutcome {
     let start = Instant::now();
     let mut out = BatchOutcome::default();
     let sel = Selection { lang: opts.lang.clone(), platform: opts.platform.clone(), layout: opts.layout.clone() };
-    let project = project::load_selected(&opts.root, &sel, &mut out.problems);
+    let project = project::load_selected(&opts.tree, &sel, &mut out.problems);
     check_filters(&project, opts, &mut out.problems);
     let orgs = project::load_orgs(&opts.root, &opts.orgs, &mut out.problems);
-    let plan = Plan::new(&project, opts, &mut out.problems);
+    let plan = Plan::new(&project, opts, &mut project.font_store(), &mut out.problems);
     if opts.strict {
         out.problems.make_warnings_errors();
     }

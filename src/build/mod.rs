@@ -15,12 +15,16 @@ use crate::edition::EditionChoice;
 use crate::model::Document;
 use crate::output::write_atomic;
 use crate::project::{self, OrgChoice, Project, Selection};
+use crate::tree::Tree;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// What to build, and how.
 #[derive(Clone, Debug)]
 pub struct Options {
+    /// Where data/, layouts/ and fonts/ are read.
+    pub tree: Tree,
+    /// The folder orgs/ is read from.
     pub root: PathBuf,
     /// Where out/<lang>/... goes.
     pub out: PathBuf,
@@ -84,7 +88,7 @@ impl Outcome {
 pub fn run(opts: &Options) -> Outcome {
     let mut problems = Problems::new();
     let sel = Selection { lang: opts.lang.clone(), platform: opts.platform.clone(), layout: opts.layout.clone() };
-    let project = project::load_selected(&opts.root, &sel, &mut problems);
+    let project = project::load_selected(&opts.tree, &sel, &mut problems);
     check_filters(&project, opts, &mut problems);
     if problems.iter().any(|p| p.usage) {
         return Outcome { problems, outputs: Vec::new(), written: false };
@@ -107,7 +111,7 @@ pub fn run(opts: &Options) -> Outcome {
 
 /// Build every selected document (no organisation), all in memory.
 fn build_set(project: &Project, opts: &Options, problems: &mut Problems) -> Vec<Output> {
-    let plan = Plan::new(project, opts, problems);
+    let plan = Plan::new(project, opts, &mut project.font_store(), problems);
     let jobs = plan.jobs(None);
     // Documents are independent: build them on every core; collecting keeps
     // their order, so output and messages do not depend on the threads.

@@ -43,7 +43,8 @@ pub(crate) struct Job<'a> {
 
 impl<'p> Plan<'p> {
     /// Choose the editions (saying which and why) and read the fonts.
-    pub fn new(project: &'p Project, opts: &'p Options, problems: &mut Problems) -> Plan<'p> {
+    /// Fonts come from `store`, which may serve many plans.
+    pub fn new(project: &'p Project, opts: &'p Options, store: &mut FontStore, problems: &mut Problems) -> Plan<'p> {
         let contents: Vec<(&Content, Edition)> = project
             .contents
             .iter()
@@ -51,7 +52,6 @@ impl<'p> Plan<'p> {
             .map(|c| (c, choose_edition(c, opts, problems)))
             .collect();
         let scripts: BTreeSet<Script> = contents.iter().flat_map(|(c, _)| c.scripts()).collect();
-        let mut store = FontStore::new(project.fonts_dir());
         let mut fonts = |l: &Layout, ps: &mut Problems| store.fonts_for(&l.fonts, Some(&scripts), ps);
         let layouts = project
             .layouts

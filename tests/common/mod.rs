@@ -31,6 +31,7 @@ pub fn root() -> PathBuf {
 
 pub fn options(root: &Path, out: &Path) -> Options {
     Options {
+        tree: handout::tree::Tree::Disk(root.to_path_buf()),
         root: root.to_path_buf(),
         out: out.to_path_buf(),
         lang: None,
