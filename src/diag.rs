@@ -96,6 +96,9 @@ pub struct Details {
     /// The documents that met this problem (`nl/facebook-flyer-a4`): one
     /// problem shared by several is reported once, naming them all.
     pub documents: Vec<String>,
+    /// For text that does not fit: the height it needs and the height
+    /// it has, in mm (how much shorter it must be, roughly).
+    pub overflow: Option<(f32, f32)>,
 }
 
 impl std::ops::Deref for Problem {
@@ -122,6 +125,7 @@ impl Problem {
             related: Vec::new(),
             usage: false,
             documents: Vec::new(),
+            overflow: None,
         }))
     }
 

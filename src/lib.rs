@@ -22,6 +22,7 @@ pub mod raster;
 pub mod render;
 pub mod rich;
 pub mod script;
+pub mod serve;
 pub mod text;
 pub mod tree;
 pub mod units;

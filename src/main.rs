@@ -35,6 +35,19 @@ enum Command {
         #[command(flatten)]
         select: Select,
     },
+    /// Serve a web page on this computer that makes the handouts: open the
+    /// address it prints in a browser
+    Serve {
+        /// Address and port to listen on; anything but 127.0.0.1 (or
+        /// localhost) lets others on the network use the page
+        #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR:PORT")]
+        listen: std::net::SocketAddr,
+        /// Project folder holding data/, layouts/ and fonts/. Without it:
+        /// the current folder when it holds data/ and layouts/, else the
+        /// copy built into handout
+        #[arg(long)]
+        root: Option<PathBuf>,
+    },
 }
 
 #[derive(Args)]
@@ -107,12 +120,27 @@ fn main() -> ExitCode {
     let (select, out, write) = match cli.command {
         Command::Build { select, out } => (select, out, true),
         Command::Check { select } => (select, PathBuf::from("out"), false),
+        Command::Serve { listen, root } => return serve(listen, root),
     };
     let opts = match options(select, out, write) {
         Ok(o) => o,
         Err(msg) => return usage(&msg),
     };
     if opts.orgs == OrgChoice::None { run_set(&opts) } else { run_batch(&opts) }
+}
+
+fn serve(listen: std::net::SocketAddr, root: Option<PathBuf>) -> ExitCode {
+    if let Err(e) = handout::date::Date::today() {
+        return usage(&e.message);
+    }
+    let tree = Tree::choose(root.as_deref());
+    match handout::serve::run(handout::serve::ServeOptions { listen, tree }) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("error: {msg}");
+            ExitCode::from(1)
+        }
+    }
 }
 
 fn options(select: Select, out: PathBuf, write: bool) -> Result<Options, String> {

@@ -145,24 +145,9 @@ fn apply_bytes(dir: &Path, case: &Case) {
         std::fs::write(dir.join(&p.file), vec![0u8; p.bytes]).unwrap();
     }
     for p in &case.png_size {
-        let mut png = std::fs::read(dir.join(&p.file)).unwrap();
-        png[16..20].copy_from_slice(&p.width.to_be_bytes());
-        png[20..24].copy_from_slice(&p.height.to_be_bytes());
-        let crc = crc32(&png[12..29]);
-        png[29..33].copy_from_slice(&crc.to_be_bytes());
-        std::fs::write(dir.join(&p.file), png).unwrap();
+        let png = std::fs::read(dir.join(&p.file)).unwrap();
+        std::fs::write(dir.join(&p.file), png_with_size(&png, p.width, p.height)).unwrap();
     }
-}
-
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &b in bytes {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
-        }
-    }
-    !crc
 }
 
 #[test]

@@ -61,5 +61,6 @@ fn repoint(
             region.name
         ));
     p.related = problem.related.clone();
+    p.overflow = problem.overflow;
     p
 }

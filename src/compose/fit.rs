@@ -203,12 +203,14 @@ fn overflow(cx: &Context, region: &Region, block_index: usize, frag: &Frag, avai
         "text does not fit region `{}`: it needs {:.1} mm but the region has {:.1} mm, even at the minimum font sizes",
         region.name, needed.0, available.0
     );
-    Problem::error(msg)
+    let mut p = Problem::error(msg)
         .at_opt(source)
         .label(format!("\"{}\" does not fit", excerpt(&what)))
         .related(region.loc.clone(), format!("region `{}` in {}", region.name, cx.layout.id))
         .related(block.loc().clone(), "the block is placed")
-        .help("shorten the text, or give the region more room in the layout")
+        .help("shorten the text, or give the region more room in the layout");
+    p.overflow = Some((needed.0, available.0));
+    p
 }
 
 /// The start of a text, for messages.

@@ -38,6 +38,7 @@ pub struct Org {
 }
 
 /// An organisation as given, each value with its place.
+#[derive(Clone)]
 pub struct OrgInput {
     pub id: At<String>,
     pub name: At<String>,

@@ -162,3 +162,63 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     }
     out
 }
+
+/// The text of a PDF as its ToUnicode maps give it, glyph runs separated
+/// by spaces: what copy and paste (and a screen reader) gets.
+pub fn pdf_text(pdf: &[u8]) -> String {
+    use hayro::hayro_interpret::font::GlyphRun;
+    use hayro::hayro_interpret::hayro_cmap::BfString;
+    use hayro::hayro_interpret::kurbo::{Affine, BezPath, Rect};
+    use hayro::hayro_interpret::*;
+
+    struct Text(String);
+    impl<'a> Device<'a> for Text {
+        fn draw_path(&mut self, _: &BezPath, _: DrawProps<'a>, _: &DrawMode) {}
+        fn push_clip_path(&mut self, _: &ClipPath) {}
+        fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
+        fn draw_glyph_run(&mut self, run: &GlyphRun<'_, 'a>, _: DrawProps<'a>, _: &DrawMode) {
+            for g in run.glyphs() {
+                match g.as_unicode() {
+                    Some(BfString::Char(c)) => self.0.push(c),
+                    Some(BfString::String(s)) => self.0.push_str(&s),
+                    None => {}
+                }
+            }
+            self.0.push(' ');
+        }
+        fn draw_image(&mut self, _: Image<'a, '_>, _: ImageDrawProps<'a>) {}
+        fn pop_clip(&mut self) {}
+        fn pop_transparency_group(&mut self) {}
+    }
+    let doc = hayro::hayro_syntax::Pdf::new(pdf.to_vec()).expect("PDF parses");
+    let cache = InterpreterCache::new();
+    let mut text = Text(String::new());
+    for page in doc.pages().iter() {
+        let bbox = Rect::new(-1e5, -1e5, 1e5, 1e5);
+        let mut cx = Context::new(Affine::IDENTITY, bbox, &cache, page.xref(), InterpreterSettings::default());
+        interpret_page(page, &mut cx, &mut text);
+    }
+    text.0
+}
+
+/// A PNG that says it is `width` x `height` pixels (its pixels stay what
+/// they were): for limits that must be checked before anything is decoded.
+pub fn png_with_size(png: &[u8], width: u32, height: u32) -> Vec<u8> {
+    let mut png = png.to_vec();
+    png[16..20].copy_from_slice(&width.to_be_bytes());
+    png[20..24].copy_from_slice(&height.to_be_bytes());
+    let crc = crc32(&png[12..29]);
+    png[29..33].copy_from_slice(&crc.to_be_bytes());
+    png
+}
+
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}

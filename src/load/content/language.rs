@@ -16,6 +16,9 @@ named! {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawLanguage {
     code: At<String>,
+    /// The language's name in itself ("Nederlands"), for lists such as the
+    /// web page's.
+    name: Option<At<String>>,
     hyphenation: Option<At<String>>,
     months: At<Vec<String>>,
     date_format: At<String>,
@@ -32,6 +35,8 @@ pub(super) struct RawLanguage {
 pub struct Language {
     /// BCP 47 tag, e.g. `nl`.
     pub code: String,
+    /// Its name in itself ("Nederlands"); the tag when not given.
+    pub name: String,
     pub hyphenation: Option<hypher::Lang>,
     /// Written right to left (Arabic, Hebrew...): paragraphs, lists and
     /// the QR block are mirrored.
@@ -85,7 +90,9 @@ pub(super) fn check_language(cx: &mut Checker, raw: RawLanguage) -> Option<Langu
         );
     }
     let quotes = raw.quotes.as_ref().and_then(|q| quotes(cx, q));
+    let name = raw.name.map_or_else(|| code.clone(), |n| n.trim().to_string());
     cx.problems.finish(mark, || Language {
+        name,
         code,
         hyphenation,
         rtl: raw.direction == Some(Direction::Rtl),

@@ -101,6 +101,8 @@ fn merge(parent: RawLayout, child: RawLayout, problems: &mut Problems) -> RawLay
     RawLayout {
         extends: parent.extends,
         description: child.description.or(parent.description),
+        names: child.names.or(parent.names),
+        uses: child.uses.or(parent.uses),
         output: child.output.or(parent.output),
         px_width: child.px_width.or(parent.px_width),
         px_height: child.px_height.or(parent.px_height),

@@ -39,6 +39,9 @@ pub struct Layout {
     pub source: Arc<Source>,
     /// What the layout is for, in a line.
     pub description: Option<String>,
+    /// Its name and use on the web page, per language of the page.
+    pub names: BTreeMap<String, String>,
+    pub uses: BTreeMap<String, String>,
     pub page: PageSpec,
     pub fonts: FontSpec,
     pub qr: QrSpec,
@@ -234,7 +237,23 @@ fn check_layout(
     let sheet = raw.sheet.as_ref().and_then(|s| sheet::check_sheet(&mut cx, s, &page, &file_start));
     let fonts = check_fonts(&mut cx, &fonts);
     let description = raw.description.map(At::into_inner);
-    cx.finish(|| Layout { id, source, description, page, fonts, qr, styles, sides, sheet, with_org, output })
+    let names = raw.names.map(At::into_inner).unwrap_or_default();
+    let uses = raw.uses.map(At::into_inner).unwrap_or_default();
+    cx.finish(|| Layout {
+        id,
+        source,
+        description,
+        names,
+        uses,
+        page,
+        fonts,
+        qr,
+        styles,
+        sides,
+        sheet,
+        with_org,
+        output,
+    })
 }
 
 /// A table a whole layout needs, after `extends` is resolved.

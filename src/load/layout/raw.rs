@@ -15,6 +15,11 @@ pub struct RawLayout {
     /// changes.
     pub extends: Option<At<String>>,
     pub description: Option<At<String>>,
+    /// What the web page calls it, per language of the page
+    /// (`nl = "Folder A4"`).
+    pub names: Option<At<BTreeMap<String, String>>>,
+    /// What it is for, per language of the page, under its name.
+    pub uses: Option<At<BTreeMap<String, String>>>,
     /// What the layout makes: PDF pages (the default) or PNG images.
     pub output: Option<At<OutputKind>>,
     /// A PNG's size in pixels; the page is this many CSS pixels (96 to the

@@ -1,0 +1,130 @@
+// The live preview: after a change to the form, ask the server for the
+// first document's pages as images and show them, or show what must
+// change next to its field. The form works without this script; it only
+// saves pressing "show preview" (and keeps a chosen logo in place).
+"use strict";
+
+(function () {
+  const form = document.getElementById("order");
+  const pages = document.getElementById("preview-pages");
+  const status = document.getElementById("preview-status");
+  const section = pages && pages.closest("section");
+  if (!form || !pages || !status) return;
+
+  let timer = null;
+  let generation = 0;
+  let urls = [];
+
+  function fields() {
+    const data = new FormData(form);
+    data.delete("page");
+    return data;
+  }
+
+  async function page(n, data, mine) {
+    const body = new FormData();
+    for (const [k, v] of data) body.append(k, v);
+    body.set("page", String(n));
+    const r = await fetch("/preview", {
+      method: "POST",
+      body: body,
+      headers: { Accept: "image/png, application/json" },
+    });
+    if (mine !== generation) return null;
+    return r;
+  }
+
+  function clearErrors() {
+    for (const box of form.querySelectorAll("div.errors")) box.replaceChildren();
+    for (const el of form.querySelectorAll(".invalid")) el.classList.remove("invalid");
+    for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
+  }
+
+  function showErrors(errors) {
+    let first = true;
+    for (const e of errors) {
+      const box = e.field && form.querySelector('div.errors[data-field="' + CSS.escape(e.field) + '"]');
+      const p = document.createElement("p");
+      p.className = "error";
+      p.textContent = e.message;
+      const target = box || status;
+      if (box) {
+        box.append(p);
+        if (e.detail) {
+          const d = document.createElement("p");
+          d.className = "detail";
+          d.lang = "en";
+          d.textContent = e.detail;
+          box.append(d);
+        }
+        const holder = box.closest("fieldset, div.field");
+        if (holder) holder.classList.add("invalid");
+      } else if (first) {
+        target.textContent = e.message;
+        first = false;
+      }
+    }
+  }
+
+  async function refresh() {
+    const mine = ++generation;
+    const data = fields();
+    section.setAttribute("aria-busy", "true");
+    status.textContent = status.dataset.busy;
+    try {
+      const r = await page(1, data, mine);
+      if (!r) return;
+      clearErrors();
+      if (!r.ok) {
+        const type = r.headers.get("Content-Type") || "";
+        const errors = type.includes("json") ? (await r.json()).errors : [{ field: null, message: await r.text() }];
+        pages.replaceChildren();
+        status.textContent = status.dataset.empty;
+        showErrors(errors);
+        return;
+      }
+      const count = Number(r.headers.get("X-Pages") || "1");
+      const blobs = [await r.blob()];
+      for (let n = 2; n <= count; n++) {
+        const next = await page(n, data, mine);
+        if (!next || !next.ok) return;
+        blobs.push(await next.blob());
+      }
+      if (mine !== generation) return;
+      for (const u of urls) URL.revokeObjectURL(u);
+      urls = blobs.map((b) => URL.createObjectURL(b));
+      const caption = decodeURIComponent(r.headers.get("X-Caption") || "");
+      pages.replaceChildren(
+        ...urls.map((u, i) => {
+          const img = document.createElement("img");
+          img.src = u;
+          img.alt = caption + " – " + (i + 1) + "/" + count;
+          if (count > 1) img.className = "many";
+          return img;
+        })
+      );
+      status.textContent = caption;
+    } catch (e) {
+      status.textContent = String(e);
+    } finally {
+      if (mine === generation) section.removeAttribute("aria-busy");
+    }
+  }
+
+  function soon() {
+    clearTimeout(timer);
+    timer = setTimeout(refresh, 600);
+  }
+
+  form.addEventListener("input", soon);
+  form.addEventListener("change", soon);
+  const button = document.getElementById("preview-button");
+  if (button) {
+    button.addEventListener("click", (event) => {
+      event.preventDefault();
+      clearTimeout(timer);
+      refresh();
+    });
+  }
+  refresh();
+})();

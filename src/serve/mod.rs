@@ -1,0 +1,119 @@
+//! `handout serve`: a local web page that makes the handouts, for staff
+//! who never use a terminal, and a small API for a library's own website.
+//!
+//! Safety by construction: the project is read once at start and requests
+//! only choose among its ids (no path from a request ever reaches the
+//! file system); uploads live in memory for one request; nothing is
+//! stored and nothing is fetched from elsewhere (SVG logos must be
+//! self-contained). Limits keep the server up: request bodies of at most
+//! 6 MB, a bounded number of requests at once and of builds at once, a
+//! time limit per request, short text fields, and answers only to
+//! `localhost` when bound to it (so that another web site cannot reach it
+//! through DNS tricks).
+
+mod complaint;
+mod form;
+mod order;
+mod page;
+mod reply;
+mod studio;
+mod words;
+
+pub use studio::{PREVIEW_DPI, Studio};
+
+use crate::tree::Tree;
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::Semaphore;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
+
+/// The largest request body taken: a 5 MB logo and the form around it.
+pub const MAX_BODY: usize = 6 * 1024 * 1024;
+/// Requests handled at once; more wait their turn.
+const MAX_REQUESTS: usize = 64;
+/// The longest a request may take before it is answered 503.
+const TIME_LIMIT: Duration = Duration::from_secs(30);
+
+/// How to serve.
+#[derive(Clone, Debug)]
+pub struct ServeOptions {
+    pub listen: SocketAddr,
+    pub tree: Tree,
+}
+
+/// What every request shares.
+#[derive(Clone)]
+pub(crate) struct AppState {
+    studio: Arc<Studio>,
+    /// Builds at once: as many as the machine has cores.
+    builds: Arc<Semaphore>,
+    /// Only answer requests for `localhost` (bound to a loopback address).
+    local_only: bool,
+}
+
+/// Serve until Ctrl+C. Errors (the project does not load, the address is
+/// taken) are returned as the message to show.
+pub fn run(opts: ServeOptions) -> Result<(), String> {
+    let studio = Studio::open(&opts.tree).map_err(|problems| {
+        let shown: Vec<String> = problems.iter().map(|p| crate::diag::render(p, false)).collect();
+        format!("the project cannot be served:\n{}", shown.join("\n"))
+    })?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the server: {e}"))?;
+    runtime.block_on(serve(opts, studio))
+}
+
+async fn serve(opts: ServeOptions, studio: Studio) -> Result<(), String> {
+    let listener = tokio::net::TcpListener::bind(opts.listen)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", opts.listen))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let local_only = addr.ip().is_loopback();
+    let shown = if local_only { format!("http://localhost:{}/", addr.port()) } else { format!("http://{addr}/") };
+    // The first line on stdout is the address: tests and scripts read it.
+    println!("handout serves the web page at {shown}  (Ctrl+C stops it)");
+    if !local_only {
+        eprintln!(
+            "warning: listening on {addr}, not only on this computer: anyone who can reach it on the network \
+             can use the page. It stores nothing; use --listen 127.0.0.1:{} to keep it to this computer",
+            addr.port()
+        );
+    }
+    eprintln!("note: using {}", opts.tree.describe());
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let state = AppState { studio: Arc::new(studio), builds: Arc::new(Semaphore::new(cores)), local_only };
+    axum::serve(listener, app(state)).with_graceful_shutdown(ctrl_c()).await.map_err(|e| e.to_string())
+}
+
+async fn ctrl_c() {
+    let _ = tokio::signal::ctrl_c().await;
+}
+
+/// The routes, behind the limits.
+fn app(state: AppState) -> Router {
+    use reply::*;
+    Router::new()
+        .route("/", get(home).post(preview_page))
+        .route("/health", get(|| async { "ok" }))
+        .route("/pdf", post(pdf))
+        .route("/zip", post(zip))
+        .route("/download", post(download))
+        .route("/preview", post(preview))
+        .route("/assets/{name}", get(asset))
+        .fallback(not_found)
+        // The last layer is the outermost: the guard sees every answer,
+        // the limits' own ones too, and gives them words and headers.
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY))
+        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::SERVICE_UNAVAILABLE, TIME_LIMIT))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), guard))
+        .layer(tower::limit::ConcurrencyLimitLayer::new(MAX_REQUESTS))
+        .with_state(state)
+}

@@ -1,0 +1,374 @@
+//! The handlers: each reads the form, checks the order, makes the
+//! documents off the async threads (a bounded number at once), and
+//! answers the way the asker reads: the page for a browser's form, JSON
+//! for the page's script, plain text for everyone else.
+
+use super::complaint::{self, Complaint};
+use super::form::{self, Form, Refused};
+use super::order::{Order, order, slug};
+use super::page::{self, Page, Preview};
+use super::studio::{Studio, zip as zip_files};
+use super::words::Ui;
+use super::{AppState, MAX_BODY};
+use crate::build::Output;
+use crate::date::Date;
+use axum::body::Body;
+use axum::extract::{Path, Query, Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use base64::Engine;
+use std::sync::Arc;
+
+/// How the asker reads answers.
+#[derive(Clone, Copy, PartialEq)]
+enum Asker {
+    /// A browser submitting the page's form: answer with the page.
+    Page,
+    /// The page's script: JSON.
+    Json,
+    /// Anyone else (curl, a library's website): plain text.
+    Text,
+}
+
+impl Asker {
+    fn of(headers: &HeaderMap) -> Asker {
+        let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).unwrap_or("");
+        if accept.contains("application/json") {
+            Asker::Json
+        } else if accept.contains("text/html") {
+            Asker::Page
+        } else {
+            Asker::Text
+        }
+    }
+}
+
+/// A request, read and checked.
+struct Ask {
+    form: Form,
+    order: Order,
+    asker: Asker,
+    today: Date,
+}
+
+#[derive(serde::Deserialize)]
+pub(super) struct HomeQuery {
+    ui: Option<String>,
+}
+
+/// `GET /`: the page, as on a first visit.
+pub(super) async fn home(State(st): State<AppState>, Query(q): Query<HomeQuery>) -> Response {
+    let ui = Ui::from_id(q.ui.as_deref().unwrap_or("nl"));
+    let page = Page { ui, form: None, complaints: Vec::new(), preview: None, today: today() };
+    html(StatusCode::OK, page::render(&page, &st.studio.project, &st.studio.catalogue))
+}
+
+/// `POST /`: the page again, with the preview of the first document (the
+/// page's "show preview" button without JavaScript).
+pub(super) async fn preview_page(State(st): State<AppState>, req: Request) -> Response {
+    let ask = match take(&st, req).await {
+        Ok(a) => a,
+        Err(r) => return r,
+    };
+    let (order, today, ui) = (ask.order.clone(), ask.today, ask.order.ui);
+    let made = blocking(&st, move |s| s.make(&order, today, 1).and_then(|o| pictures(&o, order.count(), ui, s))).await;
+    match made {
+        Err(r) => r,
+        Ok(Ok(preview)) => {
+            let page = Page { ui, form: Some(&ask.form), complaints: Vec::new(), preview: Some(preview), today };
+            html(StatusCode::OK, page::render(&page, &st.studio.project, &st.studio.catalogue))
+        }
+        Ok(Err(problems)) => refuse(&st, &ask, complaint::from_problems(&problems, ui, &st.studio.catalogue)),
+    }
+}
+
+/// The order's first document, every page, as images for the page.
+fn pictures(outputs: &[Output], count: usize, ui: Ui, studio: &Studio) -> Result<Preview, Vec<crate::diag::Problem>> {
+    let Some(o) = outputs.first() else { return Err(Vec::new()) };
+    let pngs = crate::raster::pngs(&o.doc, &o.pdf, super::studio::preview_scale(o)).map_err(|p| vec![p])?;
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let pages = pngs.iter().map(|p| format!("data:image/png;base64,{}", b64.encode(p))).collect();
+    Ok(Preview { caption: caption(o, count, ui, studio), pages })
+}
+
+fn caption(o: &Output, count: usize, ui: Ui, studio: &Studio) -> String {
+    let cat = &studio.catalogue;
+    let layout = cat.layout(&o.layout).map_or(o.layout.as_str(), |l| l.name(ui));
+    let document = format!("{layout} ({}, {})", cat.lang_name(&o.lang), cat.platform_name(&o.platform));
+    ui.words().preview_of.replace("{document}", &document).replace("{count}", &count.to_string())
+}
+
+/// `POST /pdf`: one document as PDF.
+pub(super) async fn pdf(State(st): State<AppState>, req: Request) -> Response {
+    deliver(st, req, Delivery::Pdf).await
+}
+
+/// `POST /zip`: every chosen document, in a ZIP.
+pub(super) async fn zip(State(st): State<AppState>, req: Request) -> Response {
+    deliver(st, req, Delivery::Zip).await
+}
+
+/// `POST /download`: the page's button: one document as its file, more as a ZIP.
+pub(super) async fn download(State(st): State<AppState>, req: Request) -> Response {
+    deliver(st, req, Delivery::Either).await
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Delivery {
+    Pdf,
+    Zip,
+    Either,
+}
+
+async fn deliver(st: AppState, req: Request, how: Delivery) -> Response {
+    let ask = match take(&st, req).await {
+        Ok(a) => a,
+        Err(r) => return r,
+    };
+    if how == Delivery::Pdf && ask.order.count() > 1 {
+        let n = ask.order.count();
+        return text(
+            StatusCode::BAD_REQUEST,
+            &format!(
+                "/pdf makes one document, and this form chooses {n}: choose one language, platform and layout, or use /zip"
+            ),
+        );
+    }
+    let (order, today) = (ask.order.clone(), ask.today);
+    match blocking(&st, move |s| s.make(&order, today, usize::MAX)).await {
+        Err(r) => r,
+        Ok(Ok(outputs)) => file_reply(&outputs, &ask, how),
+        Ok(Err(problems)) => refuse(&st, &ask, complaint::from_problems(&problems, ask.order.ui, &st.studio.catalogue)),
+    }
+}
+
+fn file_reply(outputs: &[Output], ask: &Ask, how: Delivery) -> Response {
+    let single = outputs.len() == 1 && (how == Delivery::Pdf || outputs[0].files.len() == 1);
+    match (how, outputs.first()) {
+        (Delivery::Pdf, Some(o)) => attachment("application/pdf", &file_name(o, "pdf"), o.pdf.clone()),
+        (Delivery::Either, Some(o)) if single => {
+            let (path, bytes) = &o.files[0];
+            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("pdf");
+            let kind = if ext == "png" { "image/png" } else { "application/pdf" };
+            attachment(kind, &file_name(o, ext), bytes.clone())
+        }
+        _ => match zip_files(outputs) {
+            Ok(bytes) => {
+                let name = match &ask.order.org {
+                    Some(org) => format!("handout-{}.zip", slug(org.input.name.get())),
+                    None => "handout.zip".to_string(),
+                };
+                attachment("application/zip", &name, bytes)
+            }
+            Err(p) => text(StatusCode::INTERNAL_SERVER_ERROR, &p.message),
+        },
+    }
+}
+
+/// `nl-facebook-flyer-a4.pdf`: ids only, so always a safe file name.
+fn file_name(o: &Output, ext: &str) -> String {
+    let stem = o.path.file_stem().and_then(|s| s.to_str()).unwrap_or("handout");
+    format!("{}-{stem}.{ext}", o.lang)
+}
+
+/// `POST /preview`: page `page` (from 1) of the first document, as PNG;
+/// `X-Pages` says how many pages it has, `X-Caption` which document it is.
+pub(super) async fn preview(State(st): State<AppState>, req: Request) -> Response {
+    let ask = match take(&st, req).await {
+        Ok(a) => a,
+        Err(r) => return r,
+    };
+    let (order, today, ui) = (ask.order.clone(), ask.today, ask.order.ui);
+    let made = blocking(&st, move |s| {
+        let count = order.count();
+        s.preview(&order, today).map(|(png, pages, o)| (png, pages, caption(&o, count, ui, s)))
+    })
+    .await;
+    match made {
+        Err(r) => r,
+        Ok(Ok((png, pages, caption))) => {
+            let encoded =
+                percent_encoding::utf8_percent_encode(&caption, percent_encoding::NON_ALPHANUMERIC).to_string();
+            let mut r = (StatusCode::OK, png).into_response();
+            let h = r.headers_mut();
+            h.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/png"));
+            h.insert("x-pages", HeaderValue::from(pages));
+            if let Ok(v) = HeaderValue::from_str(&encoded) {
+                h.insert("x-caption", v);
+            }
+            r
+        }
+        Ok(Err(problems)) => refuse(&st, &ask, complaint::from_problems(&problems, ui, &st.studio.catalogue)),
+    }
+}
+
+/// Read and check a request's form; what is wrong is answered here.
+async fn take(st: &AppState, req: Request) -> Result<Ask, Response> {
+    let asker = Asker::of(req.headers());
+    let form = form::read(req).await.map_err(|r| refused(r, asker))?;
+    let order = order(&form, &st.studio.project).map_err(|r| refused(r, asker))?;
+    let ask = Ask { form, order, asker, today: today() };
+    let missing = ask.order.missing();
+    if !missing.is_empty() {
+        return Err(refuse(st, &ask, complaint::missing(&missing, ask.order.ui)));
+    }
+    Ok(ask)
+}
+
+/// Run `f` on a blocking thread, once a build slot is free. A panic in
+/// it is answered 500; the server goes on.
+async fn blocking<T: Send + 'static>(
+    st: &AppState,
+    f: impl FnOnce(&Studio) -> T + Send + 'static,
+) -> Result<T, Response> {
+    let permit = Arc::clone(&st.builds).acquire_owned().await.map_err(|_| busy())?;
+    let studio = Arc::clone(&st.studio);
+    tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        f(&studio)
+    })
+    .await
+    .map_err(|_| text(StatusCode::INTERNAL_SERVER_ERROR, "handout failed while making this; please report it"))
+}
+
+fn busy() -> Response {
+    text(StatusCode::SERVICE_UNAVAILABLE, "the server is stopping; try again in a moment")
+}
+
+/// The answer to a form that cannot be made as it is (422).
+fn refuse(st: &AppState, ask: &Ask, complaints: Vec<Complaint>) -> Response {
+    let status = StatusCode::UNPROCESSABLE_ENTITY;
+    match ask.asker {
+        Asker::Page => {
+            let page = Page { ui: ask.order.ui, form: Some(&ask.form), complaints, preview: None, today: ask.today };
+            html(status, page::render(&page, &st.studio.project, &st.studio.catalogue))
+        }
+        Asker::Json => json(status, &complaints),
+        Asker::Text => {
+            let lines: Vec<String> = complaints
+                .iter()
+                .map(|c| {
+                    let field = c.field.as_deref().unwrap_or("form");
+                    let detail = c.detail.as_deref().map(|d| format!("\n  {d}")).unwrap_or_default();
+                    format!("{field}: {}{detail}", c.text)
+                })
+                .collect();
+            text(status, &lines.join("\n"))
+        }
+    }
+}
+
+fn refused(r: Refused, asker: Asker) -> Response {
+    let (status, message) = match r {
+        Refused::Bad(m) => (StatusCode::BAD_REQUEST, m),
+        Refused::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, too_large()),
+    };
+    if asker == Asker::Json {
+        return json(status, &[Complaint { field: None, text: message, detail: None }]);
+    }
+    text(status, &message)
+}
+
+fn too_large() -> String {
+    format!(
+        "the request is larger than {} MB: a logo may be at most 5 MB; save it smaller, or use SVG",
+        MAX_BODY / (1024 * 1024)
+    )
+}
+
+fn json(status: StatusCode, complaints: &[Complaint]) -> Response {
+    let errors: Vec<serde_json::Value> = complaints
+        .iter()
+        .map(|c| serde_json::json!({ "field": c.field, "message": c.text, "detail": c.detail }))
+        .collect();
+    let body = serde_json::json!({ "errors": errors }).to_string();
+    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+fn text(status: StatusCode, message: &str) -> Response {
+    (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], format!("{message}\n")).into_response()
+}
+
+fn html(status: StatusCode, body: String) -> Response {
+    (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
+}
+
+fn attachment(kind: &'static str, name: &str, bytes: Vec<u8>) -> Response {
+    let disposition = format!("attachment; filename=\"{name}\"");
+    let mut r = (StatusCode::OK, [(header::CONTENT_TYPE, kind)], bytes).into_response();
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
+        r.headers_mut().insert(header::CONTENT_DISPOSITION, v);
+    }
+    r
+}
+
+/// Today, as the command line takes it (`SOURCE_DATE_EPOCH` first).
+fn today() -> Date {
+    Date::today().unwrap_or_else(|_| Date::from_unix_days(0))
+}
+
+/// `GET /assets/<name>`: the page's style, script and fonts, built in.
+pub(super) async fn asset(Path(name): Path<String>) -> Response {
+    let [regular, bold] = crate::fonts::svg_fallback();
+    let (kind, bytes): (&str, &'static [u8]) = match name.as_str() {
+        "style.css" => ("text/css; charset=utf-8", include_bytes!("assets/style.css")),
+        "preview.js" => ("text/javascript; charset=utf-8", include_bytes!("assets/preview.js")),
+        "atkinson-regular.ttf" => ("font/ttf", regular),
+        "atkinson-bold.ttf" => ("font/ttf", bold),
+        _ => return not_found().await,
+    };
+    let mut r = (StatusCode::OK, [(header::CONTENT_TYPE, kind)], Body::from(bytes)).into_response();
+    r.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600"));
+    r
+}
+
+pub(super) async fn not_found() -> Response {
+    text(StatusCode::NOT_FOUND, "there is nothing here: the page is at /")
+}
+
+/// Around every request: only `localhost` when bound to it; words for the
+/// limits' bare answers; headers that keep the page to itself.
+pub(super) async fn guard(State(st): State<AppState>, req: Request, next: Next) -> Response {
+    if st.local_only && !local_host(req.headers()) {
+        return secure(text(
+            StatusCode::MISDIRECTED_REQUEST,
+            "this server answers only to localhost: open http://localhost:<port>/ on this computer",
+        ));
+    }
+    let r = next.run(req).await;
+    let r = match r.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => text(StatusCode::PAYLOAD_TOO_LARGE, &too_large()),
+        StatusCode::SERVICE_UNAVAILABLE if r.headers().get(header::CONTENT_TYPE).is_none() => text(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "making this took too long, or the server is very busy; try again, or choose fewer documents",
+        ),
+        _ => r,
+    };
+    secure(r)
+}
+
+/// The Host header names this computer (or there is none: not a browser).
+fn local_host(headers: &HeaderMap) -> bool {
+    let Some(host) = headers.get(header::HOST).and_then(|h| h.to_str().ok()) else { return true };
+    let name = if host.starts_with('[') {
+        host.split(']').next().map(|h| format!("{h}]")).unwrap_or_default()
+    } else {
+        host.rsplit_once(':').map_or(host, |(h, _)| h).to_string()
+    };
+    let name = name.to_ascii_lowercase();
+    name == "localhost" || name == "[::1]" || name.parse::<std::net::Ipv4Addr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+/// No outside sources, no framing, no sniffing, no referrer, no caching
+/// of what someone typed.
+fn secure(mut r: Response) -> Response {
+    let h = r.headers_mut();
+    let csp = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data: blob:; \
+               font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(csp));
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    h.entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static("no-store"));
+    r
+}
