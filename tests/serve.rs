@@ -277,5 +277,5 @@ fn the_page_shows_a_preview_without_javascript() {
     let html = r.text();
     assert!(html.contains("<html lang=\"en\""));
     assert!(html.contains("src=\"data:image/png;base64,"), "no preview image");
-    assert!(html.contains("A4 flyer (Nederlands, Facebook) (1 in all)"), "no caption");
+    assert!(html.contains("<p id=\"preview-status\"") && html.contains(">A4 flyer (Nederlands, Facebook)</p>"), "no caption");
 }

@@ -205,7 +205,7 @@ fn text_field(page: &Page, field: &str, label: &str, hint: &str, value: &str, ar
     let id = anchor(field);
     let described = format!("h-{field} e-{field}");
     html! {
-        div.field.invalid[!errors.is_empty()] {
+        div.field.invalid[!errors.is_empty()] data-lang=[field.strip_prefix("org_help_")] {
             label for=(id) { (label) }
             p.hint id={ "h-" (field) } { (hint) }
             (complaints_of(field, &errors))

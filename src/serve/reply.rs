@@ -96,7 +96,9 @@ fn caption(o: &Output, count: usize, ui: Ui, studio: &Studio) -> String {
     let cat = &studio.catalogue;
     let layout = cat.layout(&o.layout).map_or(o.layout.as_str(), |l| l.name(ui));
     let document = format!("{layout} ({}, {})", cat.lang_name(&o.lang), cat.platform_name(&o.platform));
-    ui.words().preview_of.replace("{document}", &document).replace("{count}", &count.to_string())
+    let w = ui.words();
+    let template = if count > 1 { w.preview_of_many } else { w.preview_of };
+    template.replace("{document}", &document).replace("{count}", &count.to_string())
 }
 
 /// `POST /pdf`: one document as PDF.

@@ -79,8 +79,10 @@ pub struct Words {
     pub download_button: &'static str,
     pub download_hint: &'static str,
     pub preview_heading: &'static str,
-    /// `{document}`, `{count}`: what the preview shows.
+    /// `{document}`: what the preview shows; with `{count}` when the form
+    /// makes more than one.
     pub preview_of: &'static str,
+    pub preview_of_many: &'static str,
     pub preview_empty: &'static str,
     pub preview_busy: &'static str,
     /// `{n}`, `{m}`.
@@ -127,7 +129,8 @@ const NL: Words = Words {
     download_button: "Downloaden",
     download_hint: "Eén document wordt een PDF (of afbeelding); meer documenten samen een ZIP-bestand.",
     preview_heading: "Voorbeeld",
-    preview_of: "{document} ({count} in totaal)",
+    preview_of: "{document}",
+    preview_of_many: "{document}: de eerste van {count} documenten",
     preview_empty: "Het voorbeeld verschijnt hier als je op ‘Voorbeeld bekijken’ drukt.",
     preview_busy: "Het voorbeeld wordt bijgewerkt…",
     page_of: "Pagina {n} van {m}",
@@ -173,7 +176,8 @@ const EN: Words = Words {
     download_button: "Download",
     download_hint: "One document downloads as a PDF (or image); several together as a ZIP file.",
     preview_heading: "Preview",
-    preview_of: "{document} ({count} in all)",
+    preview_of: "{document}",
+    preview_of_many: "{document}: the first of {count} documents",
     preview_empty: "The preview appears here when you press ‘Show preview’.",
     preview_busy: "Updating the preview…",
     page_of: "Page {n} of {m}",

@@ -1,6 +1,7 @@
 //! Just enough HTTP/1.1 to test `handout serve` from outside, with full
 //! control over what is sent (hostile requests included): the server as
 //! a child process of the real binary, and a client over a plain socket.
+#![allow(dead_code)]
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};

@@ -111,6 +111,16 @@
     }
   }
 
+  // A help text per language: show the boxes of the languages ticked.
+  function helpBoxes() {
+    for (const box of form.querySelectorAll("div.field[data-lang]")) {
+      const tick = form.querySelector('input[name="lang"][value="' + CSS.escape(box.dataset.lang) + '"]');
+      box.hidden = !!tick && !tick.checked && !box.querySelector("textarea").value;
+    }
+  }
+  form.addEventListener("change", helpBoxes);
+  helpBoxes();
+
   function soon() {
     clearTimeout(timer);
     timer = setTimeout(refresh, 600);
