@@ -45,5 +45,13 @@ pick "$d/nl/facebook-screen-16x9.png" facebook-screen-16x9.png
 pick "$d/en/instagram-social-4x5.png" instagram-social-4x5.png
 pick "$tmp/orgs/bibliotheek-voorbeeldstad/nl/facebook-flyer-a4-1.png" org-flyer-a4.png
 pick "$tmp/orgcard/buurthuis-de-linde/nl/facebook-pocket-card-print-2.png" org-card-back.png
+pick "$tmp/orgs/buurthuis-de-linde/nl/facebook-flyer-a4-large-2.png" org-large-print-2.png
+pick "$tmp/orgs/buurthuis-de-linde/nl/facebook-screen-16x9.png" org-screen-16x9.png
 pick "$tmp/ar/out/ar/facebook-flyer-a4-1.png" fixture-arabic-flyer.png
+# The web page, in a real browser (needs chromium and chromedriver).
+if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
+  HANDOUT_SCREENSHOT="$PWD/docs/web-page.png" cargo test --quiet --test browser >/dev/null
+else
+  echo "no chromium: docs/web-page.png not refreshed"
+fi
 echo "pictures refreshed in docs/"

@@ -109,7 +109,11 @@ async fn a_library_worker_makes_a_flyer_with_a_logo_in_a_real_browser() {
         async move { client.find(Locator::Id(id)).await.unwrap().send_keys(text).await.unwrap() }
     };
     type_in("f-org_name", "Bibliotheek Voorbeeldstad").await;
-    type_in("f-org_help_nl", "Hulp nodig? Kom naar het Informatiepunt in de bibliotheek: dinsdag en donderdag van 10 tot 12 uur.").await;
+    type_in(
+        "f-org_help_nl",
+        "Hulp nodig? Kom naar het Informatiepunt in de bibliotheek: dinsdag en donderdag van 10 tot 12 uur.",
+    )
+    .await;
     type_in("f-org_website", "www.bibliotheekvoorbeeldstad.nl").await;
     let logo = root().join("orgs/buurthuis-de-linde.png");
     client.find(Locator::Id("f-org_logo")).await.unwrap().send_keys(logo.to_str().unwrap()).await.unwrap();

@@ -157,7 +157,7 @@ fn a_preview_is_one_pixel_per_point_of_the_page_asked_for() {
     assert_eq!(decode_qr(&img), [expected_url("facebook")], "the preview's code scans too");
 
     let cards = Multipart::new().text("lang", "en").text("platform", "instagram").text("layout", "pocket-cards");
-    let back = server.post("/preview", &cards.clone().text("page", "2"), "image/png");
+    let back = server.post("/preview?page=2", &cards, "image/png");
     assert_status(&back, 200, "cards, page 2");
     assert_eq!(back.header("x-pages"), Some("2"));
     assert_eq!(png_size(&back.body), (595, 842));
@@ -277,5 +277,38 @@ fn the_page_shows_a_preview_without_javascript() {
     let html = r.text();
     assert!(html.contains("<html lang=\"en\""));
     assert!(html.contains("src=\"data:image/png;base64,"), "no preview image");
-    assert!(html.contains("<p id=\"preview-status\"") && html.contains(">A4 flyer (Nederlands, Facebook)</p>"), "no caption");
+    assert!(
+        html.contains("<p id=\"preview-status\"") && html.contains(">A4 flyer (Nederlands, Facebook)</p>"),
+        "no caption"
+    );
+}
+
+#[test]
+fn many_clients_at_once_all_get_their_pdf() {
+    // Bounded: 8 clients, 40 requests (the full load test is
+    // `cargo bench --bench serve_load`).
+    let (_dir, server) = start();
+    let server = std::sync::Arc::new(server);
+    let start = std::time::Instant::now();
+    let clients: Vec<_> = (0..8)
+        .map(|c| {
+            let server = server.clone();
+            std::thread::spawn(move || {
+                (0..5)
+                    .map(|i| {
+                        let form = flyer().text("org_name", &format!("Bibliotheek {c}-{i}"));
+                        let r = server.post("/pdf", &form, "*/*");
+                        (r.status, r.body.starts_with(b"%PDF"))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    for c in clients {
+        for (status, pdf) in c.join().unwrap() {
+            assert!(status == 200 && pdf, "a request failed under load: {status}");
+        }
+    }
+    assert!(start.elapsed() < std::time::Duration::from_secs(60), "40 flyers took {:?}", start.elapsed());
+    assert_eq!(server.get("/health").text().trim(), "ok");
 }

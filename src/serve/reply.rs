@@ -208,7 +208,14 @@ pub(super) async fn preview(State(st): State<AppState>, req: Request) -> Respons
 /// Read and check a request's form; what is wrong is answered here.
 async fn take(st: &AppState, req: Request) -> Result<Ask, Response> {
     let asker = Asker::of(req.headers());
-    let form = form::read(req).await.map_err(|r| refused(r, asker))?;
+    let query = query_fields(req.uri().query().unwrap_or(""));
+    let mut form = form::read(req).await.map_err(|r| refused(r, asker))?;
+    // `?page=2` and `?ui=en` may come in the address instead of the form.
+    for (name, value) in query {
+        if form.get(&name).is_none() {
+            form.texts.push((name, value));
+        }
+    }
     let order = order(&form, &st.studio.project).map_err(|r| refused(r, asker))?;
     let ask = Ask { form, order, asker, today: today() };
     let missing = ask.order.missing();
@@ -216,6 +223,14 @@ async fn take(st: &AppState, req: Request) -> Result<Ask, Response> {
         return Err(refuse(st, &ask, complaint::missing(&missing, ask.order.ui)));
     }
     Ok(ask)
+}
+
+/// `page` and `ui` from a query string (anything else there is ignored).
+fn query_fields(query: &str) -> Vec<(String, String)> {
+    url::form_urlencoded::parse(query.as_bytes())
+        .filter(|(k, _)| k == "page" || k == "ui")
+        .map(|(k, v)| (k.into_owned(), v.chars().take(8).collect()))
+        .collect()
 }
 
 /// Run `f` on a blocking thread, once a build slot is free. A panic in

@@ -33,6 +33,11 @@ impl Server {
         Server { child, addr: SocketAddr::from(([127, 0, 0, 1], port)) }
     }
 
+    /// The server's process id (to read its memory use).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Send `head` (request line and headers, without the blank line)
     /// and `body`; the answer.
     pub fn raw(&self, head: &str, body: &[u8]) -> Reply {
