@@ -76,13 +76,19 @@ async fn serve(opts: ServeOptions, studio: Studio) -> Result<(), String> {
         .map_err(|e| format!("cannot listen on {}: {e}", opts.listen))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     let local_only = addr.ip().is_loopback();
-    let shown = if local_only { format!("http://localhost:{}/", addr.port()) } else { format!("http://{addr}/") };
+    let shown = if local_only || addr.ip().is_unspecified() {
+        format!("http://localhost:{}/", addr.port())
+    } else {
+        format!("http://{addr}/")
+    };
     // The first line on stdout is the address: tests and scripts read it.
     println!("handout serves the web page at {shown}  (Ctrl+C stops it)");
     if !local_only {
         eprintln!(
             "warning: listening on {addr}, not only on this computer: anyone who can reach it on the network \
-             can use the page. It stores nothing; use --listen 127.0.0.1:{} to keep it to this computer",
+             can use the page (at this computer's address, port {}). It stores nothing; use --listen 127.0.0.1:{} \
+             to keep it to this computer",
+            addr.port(),
             addr.port()
         );
     }
