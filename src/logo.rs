@@ -278,14 +278,9 @@ mod tests {
     }
 
     fn crc32(bytes: &[u8]) -> u32 {
-        let mut crc = !0u32;
-        for &b in bytes {
-            crc ^= u32::from(b);
-            for _ in 0..8 {
-                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
-            }
-        }
-        !crc
+        let mut crc = flate2::Crc::new();
+        crc.update(bytes);
+        crc.sum()
     }
 
     #[test]

@@ -190,3 +190,29 @@ fn the_same_bytes_whatever_the_number_of_threads() {
         );
     }
 }
+
+#[test]
+fn from_an_empty_folder_the_built_in_project_builds_the_same_files() {
+    // One self-contained program: no data/, layouts/ or fonts/ around it.
+    let empty = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_handout"))
+        .args(["build", "--lang", "nl", "--platform", "facebook"])
+        .current_dir(empty.path())
+        .env("SOURCE_DATE_EPOCH", BEFORE_DEADLINE_EPOCH)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("using the data, layouts and fonts built into handout"));
+    // The same bytes as from the project folder on disk.
+    let disk = tempfile::tempdir().unwrap();
+    let d = disk.path().to_str().unwrap();
+    let r = root();
+    let args = ["build", "--root", r.to_str().unwrap(), "--out", d, "--lang", "nl", "--platform", "facebook"];
+    assert!(handout(&args, BEFORE_DEADLINE_EPOCH).status.success());
+    let built = files_under(&empty.path().join("out"));
+    assert_eq!(built.len(), std::fs::read_dir(root().join("layouts")).unwrap().count());
+    for f in built {
+        let rel = f.strip_prefix(empty.path().join("out")).unwrap();
+        assert!(std::fs::read(&f).unwrap() == std::fs::read(disk.path().join(rel)).unwrap(), "{}", rel.display());
+    }
+}

@@ -116,6 +116,8 @@ fn app(state: AppState) -> Router {
         .fallback(not_found)
         // The last layer is the outermost: the guard sees every answer,
         // the limits' own ones too, and gives them words and headers.
+        // A bug that panics in a handler answers 500; the server goes on.
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(reply::panicked))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(RequestBodyLimitLayer::new(MAX_BODY))
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::SERVICE_UNAVAILABLE, TIME_LIMIT))

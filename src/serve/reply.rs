@@ -340,6 +340,11 @@ pub(super) async fn asset(Path(name): Path<String>) -> Response {
     r
 }
 
+/// The answer when handling a request panicked (a bug).
+pub(super) fn panicked(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    text(StatusCode::INTERNAL_SERVER_ERROR, "handout failed while answering this; please report it")
+}
+
 pub(super) async fn not_found() -> Response {
     text(StatusCode::NOT_FOUND, "there is nothing here: the page is at /")
 }
