@@ -70,7 +70,12 @@ fn form(page: &Page, project: &Project, cat: &Catalogue, w: &Words) -> Markup {
                     ul {
                         @for c in &page.complaints {
                             li {
-                                @if let Some(f) = &c.field { a href={ "#" (anchor(f)) } { (c.text) } } @else { (c.text) }
+                                @if let Some(f) = &c.field {
+                                    a href={ "#" (anchor(f)) } {
+                                        @if let Some(l) = &c.label { (l) ": " }
+                                        (c.text)
+                                    }
+                                } @else { (c.text) }
                             }
                         }
                     }

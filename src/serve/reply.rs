@@ -282,7 +282,7 @@ fn refused(r: Refused, asker: Asker) -> Response {
         Refused::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, too_large()),
     };
     if asker == Asker::Json {
-        return json(status, &[Complaint { field: None, text: message, detail: None }]);
+        return json(status, &[Complaint { field: None, label: None, text: message, detail: None }]);
     }
     text(status, &message)
 }
@@ -297,7 +297,7 @@ fn too_large() -> String {
 fn json(status: StatusCode, complaints: &[Complaint]) -> Response {
     let errors: Vec<serde_json::Value> = complaints
         .iter()
-        .map(|c| serde_json::json!({ "field": c.field, "message": c.text, "detail": c.detail }))
+        .map(|c| serde_json::json!({ "field": c.field, "label": c.label, "message": c.text, "detail": c.detail }))
         .collect();
     let body = serde_json::json!({ "errors": errors }).to_string();
     (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
