@@ -182,6 +182,12 @@ impl Breaker<'_, '_, '_> {
                 if !forced && self.st.weight_at(seg.start) == FontWeight::Bold && self.is_label(seg.clone()) {
                     return None;
                 }
+                // Names (Instagram, Facebook) are split only when they
+                // fill a line alone: a reader looks for them whole.
+                // Capitalised words are names or begin a sentence.
+                if !forced && self.st.text[seg.clone()].trim_start().starts_with(char::is_uppercase) {
+                    return None;
+                }
                 hyphenation_points(&self.st.text, seg.clone(), lang)
             }
             // Inside a URL part only when the part alone is wider than the line.
@@ -360,6 +366,27 @@ mod tests {
             let joined = text_of(&lines).join(" ").replace("- ", "");
             assert!(joined.contains("Instellingen"), "{joined}");
         }
+    }
+
+    #[test]
+    fn names_are_not_hyphenated_when_they_fit_a_line() {
+        let f = fonts();
+        let mut m = Measurer::new(&f);
+        let rich = markup::parse("Dan opent het bezwaarformulier van Instagram en van Facebook.").unwrap();
+        let mut hyphenated = 0;
+        for tenth in 250..700 {
+            let max = Mm(tenth as f32 / 10.0);
+            let style = set(FontWeight::Regular, Pt(13.0), max, Breaking::Prose(Some(hypher::Lang::Dutch)));
+            let lines = break_lines(&mut m, &rich, &style).unwrap();
+            for l in text_of(&lines) {
+                let last = l.trim_end().rsplit(' ').next().unwrap_or("");
+                if last.ends_with('-') {
+                    hyphenated += 1;
+                    assert!(!last.starts_with(char::is_uppercase), "a name split at {max:?}: {l}");
+                }
+            }
+        }
+        assert!(hyphenated > 0, "nothing was hyphenated: the test tests nothing");
     }
 
     #[test]
