@@ -63,21 +63,9 @@ fn main() {
         ));
     }
     std::fs::write(project.join("orgs/branches.csv"), csv).unwrap();
-    let opts = Options {
-        tree: handout::tree::Tree::Disk(project.clone()),
-        root: project.clone(),
-        out: dir.path().join("out"),
-        lang: Some("nl".into()),
-        platform: None,
-        layout: None,
-        strict: false,
-        edition: Default::default(),
-        pdfa: false,
-        write: true,
-        today: Date { year: 2025, month: 5, day: 20 },
-        orgs: OrgChoice::Csv(project.join("orgs/branches.csv")),
-        png: None,
-    };
+    let today = Date { year: 2025, month: 5, day: 20 };
+    let all = Options::new(handout::tree::Tree::Disk(project.clone()), project.clone(), dir.path().join("out"), today);
+    let opts = Options { lang: Some("nl".into()), orgs: OrgChoice::Csv(project.join("orgs/branches.csv")), ..all };
     let outcome = batch::run(&opts, &batch::Quiet);
     assert!(
         outcome.ok() && outcome.documents == ORGS * 4,

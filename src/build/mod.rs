@@ -47,6 +47,29 @@ pub struct Options {
     pub png: Option<f32>,
 }
 
+impl Options {
+    /// What `handout build` does without flags: every document of the
+    /// project in `tree`, the edition `today` calls for, no organisation,
+    /// written under `out`. Callers change the fields they need.
+    pub fn new(tree: Tree, root: PathBuf, out: PathBuf, today: Date) -> Options {
+        Options {
+            tree,
+            root,
+            out,
+            lang: None,
+            platform: None,
+            layout: None,
+            strict: false,
+            edition: EditionChoice::Auto,
+            pdfa: false,
+            write: true,
+            today,
+            orgs: OrgChoice::None,
+            png: None,
+        }
+    }
+}
+
 /// A document that was built.
 pub struct Output {
     pub lang: String,

@@ -11,7 +11,7 @@ use crate::diag::{Problem, Problems};
 use crate::fonts::FontStore;
 use crate::load::layout::Output as LayoutOutput;
 use crate::load::org::{Org, check_org};
-use crate::project::{OrgChoice, Project, Selection, load_selected};
+use crate::project::{Project, Selection, load_selected};
 use crate::raster::{self, Scale};
 use crate::tree::Tree;
 use rayon::prelude::*;
@@ -176,21 +176,8 @@ impl Studio {
     }
 
     fn options(&self, order: &Order, today: Date) -> Options {
-        Options {
-            tree: self.project.tree.clone(),
-            root: PathBuf::new(),
-            out: PathBuf::new(),
-            lang: None,
-            platform: None,
-            layout: None,
-            strict: false,
-            edition: order.edition,
-            pdfa: false,
-            write: false,
-            today,
-            orgs: OrgChoice::None,
-            png: None,
-        }
+        let all = Options::new(self.project.tree.clone(), PathBuf::new(), PathBuf::new(), today);
+        Options { edition: order.edition, write: false, ..all }
     }
 
     /// The organisation of the order, checked; its problems go to `problems`.

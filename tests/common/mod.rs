@@ -30,21 +30,7 @@ pub fn root() -> PathBuf {
 }
 
 pub fn options(root: &Path, out: &Path) -> Options {
-    Options {
-        tree: handout::tree::Tree::Disk(root.to_path_buf()),
-        root: root.to_path_buf(),
-        out: out.to_path_buf(),
-        lang: None,
-        platform: None,
-        layout: None,
-        strict: false,
-        edition: Default::default(),
-        pdfa: false,
-        write: true,
-        today: BEFORE_DEADLINE,
-        orgs: Default::default(),
-        png: None,
-    }
+    Options::new(handout::tree::Tree::Disk(root.to_path_buf()), root.to_path_buf(), out.to_path_buf(), BEFORE_DEADLINE)
 }
 
 /// Build every document of the real project into `out`.
