@@ -4,7 +4,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use handout::build::{self, Options};
-use handout::date::Date;
+use handout_core::date::Date;
 use std::path::PathBuf;
 
 fn options() -> Options {
@@ -12,7 +12,7 @@ fn options() -> Options {
     let out = std::env::temp_dir().join("handout-bench");
     // Before the deadline: the dated edition, as printed for the campaign.
     let today = Date { year: 2025, month: 5, day: 20 };
-    Options { write: false, ..Options::new(handout::tree::Tree::Disk(root.clone()), root, out, today) }
+    Options { write: false, ..Options::new(std::sync::Arc::new(handout::disk::Disk(root.clone())), root, out, today) }
 }
 
 fn one(lang: &str, platform: &str, layout: &str) -> Options {

@@ -1,28 +1,12 @@
-//! handout: print-ready PDF handouts from TOML content and TOML layouts.
-//!
-//! The pipeline has three stages, each with one input and one output type:
-//! [`load`] (TOML -> checked [`load::Content`] and [`load::Layout`]),
-//! [`compose`] (a [`compose::Handout`]: content + layout + fonts ->
-//! [`model::Document`], the page model) and [`render`] (page model -> PDF).
-//! [`build`] runs them for every document asked for. Every stage reports
-//! through [`diag::Problems`].
+//! handout, the program: the command line (`build`, `check`, batches of
+//! organisations) and the web server (`serve`). Everything they make is
+//! made by [`handout_core`]; this crate reads and writes files, runs the
+//! work on every core, and serves the page of [`handout_web`].
 
 pub mod build;
-pub mod compose;
-pub mod date;
-pub mod diag;
-pub mod edition;
-pub mod fonts;
-pub mod load;
-pub mod logo;
-pub mod model;
+pub mod clock;
+pub mod disk;
+pub mod orgs;
 pub mod output;
-pub mod project;
-pub mod raster;
-pub mod render;
-pub mod rich;
-pub mod script;
+pub mod report;
 pub mod serve;
-pub mod text;
-pub mod tree;
-pub mod units;

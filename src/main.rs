@@ -4,10 +4,13 @@ mod progress;
 
 use clap::{Args, Parser, Subcommand};
 use handout::build::{self, Options};
-use handout::diag::{self, Problems};
-use handout::edition::{Edition, EditionChoice};
-use handout::project::OrgChoice;
-use handout::tree::Tree;
+use handout::disk::Root;
+use handout::orgs::OrgChoice;
+use handout::report;
+use handout_core::diag::Problems;
+use handout_core::edition::{Edition, EditionChoice};
+use handout_core::plan::PlanOptions;
+use handout_core::project::Selection;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -130,11 +133,11 @@ fn main() -> ExitCode {
 }
 
 fn serve(listen: std::net::SocketAddr, root: Option<PathBuf>) -> ExitCode {
-    if let Err(e) = handout::date::Date::today() {
+    if let Err(e) = handout::clock::today() {
         return usage(&e.message);
     }
-    let tree = Tree::choose(root.as_deref());
-    match handout::serve::run(handout::serve::ServeOptions { listen, tree }) {
+    let files = Root::choose(root.as_deref()).files();
+    match handout::serve::run(handout::serve::ServeOptions { listen, files }) {
         Ok(()) => ExitCode::SUCCESS,
         Err(msg) => {
             eprintln!("error: {msg}");
@@ -144,50 +147,45 @@ fn serve(listen: std::net::SocketAddr, root: Option<PathBuf>) -> ExitCode {
 }
 
 fn options(select: Select, out: PathBuf, write: bool) -> Result<Options, String> {
-    let today = handout::date::Date::today().map_err(|e| e.message.clone())?;
+    let today = handout::clock::today().map_err(|e| e.message.clone())?;
     let orgs = match (select.orgs.org, select.orgs.all_orgs, select.orgs.orgs_csv) {
         (ids, false, None) if ids.is_empty() => OrgChoice::None,
         (ids, false, None) => OrgChoice::Ids(ids),
         (_, true, _) => OrgChoice::All,
         (_, _, Some(csv)) => OrgChoice::Csv(csv),
     };
-    let tree = Tree::choose(select.root.as_deref());
-    if tree == Tree::Embedded {
+    let chosen = Root::choose(select.root.as_deref());
+    let files = chosen.files();
+    if chosen == Root::BuiltIn {
         let half = ["data", "layouts"].iter().find(|d| std::path::Path::new(d).is_dir());
         match half {
             Some(d) => eprintln!(
                 "warning: there is a {d}/ folder here but not both data/ and layouts/: using {}",
-                tree.describe()
+                files.describe()
             ),
-            None => eprintln!("note: no project folder here: using {} (--root DIR to use another)", tree.describe()),
+            None => eprintln!("note: no project folder here: using {} (--root DIR to use another)", files.describe()),
         }
     }
     let root = select.root.unwrap_or_else(|| PathBuf::from("."));
-    Ok(Options {
-        out: if out.is_absolute() { out } else { root.join(out) },
-        tree,
-        root,
-        lang: select.lang,
-        platform: select.platform,
-        layout: select.layout,
-        strict: select.strict,
+    let plan = PlanOptions {
+        selection: Selection::one(select.lang.as_deref(), select.platform.as_deref(), select.layout.as_deref()),
         edition: match select.edition {
             EditionArg::Auto => EditionChoice::Auto,
             EditionArg::Deadline => EditionChoice::Fixed(Edition::Deadline),
             EditionArg::AfterDeadline => EditionChoice::Fixed(Edition::AfterDeadline),
         },
-        pdfa: select.pdfa,
-        write,
         today,
-        orgs,
+        pdfa: select.pdfa,
+        strict: select.strict,
         png: select.png.then_some(select.png_dpi),
-    })
+    };
+    Ok(Options { out: if out.is_absolute() { out } else { root.join(out) }, files, root, write, orgs, plan })
 }
 
 /// The anonymous set: all or nothing.
 fn run_set(opts: &Options) -> ExitCode {
     let outcome = build::run(opts);
-    if let Some(p) = outcome.problems.iter().find(|p| p.usage) {
+    if let Some(p) = outcome.problems.iter().find(|p| p.is_usage()) {
         return usage(&p.message);
     }
     show(&outcome.problems);
@@ -201,10 +199,10 @@ fn run_set(opts: &Options) -> ExitCode {
     }
     for o in &outcome.outputs {
         let verb = if outcome.written { "wrote" } else { "checked" };
-        for (path, bytes) in &o.files {
+        for (path, bytes) in o.files() {
             println!(
                 "{verb} {} ({}, {} page(s))",
-                build::shown(path),
+                build::shown(&path),
                 build::size_text(bytes.len()),
                 o.doc.pages.len()
             );
@@ -218,7 +216,7 @@ fn run_batch(opts: &Options) -> ExitCode {
     let progress = progress::Console::new(std::io::stderr().is_terminal(), opts.write);
     let outcome = build::batch::run(opts, &progress);
     progress.finish();
-    if let Some(p) = outcome.problems.iter().find(|p| p.usage) {
+    if let Some(p) = outcome.problems.iter().find(|p| p.is_usage()) {
         return usage(&p.message);
     }
     show(&outcome.problems);
@@ -249,7 +247,7 @@ fn run_batch(opts: &Options) -> ExitCode {
 fn show(problems: &Problems) {
     let color = std::io::stderr().is_terminal();
     for p in problems {
-        eprint!("{}", diag::render(p, color));
+        eprint!("{}", report::render(p, color));
     }
 }
 

@@ -5,10 +5,9 @@
 mod common;
 
 use common::*;
-use handout::compose::{Handout, compose};
-use handout::diag::{Problems, Source};
-use handout::load::content::load_platform;
-use handout::project;
+use handout_core::compose::{Handout, compose};
+use handout_core::diag::{Problems, Source};
+use handout_core::load::content::load_platform;
 use proptest::prelude::*;
 
 fn platform_file(steps: &[String]) -> String {
@@ -52,7 +51,7 @@ proptest! {
     #[test]
     fn any_step_text_lays_out_or_fails_cleanly(steps in proptest::collection::vec(odd_text(), 1..4)) {
         let mut problems = Problems::new();
-        let proj = project::load(&root(), &mut problems);
+        let proj = load_project(&root(), &mut problems);
         let edition = proj.contents.iter().find(|e| e.id == "nl").unwrap();
         let source = Source::new("data/nl/facebook.toml", platform_file(&steps));
         let mut problems = Problems::new();
@@ -67,16 +66,16 @@ proptest! {
             let fonts = store.fonts(&layout.fonts, &mut Problems::new()).unwrap();
             let mut ps = Problems::new();
             let h = Handout { layout, fonts: &fonts, content: edition, platform: &platform, edition: Default::default(), org: None };
-            match compose(&h, &mut ps) {
+            match compose(&h, caches(), &mut ps) {
                 Some(doc) => {
-                    prop_assert!(handout::render::render(&doc, &Default::default(), &mut ps).is_some(), "{:?}", ps);
-                    let body = handout::compose::body_size(&doc);
+                    prop_assert!(handout_core::render::render(&doc, &Default::default(), &mut ps).is_some(), "{:?}", ps);
+                    let body = handout_core::compose::body_size(&doc);
                     prop_assert!(body.0 > 0.0);
                 }
                 None => {
                     prop_assert!(!ps.is_empty());
                     for p in &ps {
-                        let text = handout::diag::render(p, false);
+                        let text = handout::report::render(p, false);
                         prop_assert!(!text.is_empty());
                     }
                 }

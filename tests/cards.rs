@@ -4,8 +4,8 @@
 mod common;
 
 use common::*;
-use handout::model::Item;
-use handout::units::{Mm, Rect};
+use handout_core::model::Item;
+use handout_core::units::{Mm, Rect};
 
 const A4: (f32, f32) = (595.28, 841.89);
 
@@ -13,7 +13,7 @@ const A4: (f32, f32) = (595.28, 841.89);
 fn cards_lie_on_the_sheet_apart_and_backs_sit_behind_fronts() {
     let out = tempfile::tempdir().unwrap();
     let outcome = build_all(out.path());
-    let cards: Vec<_> = outcome.outputs.iter().filter(|o| o.layout == "pocket-cards").collect();
+    let cards: Vec<_> = outcome.outputs.iter().filter(|o| o.id.layout == "pocket-cards").collect();
     assert_eq!(cards.len(), 4, "two languages, two platforms");
     for o in cards {
         let pages = &o.doc.pages;
@@ -63,7 +63,7 @@ fn cards_lie_on_the_sheet_apart_and_backs_sit_behind_fronts() {
 fn every_card_s_qr_code_opens_the_form() {
     let out = tempfile::tempdir().unwrap();
     let outcome = build_all(out.path());
-    for o in outcome.outputs.iter().filter(|o| o.layout == "pocket-cards") {
+    for o in outcome.outputs.iter().filter(|o| o.id.layout == "pocket-cards") {
         let pdf = std::fs::read(&o.path).unwrap();
         for (w, h) in page_sizes(&pdf) {
             assert!((w - A4.0).abs() < 0.5 && (h - A4.1).abs() < 0.5, "{w} x {h} pt is not A4");
@@ -75,13 +75,13 @@ fn every_card_s_qr_code_opens_the_form() {
         for (i, c) in cards.iter().enumerate() {
             let img = page.crop(px(c.x), px(c.y), px(c.w) + 1, px(c.h) + 1);
             let found = decode_qr(&img);
-            assert_eq!(found, vec![expected_url(&o.platform).to_string()], "{} card {i}", o.path.display());
+            assert_eq!(found, vec![expected_url(&o.id.platform).to_string()], "{} card {i}", o.path.display());
         }
         // Cropping per card is rqrr's limit, not ours: it pairs finder
         // patterns badly with ten codes in view (zbar reads all ten on the
         // whole page, see ../shared/tools/check_pdf.py). Whatever it does
         // read on the whole page must still be the right URL.
-        assert!(decode_qr(page).iter().all(|s| s == expected_url(&o.platform)));
+        assert!(decode_qr(page).iter().all(|s| s == expected_url(&o.id.platform)));
         // No QR code on the backs.
         assert!(decode_qr(&rasterise(&pdf, dpi)[1]).is_empty());
     }
@@ -91,7 +91,7 @@ fn every_card_s_qr_code_opens_the_form() {
 fn card_text_is_never_below_7_5_pt() {
     let out = tempfile::tempdir().unwrap();
     let outcome = build_all(out.path());
-    for o in outcome.outputs.iter().filter(|o| o.layout.starts_with("pocket-card")) {
+    for o in outcome.outputs.iter().filter(|o| o.id.layout.starts_with("pocket-card")) {
         for (_, r) in o.doc.text_runs() {
             assert!(r.size.0 >= 7.5 - 1e-3, "`{}` at {} pt", r.text, r.size.0);
         }
@@ -113,7 +113,7 @@ fn the_print_shop_file_has_trim_and_bleed_boxes() {
     let out = tempfile::tempdir().unwrap();
     let outcome = build_all(out.path());
     let pt = |mm: f32| mm * 72.0 / 25.4;
-    let prints: Vec<_> = outcome.outputs.iter().filter(|o| o.layout == "pocket-card-print").collect();
+    let prints: Vec<_> = outcome.outputs.iter().filter(|o| o.id.layout == "pocket-card-print").collect();
     assert_eq!(prints.len(), 4);
     for o in prints {
         let pdf = std::fs::read(&o.path).unwrap();
@@ -137,6 +137,6 @@ fn the_print_shop_file_has_trim_and_bleed_boxes() {
         assert!(!o.doc.pages.iter().flat_map(|p| &p.items).any(|i| matches!(i, Item::CropMark { .. })));
         // The code still opens the form.
         let found = decode_qr(&rasterise(&pdf, 300.0)[0]);
-        assert_eq!(found, vec![expected_url(&o.platform).to_string()]);
+        assert_eq!(found, vec![expected_url(&o.id.platform).to_string()]);
     }
 }

@@ -5,14 +5,14 @@ mod common;
 
 use common::*;
 use handout::build;
-use handout::edition::{Edition, EditionChoice};
+use handout_core::edition::{Edition, EditionChoice};
 
 #[test]
 fn the_after_deadline_edition_calls_to_object_now_keeps_the_date_small_and_scans() {
     let out = tempfile::tempdir().unwrap();
     let mut opts = options(&root(), out.path());
-    opts.edition = EditionChoice::Fixed(Edition::AfterDeadline);
-    opts.today = handout::date::Date { year: 2026, month: 11, day: 29 };
+    opts.plan.edition = EditionChoice::Fixed(Edition::AfterDeadline);
+    opts.plan.today = handout_core::date::Date { year: 2026, month: 11, day: 29 };
     let outcome = build::run(&opts);
     assert!(!outcome.failed(), "{:?}", outcome.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>());
     // No "deadline has passed" warning: this edition is the answer to it.
@@ -37,9 +37,9 @@ fn the_after_deadline_edition_calls_to_object_now_keeps_the_date_small_and_scans
                 r.size.0
             );
         }
-        let (headline, note) = match o.lang.as_str() {
+        let (headline, note) = match o.id.lang.as_str() {
             "nl" => (
-                if o.layout.starts_with("pocket") { "Doe het nu!" } else { "Maak nu bezwaar" },
+                if o.id.layout.starts_with("pocket") { "Doe het nu!" } else { "Maak nu bezwaar" },
                 "vanaf de dag dat je het",
             ),
             "en" => ("Object now", "counts from the day you send it"),
@@ -47,7 +47,7 @@ fn the_after_deadline_edition_calls_to_object_now_keeps_the_date_small_and_scans
         };
         assert!(text.contains(headline), "{}: no `{headline}` in {text}", o.path.display());
         assert!(text.contains(note), "{}: no `{note}`", o.path.display());
-        if o.layout == "flyer-a4" || o.layout == "poster-a3" {
+        if o.id.layout == "flyer-a4" || o.id.layout == "poster-a3" {
             let pdf = std::fs::read(&o.path).unwrap();
             let found = decode_qr(&rasterise(&pdf, 150.0)[0]);
             assert_eq!(found.len(), 1, "{}", o.path.display());
@@ -62,9 +62,8 @@ fn pdfa_adds_pdf_a_2a_and_stays_reproducible() {
     let b = tempfile::tempdir().unwrap();
     for dir in [&a, &b] {
         let mut opts = options(&root(), dir.path());
-        opts.pdfa = true;
-        opts.layout = Some("flyer-a4".into());
-        opts.lang = Some("nl".into());
+        opts.plan.pdfa = true;
+        opts.plan.selection = handout_core::project::Selection::one(Some("nl"), None, Some("flyer-a4"));
         let outcome = build::run(&opts);
         assert!(!outcome.failed(), "{:?}", outcome.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>());
     }

@@ -4,11 +4,10 @@
 mod common;
 
 use common::*;
-use handout::compose::body_size;
-use handout::load::layout::{Block, TextTag};
-use handout::model::{Item, TextRun};
-use handout::project;
-use handout::units::{Mm, Rect};
+use handout_core::compose::body_size;
+use handout_core::load::layout::{Block, TextTag};
+use handout_core::model::{Item, TextRun};
+use handout_core::units::{Mm, Rect};
 
 #[test]
 fn builds_a_flyer_per_platform_in_the_documented_place() {
@@ -25,7 +24,7 @@ fn builds_a_flyer_per_platform_in_the_documented_place() {
 fn flyers_are_a4_and_their_qr_code_opens_the_right_form() {
     let out = tempfile::tempdir().unwrap();
     let outcome = build_all(out.path());
-    let flyers: Vec<_> = outcome.outputs.iter().filter(|o| o.layout == "flyer-a4").collect();
+    let flyers: Vec<_> = outcome.outputs.iter().filter(|o| o.id.layout == "flyer-a4").collect();
     assert_eq!(flyers.len(), 2 * 2, "Dutch and English, Facebook and Instagram");
     for o in flyers {
         let pdf = std::fs::read(&o.path).unwrap();
@@ -36,7 +35,7 @@ fn flyers_are_a4_and_their_qr_code_opens_the_right_form() {
 
         let pages = rasterise(&pdf, 150.0);
         let decoded = decode_qr(&pages[0]);
-        assert_eq!(decoded, vec![expected_url(&o.platform).to_string()], "{}", o.path.display());
+        assert_eq!(decoded, vec![expected_url(&o.id.platform).to_string()], "{}", o.path.display());
 
         // The code is printed at least 35 mm wide with a 4-module quiet zone, EC level M.
         let (_, qr) = o.doc.qr_symbols().next().expect("a QR code on the page");
@@ -49,10 +48,10 @@ fn flyers_are_a4_and_their_qr_code_opens_the_right_form() {
 fn the_deadline_is_the_largest_text_after_the_title_and_twice_the_body() {
     let out = tempfile::tempdir().unwrap();
     let outcome = build_all(out.path());
-    let mut problems = handout::diag::Problems::new();
-    let proj = project::load(&root(), &mut problems);
-    for o in outcome.outputs.iter().filter(|o| o.layout == "flyer-a4") {
-        let layout = proj.layouts.iter().find(|l| l.id == o.layout).unwrap();
+    let mut problems = handout_core::diag::Problems::new();
+    let proj = load_project(&root(), &mut problems);
+    for o in outcome.outputs.iter().filter(|o| o.id.layout == "flyer-a4") {
+        let layout = proj.layouts.iter().find(|l| l.id == o.id.layout).unwrap();
         let blocks: Vec<&Block> = layout.sides.iter().flat_map(|f| &f.regions).flat_map(|r| &r.blocks).collect();
         let date_role = blocks
             .iter()
@@ -70,7 +69,7 @@ fn the_deadline_is_the_largest_text_after_the_title_and_twice_the_body() {
             .expect("the layout has a title");
         let date_runs: Vec<&TextRun> = o.doc.text_runs().map(|(_, r)| r).filter(|r| r.role == date_role).collect();
         let printed: String = date_runs.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" ");
-        let expected = match o.lang.as_str() {
+        let expected = match o.id.lang.as_str() {
             "nl" => "27 mei 2025",
             "en" => "27 May 2025",
             other => panic!("no expected date for {other}"),
@@ -96,7 +95,7 @@ fn the_deadline_is_the_largest_text_after_the_title_and_twice_the_body() {
 
 /// The frames a face is drawn in on a page, in face coordinates: each card
 /// on a sheet, or the page itself (shifted by the bleed, if any).
-fn frames(page: &handout::model::Page) -> Vec<(Mm, Mm, Rect)> {
+fn frames(page: &handout_core::model::Page) -> Vec<(Mm, Mm, Rect)> {
     if page.cards.is_empty() {
         let (bx, by) = page.trim.map_or((Mm::ZERO, Mm::ZERO), |t| (t.x, t.y));
         vec![(bx, by, Rect::new(Mm::ZERO, Mm::ZERO, page.size.w, page.size.h))]
@@ -109,13 +108,13 @@ fn frames(page: &handout::model::Page) -> Vec<(Mm, Mm, Rect)> {
 fn every_step_appears_inside_its_region_and_no_text_leaves_its_region() {
     let out = tempfile::tempdir().unwrap();
     let outcome = build_all(out.path());
-    let mut problems = handout::diag::Problems::new();
-    let proj = project::load(&root(), &mut problems);
+    let mut problems = handout_core::diag::Problems::new();
+    let proj = load_project(&root(), &mut problems);
     let mut steps_checked = 0;
     for o in &outcome.outputs {
-        let edition = proj.contents.iter().find(|e| e.id == o.lang).unwrap();
-        let layout = proj.layouts.iter().find(|l| l.id == o.layout).unwrap();
-        let platform = edition.platforms.iter().find(|p| p.id == o.platform).unwrap();
+        let edition = proj.contents.iter().find(|e| e.id == o.id.lang).unwrap();
+        let layout = proj.layouts.iter().find(|l| l.id == o.id.layout).unwrap();
+        let platform = edition.platforms.iter().find(|p| p.id == o.id.platform).unwrap();
         for (face_no, page) in o.doc.pages.iter().enumerate() {
             let regions: Vec<_> = layout.sides[face_no].regions.iter().collect();
             for (dx, dy, frame) in frames(page) {
@@ -153,7 +152,7 @@ fn every_step_appears_inside_its_region_and_no_text_leaves_its_region() {
                             })
                             .map(|(_, r)| *r)
                             .collect();
-                        let vars = handout::load::content::Vars {
+                        let vars = handout_core::load::content::Vars {
                             platform: &platform.name,
                             deadline: "",
                             url: &platform.form_url,
@@ -249,7 +248,7 @@ fn pdfs_are_tagged_pdf_ua_with_title_and_language() {
         let has = |needle: &[u8]| pdf.windows(needle.len()).any(|w| w == needle);
         assert!(has(b"/StructTreeRoot"), "{}: not tagged", o.path.display());
         assert!(has(b"pdfuaid:part"), "{}: no PDF/UA identification", o.path.display());
-        let lang = format!("/Lang({})", o.lang);
+        let lang = format!("/Lang({})", o.id.lang);
         assert!(has(lang.as_bytes()), "{}: language not set", o.path.display());
         assert!(has(b"/Figure"), "{}: the QR code is not a figure", o.path.display());
         assert!(o.doc.title.contains("Meta"), "title: {}", o.doc.title);

@@ -8,10 +8,10 @@ mod common;
 
 use common::*;
 use handout::build::Output;
-use handout::compose::body_size;
-use handout::load::layout::{Block, TextTag};
-use handout::model::Item;
-use handout::units::{EPS, Mm, Rect};
+use handout_core::compose::body_size;
+use handout_core::load::layout::{Block, TextTag};
+use handout_core::model::Item;
+use handout_core::units::{EPS, Mm, Rect};
 use std::sync::OnceLock;
 
 fn outputs() -> &'static [Output] {
@@ -25,7 +25,7 @@ fn outputs() -> &'static [Output] {
 }
 
 fn of(layout: &str) -> Vec<&'static Output> {
-    let v: Vec<_> = outputs().iter().filter(|o| o.layout == layout).collect();
+    let v: Vec<_> = outputs().iter().filter(|o| o.id.layout == layout).collect();
     assert_eq!(v.len(), 4, "{layout}: Dutch and English, Facebook and Instagram");
     v
 }
@@ -54,9 +54,9 @@ fn screen_and_social_images_have_their_pixel_size_scan_as_they_are_and_describe_
             assert_eq!(o.files.len(), 1, "only the image is written");
             let (img, texts) = decode_png(&o.files[0].1);
             assert_eq!((img.w, img.h), (w, h), "{}", o.path.display());
-            assert_eq!(decode_qr(&img), vec![expected_url(&o.platform).to_string()], "{}", o.path.display());
+            assert_eq!(decode_qr(&img), vec![expected_url(&o.id.platform).to_string()], "{}", o.path.display());
             let get = |k: &str| texts.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default();
-            assert!(get("Description").contains(expected_url(&o.platform)), "{}: {texts:?}", o.path.display());
+            assert!(get("Description").contains(expected_url(&o.id.platform)), "{}: {texts:?}", o.path.display());
             assert_eq!(get("Title"), o.doc.title);
         }
     }
@@ -72,11 +72,11 @@ fn screen_and_social_images_have_their_pixel_size_scan_as_they_are_and_describe_
 fn images_are_the_same_bytes_every_time() {
     let again = tempfile::tempdir().unwrap();
     let mut opts = options(&root(), again.path());
-    opts.layout = Some("social-4x5".into());
+    opts.plan.selection = handout_core::project::Selection::one(None, None, Some("social-4x5"));
     let outcome = handout::build::run(&opts);
     for o in &outcome.outputs {
         let first =
-            outputs().iter().find(|f| f.layout == o.layout && f.lang == o.lang && f.platform == o.platform).unwrap();
+            outputs().iter().find(|f| f.id == o.id).unwrap();
         assert!(first.files[0].1 == o.files[0].1, "{} differs", o.path.display());
     }
 }
@@ -104,7 +104,7 @@ fn printed_formats_scan_at_150_dpi_and_have_their_paper_size() {
             // rqrr reads one code per image best: the A5 sheet has two.
             let expect = if layout == "flyer-a5" { 1..=2 } else { 1..=1 };
             assert!(
-                expect.contains(&found.len()) && found.iter().all(|u| u == expected_url(&o.platform)),
+                expect.contains(&found.len()) && found.iter().all(|u| u == expected_url(&o.id.platform)),
                 "{}: {found:?}",
                 o.path.display()
             );
@@ -118,8 +118,8 @@ fn printed_formats_scan_at_150_dpi_and_have_their_paper_size() {
 
 #[test]
 fn the_deadline_stands_out_in_every_format() {
-    let mut problems = handout::diag::Problems::new();
-    let proj = handout::project::load(&root(), &mut problems);
+    let mut problems = handout_core::diag::Problems::new();
+    let proj = load_project(&root(), &mut problems);
     for layout in ["poster-a3", "flyer-a5", "flyer-a4-large", "screen-16x9", "social-4x5"] {
         let l = proj.layouts.iter().find(|l| l.id == layout).unwrap();
         let blocks: Vec<&Block> = l.sides.iter().flat_map(|s| &s.regions).flat_map(|r| &r.blocks).collect();

@@ -5,9 +5,8 @@ mod common;
 
 use common::*;
 use handout::build;
-use handout::diag::Problems;
-use handout::load::layout::Block;
-use handout::project;
+use handout_core::diag::Problems;
+use handout_core::load::layout::Block;
 
 fn step_sizes(o: &build::Output) -> Vec<f32> {
     o.doc.text_runs().filter(|(_, r)| r.role == "step").map(|(_, r)| r.size.0).collect()
@@ -26,9 +25,7 @@ fn text_shrinks_in_steps_not_below_its_minimum_and_fit_groups_share_one_size() {
     assert_ne!(text, shorter);
     std::fs::write(&file, shorter).unwrap();
     let mut opts = options(proj.path(), &proj.path().join("out"));
-    opts.lang = Some("nl".into());
-    opts.platform = Some("facebook".into());
-    opts.layout = Some("flyer-a4".into());
+    opts.plan.selection = handout_core::project::Selection::one(Some("nl"), Some("facebook"), Some("flyer-a4"));
     let outcome = build::run(&opts);
     assert!(!outcome.failed(), "{:?}", outcome.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>());
     let sizes = step_sizes(&outcome.outputs[0]);
@@ -44,7 +41,7 @@ fn text_shrinks_in_steps_not_below_its_minimum_and_fit_groups_share_one_size() {
 #[test]
 fn the_print_shop_card_extends_the_pocket_card_and_changes_only_its_differences() {
     let mut problems = Problems::new();
-    let proj = project::load(&root(), &mut problems);
+    let proj = load_project(&root(), &mut problems);
     assert!(!problems.has_errors(), "{:?}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>());
     let get = |id: &str| proj.layouts.iter().find(|l| l.id == id).unwrap();
     let (cards, print) = (get("pocket-cards"), get("pocket-card-print"));

@@ -7,17 +7,17 @@ mod common;
 
 use common::*;
 use handout::build::{self, batch};
-use handout::compose::{Handout, compose};
-use handout::diag::Problems;
-use handout::edition::Edition;
-use handout::load::org::Org;
-use handout::model::{Document, Item};
-use handout::project::{self, OrgChoice};
-use handout::units::Mm;
+use handout_core::compose::{Handout, compose};
+use handout_core::diag::Problems;
+use handout_core::edition::Edition;
+use handout_core::load::org::Org;
+use handout_core::model::{Document, Item};
+use handout::orgs::{self, OrgChoice};
+use handout_core::units::Mm;
 
 fn example(id: &str) -> Org {
     let mut problems = Problems::new();
-    let mut orgs = project::load_orgs(&root(), &OrgChoice::Ids(vec![id.into()]), &mut problems);
+    let mut orgs = orgs::load_orgs(&root(), &OrgChoice::Ids(vec![id.into()]), &mut problems);
     let loaded = orgs.pop().expect("the example organisation");
     let msgs: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
     loaded.org.unwrap_or_else(|| panic!("{id}: {msgs:?}"))
@@ -26,7 +26,7 @@ fn example(id: &str) -> Org {
 /// Every document of one organisation, composed (not written).
 fn compose_all(org: &Org) -> Vec<(String, String, String, Document)> {
     let mut problems = Problems::new();
-    let proj = project::load(&root(), &mut problems);
+    let proj = load_project(&root(), &mut problems);
     let mut store = proj.font_store();
     let mut docs = Vec::new();
     for layout in &proj.layouts {
@@ -38,7 +38,7 @@ fn compose_all(org: &Org) -> Vec<(String, String, String, Document)> {
             {
                 let h = Handout { layout, fonts: &fonts, content, platform, edition, org: Some(org) };
                 let mut ps = Problems::new();
-                let doc = compose(&h, &mut ps).unwrap_or_else(|| {
+                let doc = compose(&h, caches(), &mut ps).unwrap_or_else(|| {
                     panic!("{} {}: {:?}", layout.id, content.id, ps.iter().map(|p| p.to_string()).collect::<Vec<_>>())
                 });
                 docs.push((layout.id.clone(), content.id.clone(), platform.id.clone(), doc));
@@ -69,7 +69,7 @@ fn the_example_organisations_are_on_every_document_with_name_help_and_logo() {
             if layout == "flyer-a4" || layout == "flyer-a4-large" {
                 // The flyer's band: a logo box of 44 x 20 mm, the logo in
                 // proportion within it, never blown up past 300 dpi.
-                let [Item::Image { rect, logo }] = logos.as_slice() else {
+                let [Item::Image { rect, picture }] = logos.as_slice() else {
                     panic!("{what}: one logo, not {}", logos.len())
                 };
                 let (bw, bh) = if layout == "flyer-a4" { (44.0, 20.0) } else { (50.0, 30.0) };
@@ -78,8 +78,9 @@ fn the_example_organisations_are_on_every_document_with_name_help_and_logo() {
                     rect.w.approx_eq(Mm(bw)) || rect.h.approx_eq(Mm(bh)),
                     "{what}: not fitted to the box: {rect:?}"
                 );
+                let logo = org.logo.as_ref().unwrap();
                 assert!(((rect.w / rect.h) - logo.aspect).abs() < 0.01, "{what}: out of proportion");
-                assert_eq!(matches!(logo.kind, handout::logo::LogoKind::Raster { .. }), raster);
+                assert_eq!(!matches!(picture, handout_core::model::Picture::Svg(_)), raster);
             } else if ["pocket-cards", "pocket-card-print", "screen-16x9", "social-4x5"].contains(&layout.as_str()) {
                 assert!(logos.is_empty(), "{what}: name and help text only");
             }
@@ -87,8 +88,8 @@ fn the_example_organisations_are_on_every_document_with_name_help_and_logo() {
     }
 }
 
-fn dummy_vars() -> handout::load::content::Vars<'static> {
-    handout::load::content::Vars { platform: "", deadline: "", url: "", quotes: None }
+fn dummy_vars() -> handout_core::load::content::Vars<'static> {
+    handout_core::load::content::Vars { platform: "", deadline: "", url: "", quotes: None }
 }
 
 fn batch_opts(out: &std::path::Path, orgs: OrgChoice) -> build::Options {
@@ -101,10 +102,9 @@ fn batch_opts(out: &std::path::Path, orgs: OrgChoice) -> build::Options {
 fn org_pdfs_carry_the_logo_as_an_image_or_as_vectors_and_still_scan() {
     let out = tempfile::tempdir().unwrap();
     let mut opts = batch_opts(out.path(), OrgChoice::All);
-    opts.lang = Some("nl".into());
-    opts.platform = Some("facebook".into());
+    opts.plan.selection = handout_core::project::Selection::one(Some("nl"), Some("facebook"), None);
     // PDF/A too: a logo must not break archiving (no interpolated images).
-    opts.pdfa = true;
+    opts.plan.pdfa = true;
     let outcome = batch::run(&opts, &batch::Quiet);
     assert!(
         outcome.ok(),
@@ -150,9 +150,7 @@ fn a_spreadsheet_of_200_branches_builds_and_a_broken_one_is_listed_not_fatal() {
     std::fs::copy(root().join("orgs/buurthuis-de-linde.png"), dir.path().join("buurthuis-de-linde.png")).unwrap();
     let out = dir.path().join("out");
     let mut opts = batch_opts(&out, OrgChoice::Csv(dir.path().join("branches.csv")));
-    opts.lang = Some("nl".into());
-    opts.platform = Some("facebook".into());
-    opts.layout = Some("flyer-a4".into());
+    opts.plan.selection = handout_core::project::Selection::one(Some("nl"), Some("facebook"), Some("flyer-a4"));
     let outcome = batch::run(&opts, &batch::Quiet);
     assert!(!outcome.problems.has_errors());
     assert_eq!((outcome.built, outcome.failed, outcome.documents), (200, 1, 200));

@@ -7,8 +7,8 @@ mod common;
 
 use common::*;
 use handout::build;
-use handout::model::{Document, Item, Node, StructKind, TextRun};
-use handout::units::Mm;
+use handout_core::model::{Document, Item, Node, StructKind, TextRun};
+use handout_core::units::Mm;
 
 fn build_fixture(lang: &str) -> (tempfile::TempDir, build::Output) {
     let proj = tempfile::tempdir().unwrap();
@@ -20,8 +20,7 @@ fn build_fixture(lang: &str) -> (tempfile::TempDir, build::Output) {
         std::fs::copy(&f, to.join(f.file_name().unwrap())).unwrap();
     }
     let mut opts = options(proj.path(), &proj.path().join("out"));
-    opts.lang = Some(lang.into());
-    opts.layout = Some("flyer-a4".into());
+    opts.plan.selection = handout_core::project::Selection::one(Some(lang), None, Some("flyer-a4"));
     let outcome = build::run(&opts);
     assert!(!outcome.failed(), "{:?}", outcome.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>());
     let out = outcome.outputs.into_iter().next().expect("one flyer");

@@ -7,13 +7,13 @@
 mod common;
 
 use common::*;
-use handout::compose::{Handout, compose};
-use handout::diag::{Problems, Source};
-use handout::edition::Edition;
-use handout::fonts::Fonts;
-use handout::load::content::{Platform, load_platform};
-use handout::load::layout::Layout;
-use handout::project::{self, Project};
+use handout_core::compose::{Handout, compose};
+use handout_core::diag::{Problems, Source};
+use handout_core::edition::Edition;
+use handout_core::fonts::Fonts;
+use handout_core::load::content::{Platform, load_platform};
+use handout_core::load::layout::Layout;
+use handout_core::project::Project;
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -25,19 +25,19 @@ struct Shipped {
     project: Project,
     fonts: Vec<Fonts>,
     /// The example library: layouts change with an organisation.
-    org: handout::load::org::Org,
+    org: handout_core::load::org::Org,
 }
 
 fn shipped() -> &'static Shipped {
     static S: OnceLock<Shipped> = OnceLock::new();
     S.get_or_init(|| {
         let mut problems = Problems::new();
-        let project = project::load(&root(), &mut problems);
+        let project = load_project(&root(), &mut problems);
         assert!(!problems.has_errors(), "{:?}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>());
         let mut store = project.font_store();
         let fonts = project.layouts.iter().map(|l| store.fonts(&l.fonts, &mut problems).unwrap()).collect();
-        let choice = handout::project::OrgChoice::Ids(vec!["bibliotheek-voorbeeldstad".into()]);
-        let org = handout::project::load_orgs(&root(), &choice, &mut problems).pop().unwrap().org.unwrap();
+        let choice = handout::orgs::OrgChoice::Ids(vec!["bibliotheek-voorbeeldstad".into()]);
+        let org = handout::orgs::load_orgs(&root(), &choice, &mut problems).pop().unwrap().org.unwrap();
         Shipped { project, fonts, org }
     })
 }
@@ -55,7 +55,7 @@ fn platform_with(lang: &str, url: &str) -> Platform {
     platform.unwrap_or_else(|| panic!("{url}: {:?}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>()))
 }
 
-fn compose_with(layout: &Layout, fonts: &Fonts, lang: &str, url: &str) -> Result<handout::model::Document, String> {
+fn compose_with(layout: &Layout, fonts: &Fonts, lang: &str, url: &str) -> Result<handout_core::model::Document, String> {
     compose_for(layout, fonts, lang, url, false)
 }
 
@@ -65,13 +65,13 @@ fn compose_for(
     lang: &str,
     url: &str,
     org: bool,
-) -> Result<handout::model::Document, String> {
+) -> Result<handout_core::model::Document, String> {
     let content = shipped().project.contents.iter().find(|c| c.id == lang).unwrap();
     let platform = platform_with(lang, url);
     let org = org.then_some(&shipped().org);
     let h = Handout { layout, fonts, content, platform: &platform, edition: Edition::Deadline, org };
     let mut problems = Problems::new();
-    compose(&h, &mut problems).ok_or_else(|| problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))
+    compose(&h, caches(), &mut problems).ok_or_else(|| problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))
 }
 
 /// An allowed form URL of exactly `len` bytes, its path drawn from `path`.
@@ -179,7 +179,7 @@ fn the_shortest_and_the_longest_url_scan_from_the_printed_page() {
             url_of("www.facebook.com", "help/contact/0123456789/", layout.qr.max_url),
         ] {
             let doc = compose_with(layout, fonts, "nl", &url).unwrap_or_else(|e| panic!("{} {url}: {e}", layout.id));
-            let pdf = handout::render::render(&doc, &Default::default(), &mut Problems::new()).unwrap();
+            let pdf = handout_core::render::render(&doc, &Default::default(), &mut Problems::new()).unwrap();
             let found = decode_qr(&rasterise(&pdf, 150.0)[0]);
             assert!(!found.is_empty() && found.iter().all(|u| *u == url), "{} {url}: decoded {found:?}", layout.id);
         }

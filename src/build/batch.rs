@@ -4,13 +4,17 @@
 //! documents are written as soon as all of them built, so memory holds a
 //! few documents at a time, however many organisations there are.
 
-use super::{Options, Output, Plan, check_filters};
-use crate::diag::{Problem, Problems};
-use crate::load::org::Org;
+use super::{OnEveryCore, Options, Output};
+use crate::orgs::{LoadedOrg, load_orgs};
 use crate::output::write_atomic;
-use crate::project::{self, LoadedOrg, Selection};
+use handout_core::cache::Caches;
+use handout_core::diag::{Problem, Problems};
+use handout_core::load::org::Org;
+use handout_core::plan::Plan;
+use handout_core::project;
 use rayon::prelude::*;
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Instant;
 
 /// What happens as a batch goes: for a progress bar, or a log.
@@ -23,7 +27,7 @@ pub trait Progress: Sync {
     fn failed(&self, org: &str, documents: usize);
 }
 
-/// A progress that says nothing (tests, the web page).
+/// A progress that says nothing (tests).
 pub struct Quiet;
 
 impl Progress for Quiet {
@@ -55,24 +59,29 @@ impl BatchOutcome {
     }
 }
 
+/// What every organisation's build shares.
+struct Shared<'a> {
+    plan: Plan<'a>,
+    opts: &'a Options,
+    caches: Caches,
+    progress: &'a dyn Progress,
+}
+
 /// Build the set of every organisation `opts.orgs` names.
 pub fn run(opts: &Options, progress: &dyn Progress) -> BatchOutcome {
     let start = Instant::now();
     let mut out = BatchOutcome::default();
-    let sel = Selection { lang: opts.lang.clone(), platform: opts.platform.clone(), layout: opts.layout.clone() };
-    let project = project::load_selected(&opts.tree, &sel, &mut out.problems);
-    check_filters(&project, opts, &mut out.problems);
-    let orgs = project::load_orgs(&opts.root, &opts.orgs, &mut out.problems);
-    let plan = Plan::new(&project, opts, &mut project.font_store(), &mut out.problems);
-    if opts.strict {
-        out.problems.make_warnings_errors();
-    }
+    let project = project::load(Arc::clone(&opts.files), &opts.plan.selection, &mut out.problems);
+    let orgs = load_orgs(&opts.root, &opts.orgs, &mut out.problems);
+    let plan = Plan::new(&project, &opts.plan, &mut project.font_store(), &mut out.problems);
+    opts.plan.judge(&mut out.problems);
     if out.problems.has_errors() {
         return out;
     }
     let per_org = plan.jobs(None).len();
     progress.start(orgs.len() * per_org);
-    let results: Vec<(bool, usize, Problems)> = orgs.par_iter().map(|o| build_org(&plan, o, opts, progress)).collect();
+    let shared = Shared { plan, opts, caches: Caches::new(), progress };
+    let results: Vec<(bool, usize, Problems)> = orgs.par_iter().map(|o| build_org(&shared, o)).collect();
     for (o, (ok, written, problems)) in orgs.iter().zip(results) {
         if ok {
             out.built += 1;
@@ -90,39 +99,29 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> BatchOutcome {
 
 /// One organisation's documents, all or none: whether they built, how
 /// many were written, and its problems.
-fn build_org(plan: &Plan, loaded: &LoadedOrg, opts: &Options, progress: &dyn Progress) -> (bool, usize, Problems) {
+fn build_org(shared: &Shared, loaded: &LoadedOrg) -> (bool, usize, Problems) {
+    let (plan, opts) = (&shared.plan, shared.opts);
     let mut problems = loaded.problems.clone();
     let Some(org) = &loaded.org else {
-        progress.failed(&loaded.id, plan.jobs(None).len());
+        shared.progress.failed(&loaded.id, plan.jobs(None).len());
         return (false, 0, problems);
     };
     warn_missing_help(plan, org, &mut problems);
     let jobs = plan.jobs(Some(org));
-    let built: Vec<(Option<Output>, Problems)> = jobs.par_iter().map(|job| plan.build(job)).collect();
-    let mut outputs = Vec::new();
-    for (output, found) in built {
-        problems.extend(found);
-        outputs.extend(output);
-    }
-    if opts.strict {
-        problems.make_warnings_errors();
-    }
+    let built = plan.build_jobs(&jobs, &shared.caches, &OnEveryCore, &mut problems);
+    opts.plan.judge(&mut problems);
     if problems.has_errors() {
-        progress.failed(&org.id, jobs.len());
+        shared.progress.failed(&org.id, jobs.len());
         return (false, 0, problems);
     }
     let mut written = 0;
-    for o in outputs {
-        let failed = o
-            .files
-            .iter()
-            .filter(|_| opts.write)
-            .find_map(|(path, bytes)| write_atomic(path, bytes).err().map(|e| (path, e)));
+    for o in built.into_iter().map(|b| Output::new(b, &opts.out)) {
+        let failed = o.files().filter(|_| opts.write).find_map(|(path, bytes)| write_atomic(&path, bytes).err().map(|e| (path, e)));
         if let Some((path, e)) = failed {
             problems.push(Problem::error(format!("cannot write {}: {e}", path.display())));
             continue;
         }
-        progress.written(&o.path, o.size(), o.doc.pages.len());
+        shared.progress.written(&o.path, o.size(), o.doc.pages.len());
         written += 1;
     }
     (!problems.has_errors(), written, problems)

@@ -1,93 +1,85 @@
-//! One run of `handout build` or `handout check`: load the project, pick the
-//! documents asked for, compose and render each, then write them all, or
+//! `handout build` and `handout check`: load the project, plan the
+//! documents asked for, make them on every core, then write them all, or
 //! nothing if anything failed. With organisations (`--org`, `--all-orgs`,
 //! `--orgs-csv`), [`batch`] builds each organisation's set on its own.
 
 pub mod batch;
-mod plan;
 
 pub use batch::{BatchOutcome, Progress};
-pub(crate) use plan::Plan;
 
-use crate::date::Date;
-use crate::diag::{Problem, Problems};
-use crate::edition::EditionChoice;
-use crate::model::Document;
+use crate::orgs::OrgChoice;
 use crate::output::write_atomic;
-use crate::project::{self, OrgChoice, Project, Selection};
-use crate::tree::Tree;
+use handout_core::cache::Caches;
+use handout_core::date::Date;
+use handout_core::diag::{Problem, Problems};
+use handout_core::files::Files;
+use handout_core::plan::{Built, Plan, PlanOptions, Runner};
+use handout_core::project::{self, Project};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-/// What to build, and how.
-#[derive(Clone, Debug)]
+/// What to build, and where to write it.
+#[derive(Clone)]
 pub struct Options {
+    /// What the core builds.
+    pub plan: PlanOptions,
     /// Where data/, layouts/ and fonts/ are read.
-    pub tree: Tree,
+    pub files: Arc<dyn Files>,
     /// The folder orgs/ is read from.
     pub root: PathBuf,
-    /// Where out/<lang>/... goes.
+    /// Where out/[<org>/]<lang>/... goes.
     pub out: PathBuf,
-    pub lang: Option<String>,
-    pub platform: Option<String>,
-    pub layout: Option<String>,
-    /// Treat warnings (such as a passed deadline) as errors.
-    pub strict: bool,
-    /// The dated version, the after-deadline version, or whichever today
-    /// calls for.
-    pub edition: EditionChoice,
-    /// Also make the PDFs PDF/A-2a, for archiving.
-    pub pdfa: bool,
-    /// Write the PDFs (`build`) or only check (`check`).
+    /// Write the files (`build`) or only check (`check`).
     pub write: bool,
-    pub today: Date,
     /// Which organisations' sets to build (none: the anonymous set).
     pub orgs: OrgChoice,
-    /// Also write each PDF page as a PNG at this resolution (`--png`).
-    pub png: Option<f32>,
 }
 
 impl Options {
     /// What `handout build` does without flags: every document of the
-    /// project in `tree`, the edition `today` calls for, no organisation,
+    /// project in `files`, the edition `today` calls for, no organisation,
     /// written under `out`. Callers change the fields they need.
-    pub fn new(tree: Tree, root: PathBuf, out: PathBuf, today: Date) -> Options {
-        Options {
-            tree,
-            root,
-            out,
-            lang: None,
-            platform: None,
-            layout: None,
-            strict: false,
-            edition: EditionChoice::Auto,
-            pdfa: false,
-            write: true,
-            today,
-            orgs: OrgChoice::None,
-            png: None,
-        }
+    pub fn new(files: Arc<dyn Files>, root: PathBuf, out: PathBuf, today: Date) -> Options {
+        Options { plan: PlanOptions::new(today), files, root, out, write: true, orgs: OrgChoice::None }
     }
 }
 
-/// A document that was built.
+/// Every job at once, on every core: the documents are independent, and
+/// the core gives them back in the jobs' order, so output and messages do
+/// not depend on the threads.
+pub struct OnEveryCore;
+
+impl Runner for OnEveryCore {
+    fn map<T: Send, F: Fn(usize) -> T + Sync>(&self, count: usize, f: F) -> Vec<T> {
+        (0..count).into_par_iter().map(|i| f(i)).collect()
+    }
+}
+
+/// A document that was built, and where its files go.
 pub struct Output {
-    pub lang: String,
-    pub platform: String,
-    pub layout: String,
-    /// Its main file: the PDF, or for a screen layout the PNG.
+    pub built: Built,
+    /// Its main file on disk: the PDF, or for a screen layout the PNG.
     pub path: PathBuf,
-    /// The document as PDF (for a screen layout too: its PNGs are drawn from it).
-    pub pdf: Vec<u8>,
-    /// Every file to write, the main one first.
-    pub files: Vec<(PathBuf, Vec<u8>)>,
-    pub doc: Document,
+    /// The output folder its files' paths are relative to.
+    out: PathBuf,
 }
 
 impl Output {
-    /// The bytes of all its files.
-    pub fn size(&self) -> usize {
-        self.files.iter().map(|(_, b)| b.len()).sum()
+    fn new(built: Built, out: &Path) -> Output {
+        Output { path: out.join(built.path()), built, out: out.to_path_buf() }
+    }
+
+    /// Every file to write, the main one first, with its path on disk.
+    pub fn files(&self) -> impl Iterator<Item = (PathBuf, &[u8])> {
+        self.built.files.iter().map(|(p, b)| (self.out.join(p), b.as_slice()))
+    }
+}
+
+impl std::ops::Deref for Output {
+    type Target = Built;
+    fn deref(&self) -> &Built {
+        &self.built
     }
 }
 
@@ -110,20 +102,17 @@ impl Outcome {
 /// built.
 pub fn run(opts: &Options) -> Outcome {
     let mut problems = Problems::new();
-    let sel = Selection { lang: opts.lang.clone(), platform: opts.platform.clone(), layout: opts.layout.clone() };
-    let project = project::load_selected(&opts.tree, &sel, &mut problems);
-    check_filters(&project, opts, &mut problems);
-    if problems.iter().any(|p| p.usage) {
-        return Outcome { problems, outputs: Vec::new(), written: false };
-    }
+    let project = project::load(Arc::clone(&opts.files), &opts.plan.selection, &mut problems);
     let outputs = build_set(&project, opts, &mut problems);
-    if opts.strict {
-        problems.make_warnings_errors();
-    }
     let mut outcome = Outcome { problems, outputs, written: false };
+    if outcome.problems.iter().any(Problem::is_usage) {
+        outcome.outputs.clear();
+        return outcome;
+    }
+    opts.plan.judge(&mut outcome.problems);
     if opts.write && !outcome.failed() {
-        for (path, bytes) in outcome.outputs.iter().flat_map(|o| &o.files) {
-            if let Err(e) = write_atomic(path, bytes) {
+        for (path, bytes) in outcome.outputs.iter().flat_map(Output::files) {
+            if let Err(e) = write_atomic(&path, bytes) {
                 outcome.problems.push(Problem::error(format!("cannot write {}: {e}", path.display())));
             }
         }
@@ -134,39 +123,13 @@ pub fn run(opts: &Options) -> Outcome {
 
 /// Build every selected document (no organisation), all in memory.
 fn build_set(project: &Project, opts: &Options, problems: &mut Problems) -> Vec<Output> {
-    let plan = Plan::new(project, opts, &mut project.font_store(), problems);
-    let jobs = plan.jobs(None);
-    // Documents are independent: build them on every core; collecting keeps
-    // their order, so output and messages do not depend on the threads.
-    let built: Vec<(Option<Output>, Problems)> = jobs.par_iter().map(|job| plan.build(job)).collect();
-    let mut outputs = Vec::new();
-    for (output, found) in built {
-        problems.extend(found);
-        outputs.extend(output);
+    let plan = Plan::new(project, &opts.plan, &mut project.font_store(), problems);
+    if problems.iter().any(Problem::is_usage) {
+        return Vec::new();
     }
-    outputs
-}
-
-pub(crate) fn keep(filter: &Option<String>, id: &str) -> bool {
-    filter.as_deref().is_none_or(|f| f == id)
-}
-
-/// A filter must name something that exists on disk; one that names a
-/// file that failed to load is not a usage error: its problems say why.
-pub(crate) fn check_filters(project: &Project, opts: &Options, problems: &mut Problems) {
-    let found = &project.found;
-    let mut check = |what: &str, filter: &Option<String>, known: &std::collections::BTreeSet<String>| {
-        if let Some(f) = filter
-            && !known.is_empty()
-            && !known.contains(f)
-        {
-            let list: Vec<&str> = known.iter().map(String::as_str).collect();
-            problems.push(Problem::usage(format!("no {what} `{f}`; the {what}s are: {}", list.join(", "))));
-        }
-    };
-    check("language", &opts.lang, &found.languages);
-    check("platform", &opts.platform, &found.platforms);
-    check("layout", &opts.layout, &found.layouts);
+    let jobs = plan.jobs(None);
+    let built = plan.build_jobs(&jobs, &Caches::new(), &OnEveryCore, problems);
+    built.into_iter().map(|b| Output::new(b, &opts.out)).collect()
 }
 
 /// Human-readable file size.

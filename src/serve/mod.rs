@@ -11,18 +11,11 @@
 //! `localhost` when bound to it (so that another web site cannot reach it
 //! through DNS tricks).
 
-mod complaint;
-mod form;
-mod order;
-mod page;
 mod reply;
-mod studio;
-mod words;
 
-pub use studio::{PREVIEW_DPI, Studio};
-
-use crate::tree::Tree;
 use axum::Router;
+use handout_core::files::Files;
+use handout_web::studio::Studio;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use std::net::SocketAddr;
@@ -32,18 +25,17 @@ use tokio::sync::Semaphore;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
-/// The largest request body taken: a 5 MB logo and the form around it.
-pub const MAX_BODY: usize = 6 * 1024 * 1024;
+pub use handout_web::form::MAX_BODY;
 /// Requests handled at once; more wait their turn.
 const MAX_REQUESTS: usize = 64;
 /// The longest a request may take before it is answered 503.
 const TIME_LIMIT: Duration = Duration::from_secs(30);
 
 /// How to serve.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct ServeOptions {
     pub listen: SocketAddr,
-    pub tree: Tree,
+    pub files: Arc<dyn Files>,
 }
 
 /// What every request shares.
@@ -59,8 +51,8 @@ pub(crate) struct AppState {
 /// Serve until Ctrl+C. Errors (the project does not load, the address is
 /// taken) are returned as the message to show.
 pub fn run(opts: ServeOptions) -> Result<(), String> {
-    let studio = Studio::open(&opts.tree).map_err(|problems| {
-        let shown: Vec<String> = problems.iter().map(|p| crate::diag::render(p, false)).collect();
+    let studio = Studio::open(Arc::clone(&opts.files)).map_err(|problems| {
+        let shown: Vec<String> = problems.iter().map(|p| crate::report::render(p, false)).collect();
         format!("the project cannot be served:\n{}", shown.join("\n"))
     })?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -92,7 +84,7 @@ async fn serve(opts: ServeOptions, studio: Studio) -> Result<(), String> {
             addr.port()
         );
     }
-    eprintln!("note: using {}", opts.tree.describe());
+    eprintln!("note: using {}", opts.files.describe());
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let state = AppState { studio: Arc::new(studio), builds: Arc::new(Semaphore::new(cores)), local_only };
     axum::serve(listener, app(state)).with_graceful_shutdown(ctrl_c()).await.map_err(|e| e.to_string())

@@ -3,21 +3,24 @@
 //! answers the way the asker reads: the page for a browser's form, JSON
 //! for the page's script, plain text for everyone else.
 
-use super::complaint::{self, Complaint};
-use super::form::{self, Form, Refused};
-use super::order::{Order, order, slug};
-use super::page::{self, Page, Preview};
-use super::studio::{Studio, zip as zip_files};
-use super::words::Ui;
 use super::{AppState, MAX_BODY};
-use crate::build::Output;
-use crate::date::Date;
+use crate::build::OnEveryCore;
 use axum::body::Body;
 use axum::extract::{Path, Query, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
+use handout_core::bundle;
+use handout_core::date::Date;
+use handout_core::files::Embedded;
+use handout_core::plan::Built;
+use handout_web::complaint::{self, Complaint};
+use handout_web::form::{self, Form, Refused};
+use handout_web::order::{Order, order, slug};
+use handout_web::page::{self, Page, Preview};
+use handout_web::studio::{Studio, preview_scale};
+use handout_web::words::Ui;
 use std::sync::Arc;
 
 /// How the asker reads answers.
@@ -72,7 +75,9 @@ pub(super) async fn preview_page(State(st): State<AppState>, req: Request) -> Re
         Err(r) => return r,
     };
     let (order, today, ui) = (ask.order.clone(), ask.today, ask.order.ui);
-    let made = blocking(&st, move |s| s.make(&order, today, 1).and_then(|o| pictures(&o, order.count(), ui, s))).await;
+    let made =
+        blocking(&st, move |s| s.make(&order, today, 1, &OnEveryCore).and_then(|o| pictures(&o, order.count(), ui, s)))
+            .await;
     match made {
         Err(r) => r,
         Ok(Ok(preview)) => {
@@ -84,18 +89,16 @@ pub(super) async fn preview_page(State(st): State<AppState>, req: Request) -> Re
 }
 
 /// The order's first document, every page, as images for the page.
-fn pictures(outputs: &[Output], count: usize, ui: Ui, studio: &Studio) -> Result<Preview, Vec<crate::diag::Problem>> {
-    let Some(o) = outputs.first() else { return Err(Vec::new()) };
-    let pngs = crate::raster::pngs(&o.doc, &o.pdf, super::studio::preview_scale(o)).map_err(|p| vec![p])?;
+fn pictures(built: &[Built], count: usize, ui: Ui, studio: &Studio) -> Result<Preview, Vec<handout_core::diag::Problem>> {
+    let Some(o) = built.first() else { return Err(Vec::new()) };
+    let pngs = handout_core::raster::pngs(&o.doc, &o.pdf, preview_scale(o)).map_err(|p| vec![p])?;
     let b64 = base64::engine::general_purpose::STANDARD;
     let pages = pngs.iter().map(|p| format!("data:image/png;base64,{}", b64.encode(p))).collect();
     Ok(Preview { caption: caption(o, count, ui, studio), pages })
 }
 
-fn caption(o: &Output, count: usize, ui: Ui, studio: &Studio) -> String {
-    let cat = &studio.catalogue;
-    let layout = cat.layout(&o.layout).map_or(o.layout.as_str(), |l| l.name(ui));
-    let document = format!("{layout} ({}, {})", cat.lang_name(&o.lang), cat.platform_name(&o.platform));
+fn caption(o: &Built, count: usize, ui: Ui, studio: &Studio) -> String {
+    let document = studio.catalogue.document(&o.id, ui);
     let w = ui.words();
     let template = if count > 1 { w.preview_of_many } else { w.preview_of };
     template.replace("{document}", &document).replace("{count}", &count.to_string())
@@ -138,24 +141,24 @@ async fn deliver(st: AppState, req: Request, how: Delivery) -> Response {
         );
     }
     let (order, today) = (ask.order.clone(), ask.today);
-    match blocking(&st, move |s| s.make(&order, today, usize::MAX)).await {
+    match blocking(&st, move |s| s.make(&order, today, usize::MAX, &OnEveryCore)).await {
         Err(r) => r,
         Ok(Ok(outputs)) => file_reply(&outputs, &ask, how),
         Ok(Err(problems)) => refuse(&st, &ask, complaint::from_problems(&problems, ask.order.ui, &st.studio.catalogue)),
     }
 }
 
-fn file_reply(outputs: &[Output], ask: &Ask, how: Delivery) -> Response {
-    let single = outputs.len() == 1 && (how == Delivery::Pdf || outputs[0].files.len() == 1);
-    match (how, outputs.first()) {
+fn file_reply(built: &[Built], ask: &Ask, how: Delivery) -> Response {
+    let single = built.len() == 1 && (how == Delivery::Pdf || built[0].files.len() == 1);
+    match (how, built.first()) {
         (Delivery::Pdf, Some(o)) => attachment("application/pdf", &file_name(o, "pdf"), o.pdf.clone()),
         (Delivery::Either, Some(o)) if single => {
             let (path, bytes) = &o.files[0];
-            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("pdf");
+            let ext = if path.ends_with(".png") { "png" } else { "pdf" };
             let kind = if ext == "png" { "image/png" } else { "application/pdf" };
             attachment(kind, &file_name(o, ext), bytes.clone())
         }
-        _ => match zip_files(outputs) {
+        _ => match bundle::zip(built) {
             Ok(bytes) => {
                 let name = match &ask.order.org {
                     Some(org) => format!("handout-{}.zip", slug(org.input.name.get())),
@@ -169,9 +172,8 @@ fn file_reply(outputs: &[Output], ask: &Ask, how: Delivery) -> Response {
 }
 
 /// `nl-facebook-flyer-a4.pdf`: ids only, so always a safe file name.
-fn file_name(o: &Output, ext: &str) -> String {
-    let stem = o.path.file_stem().and_then(|s| s.to_str()).unwrap_or("handout");
-    format!("{}-{stem}.{ext}", o.lang)
+fn file_name(o: &Built, ext: &str) -> String {
+    format!("{}-{}.{ext}", o.id.lang, o.id.file_stem())
 }
 
 /// `POST /preview`: page `page` (from 1) of the first document, as PNG;
@@ -184,7 +186,7 @@ pub(super) async fn preview(State(st): State<AppState>, req: Request) -> Respons
     let (order, today, ui) = (ask.order.clone(), ask.today, ask.order.ui);
     let made = blocking(&st, move |s| {
         let count = order.count();
-        s.preview(&order, today).map(|(png, pages, o)| (png, pages, caption(&o, count, ui, s)))
+        s.preview(&order, today, &OnEveryCore).map(|p| (p.png, p.pages, caption(&p.built, count, ui, s)))
     })
     .await;
     match made {
@@ -209,7 +211,7 @@ pub(super) async fn preview(State(st): State<AppState>, req: Request) -> Respons
 async fn take(st: &AppState, req: Request) -> Result<Ask, Response> {
     let asker = Asker::of(req.headers());
     let query = query_fields(req.uri().query().unwrap_or(""));
-    let mut form = form::read(req).await.map_err(|r| refused(r, asker))?;
+    let mut form = read_form(req).await.map_err(|r| refused(r, asker))?;
     // `?page=2` and `?ui=en` may come in the address instead of the form.
     for (name, value) in query {
         if form.get(&name).is_none() {
@@ -223,6 +225,14 @@ async fn take(st: &AppState, req: Request) -> Result<Ask, Response> {
         return Err(refuse(st, &ask, complaint::missing(&missing, ask.order.ui)));
     }
     Ok(ask)
+}
+
+/// The request's form: its whole body (the limits keep it to
+/// [`MAX_BODY`]), read by the page's own form reader.
+async fn read_form(req: Request) -> Result<Form, Refused> {
+    let kind = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    let body = axum::body::to_bytes(req.into_body(), MAX_BODY).await.map_err(|_| Refused::TooLarge)?;
+    form::parse(&kind, &body)
 }
 
 /// `page` and `ui` from a query string (anything else there is ignored).
@@ -322,17 +332,17 @@ fn attachment(kind: &'static str, name: &str, bytes: Vec<u8>) -> Response {
 
 /// Today, as the command line takes it (`SOURCE_DATE_EPOCH` first).
 fn today() -> Date {
-    Date::today().unwrap_or_else(|_| Date::from_unix_days(0))
+    crate::clock::today().unwrap_or_else(|_| Date::from_unix_days(0))
 }
 
 /// `GET /assets/<name>`: the page's style, script and fonts, built in.
 pub(super) async fn asset(Path(name): Path<String>) -> Response {
-    let [regular, bold] = crate::fonts::svg_fallback();
+    let font = |name: &str| Embedded::font(name).unwrap_or_default();
     let (kind, bytes): (&str, &'static [u8]) = match name.as_str() {
-        "style.css" => ("text/css; charset=utf-8", include_bytes!("assets/style.css")),
-        "preview.js" => ("text/javascript; charset=utf-8", include_bytes!("assets/preview.js")),
-        "atkinson-regular.ttf" => ("font/ttf", regular),
-        "atkinson-bold.ttf" => ("font/ttf", bold),
+        "style.css" => ("text/css; charset=utf-8", handout_web::STYLE_CSS.as_bytes()),
+        "preview.js" => ("text/javascript; charset=utf-8", handout_web::PREVIEW_JS.as_bytes()),
+        "atkinson-regular.ttf" => ("font/ttf", font("AtkinsonHyperlegible-Regular.ttf")),
+        "atkinson-bold.ttf" => ("font/ttf", font("AtkinsonHyperlegible-Bold.ttf")),
         _ => return not_found().await,
     };
     let mut r = (StatusCode::OK, [(header::CONTENT_TYPE, kind)], Body::from(bytes)).into_response();

@@ -3,7 +3,12 @@
 #![allow(dead_code)]
 
 use handout::build::{self, Options, Outcome};
-use handout::date::Date;
+use handout::disk::Disk;
+use handout_core::cache::Caches;
+use handout_core::date::Date;
+use handout_core::diag::Problems;
+use handout_core::project::{Project, Selection};
+use std::sync::{Arc, OnceLock};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -30,7 +35,18 @@ pub fn root() -> PathBuf {
 }
 
 pub fn options(root: &Path, out: &Path) -> Options {
-    Options::new(handout::tree::Tree::Disk(root.to_path_buf()), root.to_path_buf(), out.to_path_buf(), BEFORE_DEADLINE)
+    Options::new(Arc::new(Disk(root.to_path_buf())), root.to_path_buf(), out.to_path_buf(), BEFORE_DEADLINE)
+}
+
+/// Every file of the project folder `root`, loaded.
+pub fn load_project(root: &Path, problems: &mut Problems) -> Project {
+    handout_core::project::load(Arc::new(Disk(root.to_path_buf())), &Selection::all(), problems)
+}
+
+/// Caches shared by a test binary's compositions, as a run shares them.
+pub fn caches() -> &'static Caches {
+    static CACHES: OnceLock<Caches> = OnceLock::new();
+    CACHES.get_or_init(Caches::new)
 }
 
 /// Build every document of the real project into `out`.

@@ -1,0 +1,27 @@
+//! What documents can share: strings shaped in a font, and form URLs
+//! encoded as QR matrices. The core keeps nothing between calls by itself:
+//! a front end makes one [`Caches`] and passes it to every build (the
+//! command line for one run, the web server for as long as it runs), and
+//! dropping it forgets everything. Both caches bound their size.
+
+use crate::qr::QrCodes;
+use crate::text::ShapeCache;
+
+/// The caches a run shares; safe to share between threads.
+#[derive(Default)]
+pub struct Caches {
+    pub(crate) shapes: ShapeCache,
+    pub(crate) qr: QrCodes,
+}
+
+impl Caches {
+    pub fn new() -> Caches {
+        Caches::default()
+    }
+}
+
+impl std::fmt::Debug for Caches {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Caches")
+    }
+}

@@ -1,0 +1,156 @@
+//! The QR block: the code to the form, its caption, the address in clear
+//! text so a reader can check where it goes, and notes beside or below.
+
+use super::super::Context;
+use super::super::frag::{Frag, Mark, group};
+use super::{BlockError, Para, paragraph, prose, text, wrap};
+use crate::diag::Problem;
+use crate::load::content::Template;
+use crate::load::layout::QrBlock;
+use crate::model::{Item, QrSymbol, StructKind};
+use crate::qr::Code;
+use crate::rich::Rich;
+use crate::text::Breaking;
+use crate::units::Mm;
+use std::sync::Arc;
+
+/// Space between the QR code and the text beside it.
+const QR_GAP: Mm = Mm(4.0);
+/// Narrowest text column we put beside a QR code; below it the text goes under.
+const QR_TEXT_MIN: Mm = Mm(45.0);
+/// Space between the QR code and the text under it.
+const QR_TEXT_BELOW: Mm = Mm(2.0);
+
+pub(super) fn qr_block(cx: &mut Context, b: &QrBlock, width: Mm, room: Mm) -> Result<Frag, BlockError> {
+    let caption_t = text(cx, &b.caption_key, &b.loc)?.clone();
+    let alt_t = text(cx, "qr_alt", &b.loc)?.clone();
+    let code = code(cx)?;
+    let spec = &cx.layout.qr;
+    // Beside the code when a readable column of text fits next to it even
+    // at its smallest; else under it.
+    let beside = width - code.outer(spec.min_size) - QR_GAP >= QR_TEXT_MIN;
+    let (symbol_w, text_w) = if beside {
+        let most = code.symbol_for(room.min(width - QR_GAP - QR_TEXT_MIN));
+        let symbol_w = spec.size.min(most).max(spec.min_size);
+        (symbol_w, width - code.outer(symbol_w) - QR_GAP)
+    } else {
+        (Mm::ZERO, width)
+    };
+    let (cap, link, notes) = qr_texts(cx, b, &caption_t, text_w)?;
+    let text_h = cap.height + link.height + notes.iter().map(|p| p.height).sum::<Mm>();
+    let symbol_w = if beside {
+        symbol_w
+    } else {
+        // Under the text's room: what the code may take of the height.
+        let most = code.symbol_for(width.min(room - QR_TEXT_BELOW - text_h));
+        spec.size.min(most).max(spec.min_size)
+    };
+    let mut symbol = code.symbol(symbol_w, spec);
+    let outer = symbol.outer().w;
+    if outer > width {
+        return Err(BlockError::Fatal(too_wide(cx, b, outer, width)));
+    }
+    check_module(cx, &symbol)?;
+    let mut f = Frag::default();
+    let mirrored = beside && cx.rtl();
+    if mirrored {
+        symbol.origin.x = width - outer;
+    }
+    let leaf = f.push(Item::Qr(symbol));
+    f.nodes.push(group(StructKind::Figure { alt: alt_t.resolve(&cx.vars()).to_plain() }, vec![leaf]));
+    f.marks.push(Mark { bottom: outer, text: cx.platform.form_url.clone(), source: Some(cx.platform.url_loc.clone()) });
+    let (tx, ty) = if beside {
+        (outer + QR_GAP, ((outer - text_h) / 2.0).max(Mm::ZERO))
+    } else {
+        (Mm::ZERO, outer + QR_TEXT_BELOW)
+    };
+    let tx = if mirrored { Mm::ZERO } else { tx };
+    let mut y = ty;
+    for p in [cap, link].into_iter().chain(notes) {
+        let h = p.height;
+        f.append(p, tx, y);
+        y += h;
+    }
+    f.height = if beside { outer.max(ty + text_h) } else { ty + text_h };
+    Ok(f)
+}
+
+/// The form URL's matrix, from the run's cache: encoded once per URL and
+/// error-correction level (choosing the mask is most of the work), kept
+/// by the document for every fitting attempt.
+fn code(cx: &mut Context) -> Result<Arc<Code>, BlockError> {
+    if let Some(c) = &cx.qr_code {
+        return Ok(Arc::clone(c));
+    }
+    let c = cx
+        .qr_codes
+        .get(&cx.platform.form_url, &cx.layout.qr)
+        .map_err(|p| BlockError::Fatal(p.at(cx.platform.url_loc.clone())))?;
+    Ok(Arc::clone(cx.qr_code.insert(c)))
+}
+
+fn too_wide(cx: &Context, b: &QrBlock, outer: Mm, width: Mm) -> Problem {
+    Problem::error(format!(
+        "the QR code ({:.1} mm with its quiet zone, at its smallest) is wider than its region ({:.1} mm)",
+        outer.0, width.0
+    ))
+    .at(b.loc.clone())
+    .related(cx.layout.qr.loc.clone(), "the QR size is set")
+    .help("give the region more width, or the code a smaller min_size")
+}
+
+/// Modules smaller than the layout's minimum do not scan from paper: the
+/// URL needs too many of them for the room the layout gives the code.
+fn check_module(cx: &Context, symbol: &QrSymbol) -> Result<(), BlockError> {
+    let spec = &cx.layout.qr;
+    if symbol.module + Mm(1e-4) >= spec.min_module {
+        return Ok(());
+    }
+    let url = &cx.platform.form_url;
+    let problem = Problem::error(format!(
+        "the QR code for this {}-character URL needs {} modules; at {:.1} mm each is {:.2} mm, below the layout's minimum of {:.2} mm ({})",
+        url.len(),
+        symbol.modules,
+        symbol.symbol().w.0,
+        symbol.module.0,
+        spec.min_module.0,
+        cx.layout.id
+    ))
+    .at(cx.platform.url_loc.clone())
+    .related(spec.loc.clone(), format!("the QR code of {} is set", cx.layout.id))
+    .help("use a shorter URL, or give the code more room in the layout");
+    Err(BlockError::Cramped(problem))
+}
+
+/// The caption, the URL and the notes, each a paragraph.
+fn qr_texts(
+    cx: &mut Context,
+    b: &QrBlock,
+    caption_t: &Template,
+    width: Mm,
+) -> Result<(Frag, Frag, Vec<Frag>), BlockError> {
+    let caption_rich = caption_t.resolve(&cx.vars());
+    let mut cap = paragraph(
+        cx,
+        &Para { rich: &caption_rich, role: &b.caption, width, mode: prose(cx), source: Some(caption_t.loc.clone()) },
+    )?;
+    let url_rich = Rich::plain(cx.platform.form_url.clone());
+    let url_loc = Some(cx.platform.url_loc.clone());
+    let mut link = paragraph(cx, &Para { rich: &url_rich, role: &b.url, width, mode: Breaking::Url, source: url_loc })?;
+    let mut notes = Vec::new();
+    if let Some(n) = &b.notes {
+        for key in &n.keys {
+            let t = text(cx, key, &b.loc)?.clone();
+            let rich = t.resolve(&cx.vars());
+            let mut p = paragraph(
+                cx,
+                &Para { rich: &rich, role: &n.role, width, mode: prose(cx), source: Some(t.loc.clone()) },
+            )?;
+            wrap(&mut p, StructKind::Paragraph);
+            notes.push(p);
+        }
+    }
+    wrap(&mut cap, StructKind::Paragraph);
+    wrap(&mut link, StructKind::Paragraph);
+    Ok((cap, link, notes))
+}

@@ -1,0 +1,51 @@
+//! Calendar dates: the campaign's deadline and "today", which decides
+//! whether the deadline has passed.
+
+/// A calendar date.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// The civil date `days` after 1970-01-01 (Howard Hinnant's algorithm).
+    pub fn from_unix_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
+        Date { year, month, day }
+    }
+
+    /// The date of a moment given as seconds since 1970-01-01 UTC (as
+    /// `SOURCE_DATE_EPOCH` gives it).
+    pub fn from_unix_seconds(secs: i64) -> Date {
+        Date::from_unix_days(secs.div_euclid(86_400))
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unix_days_to_date() {
+        assert_eq!(Date::from_unix_days(0), Date { year: 1970, month: 1, day: 1 });
+        // 2025-05-27 is day 20235.
+        assert_eq!(Date::from_unix_days(20_235), Date { year: 2025, month: 5, day: 27 });
+        assert_eq!(Date::from_unix_days(20_234).to_string(), "2025-05-26");
+    }
+}

@@ -1,0 +1,101 @@
+//! What went wrong, as data. The message says it in English for the
+//! command line; the kind lets a front end (the web page, in Dutch or
+//! English) say it in its own words without reading the message. A new
+//! kind is a compile error in every front end that words them, until it
+//! has its words.
+
+use crate::units::Mm;
+
+/// What a problem is about.
+#[derive(Copy, Clone, Debug, Default, PartialEq)]
+pub enum Kind {
+    /// Nothing a front end words itself: the message says it.
+    #[default]
+    Plain,
+    /// A command line that asks for something that cannot be (exit code
+    /// 2), not wrong files (exit code 1).
+    Usage,
+    /// Text that does not fit its region even at the layout's minimum
+    /// sizes: it needs `needed`, the region has `available`.
+    Overflow { needed: Mm, available: Mm },
+    /// An organisation's value cannot be used.
+    Org(OrgIssue),
+    /// An organisation's logo cannot be used.
+    Logo(LogoIssue),
+}
+
+impl Kind {
+    /// For text that does not fit: how much shorter it must be, in percent
+    /// rounded up to 5 (its height is roughly proportional to its length).
+    pub fn shorter_by(self) -> Option<u32> {
+        let Kind::Overflow { needed, available } = self else { return None };
+        if needed <= Mm::ZERO {
+            return None;
+        }
+        let cut = (1.0 - available / needed).clamp(0.0, 0.95) * 100.0;
+        Some(((cut / 5.0).ceil() as u32 * 5).max(5))
+    }
+}
+
+/// What is wrong with an organisation's values (load/org.rs).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum OrgIssue {
+    BadId,
+    NameEmpty,
+    NameTooLong,
+    NameControlCharacter,
+    /// A help text given for something that is not a language id.
+    HelpLanguage,
+    /// A help text empty or longer than allowed.
+    HelpLength,
+    WebsiteInvalid,
+    WebsiteTooLong,
+    WebsiteCredentials,
+    WebsiteSpaces,
+    /// The logo is named by something that is not a plain file name.
+    LogoName,
+    /// The logo file cannot be read.
+    LogoUnreadable,
+}
+
+/// What is wrong with a logo's bytes (logo.rs).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum LogoIssue {
+    /// More bytes than a logo may have.
+    TooLarge,
+    /// Not named as an SVG, PNG or JPEG file.
+    UnknownType,
+    /// Named as PNG or JPEG, but it is not one.
+    NotPngOrJpeg,
+    /// A PNG or JPEG that cannot be decoded (damaged, cut short).
+    Damaged,
+    NoPixels,
+    /// A side longer than a logo may have.
+    TooWide,
+    /// Would unpack to more pixels than a logo may have.
+    Bomb,
+    /// An SVG that refers to a file or site outside itself.
+    Outside,
+    SvgNotUtf8,
+    SvgDamaged,
+    SvgNoSize,
+    /// An SVG holding a picture that is not self-contained or too large.
+    SvgEmbeddedPicture,
+    /// An SVG that would cost more to draw than a logo may (too many
+    /// elements, too deep, too many or too large filters).
+    SvgTooCostly,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_twice_too_long_must_lose_half() {
+        let over = |needed: f32, available: f32| Kind::Overflow { needed: Mm(needed), available: Mm(available) };
+        assert_eq!(over(20.0, 10.0).shorter_by(), Some(50));
+        assert_eq!(over(10.4, 10.0).shorter_by(), Some(5));
+        assert_eq!(over(100.0, 1.0).shorter_by(), Some(95));
+        assert_eq!(Kind::Plain.shorter_by(), None);
+    }
+}

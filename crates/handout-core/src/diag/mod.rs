@@ -1,0 +1,323 @@
+//! Problems found in the input, with the place in the file they come from.
+//!
+//! Every stage reports through [`Problem`]: a message, where it is (file and
+//! byte span, turned into line:column on display), what was expected, a
+//! hint, and its [`Kind`] (what went wrong, as data: a front end words a
+//! problem from its kind, never from its English message). Problems are
+//! collected, not thrown, so one run reports them all.
+//!
+//! The one convention: a step that can find several problems takes
+//! `&mut Problems` and returns `Option<T>`, `None` exactly when it reported
+//! an error; a step that can fail in one way only returns
+//! `Result<T, Problem>`.
+
+mod kind;
+mod source;
+
+pub use kind::{Kind, LogoIssue, OrgIssue};
+pub use source::{Loc, Source};
+
+use crate::doc_id::DocId;
+use std::fmt;
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+    /// Information the person building should have, such as which edition
+    /// was chosen and why; never an error, not even with --strict.
+    Note,
+}
+
+/// One problem, ready to show to the person who edits the files. Its
+/// details live behind a box: problems are rare, results that may hold one
+/// are everywhere, and should stay small.
+#[derive(Clone, Debug)]
+pub struct Problem(Box<Details>);
+
+/// What a [`Problem`] says; reached through the problem itself.
+#[derive(Clone, Debug)]
+pub struct Details {
+    pub severity: Severity,
+    pub message: String,
+    pub loc: Option<Loc>,
+    /// Short text under the underline in the snippet.
+    pub label: Option<String>,
+    pub help: Option<String>,
+    /// Further places that explain the problem (e.g. the region in the layout).
+    pub related: Vec<(Loc, String)>,
+    /// What went wrong, as data.
+    pub kind: Kind,
+    /// The documents that met this problem: one problem shared by several
+    /// is reported once, naming them all.
+    pub documents: Vec<DocId>,
+}
+
+impl std::ops::Deref for Problem {
+    type Target = Details;
+    fn deref(&self) -> &Details {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Problem {
+    fn deref_mut(&mut self) -> &mut Details {
+        &mut self.0
+    }
+}
+
+impl Problem {
+    pub fn error(message: impl Into<String>) -> Problem {
+        Problem(Box::new(Details {
+            severity: Severity::Error,
+            message: message.into(),
+            loc: None,
+            label: None,
+            help: None,
+            related: Vec::new(),
+            kind: Kind::Plain,
+            documents: Vec::new(),
+        }))
+    }
+
+    pub fn warning(message: impl Into<String>) -> Problem {
+        let mut p = Problem::error(message);
+        p.severity = Severity::Warning;
+        p
+    }
+
+    pub fn note(message: impl Into<String>) -> Problem {
+        let mut p = Problem::error(message);
+        p.severity = Severity::Note;
+        p
+    }
+
+    /// A command line that asks for something that cannot be.
+    pub fn usage(message: impl Into<String>) -> Problem {
+        Problem::error(message).kind(Kind::Usage)
+    }
+
+    /// What went wrong, for front ends that word problems themselves.
+    pub fn kind(mut self, kind: Kind) -> Problem {
+        self.kind = kind;
+        self
+    }
+
+    pub fn at(mut self, loc: Loc) -> Problem {
+        self.loc = Some(loc);
+        self
+    }
+
+    pub fn at_opt(mut self, loc: Option<Loc>) -> Problem {
+        self.loc = loc;
+        self
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Problem {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Problem {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn related(mut self, loc: Loc, what: impl Into<String>) -> Problem {
+        self.related.push((loc, what.into()));
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// A wrong command line (exit code 2), not wrong files (exit code 1).
+    pub fn is_usage(&self) -> bool {
+        self.kind == Kind::Usage
+    }
+}
+
+/// Where every stage reports: problems in the order found, each reported
+/// once. The convention throughout: a function that can find problems takes
+/// `&mut Problems` and returns `Option<T>`, `None` exactly when it reported
+/// an error.
+#[derive(Clone, Debug, Default)]
+pub struct Problems {
+    list: Vec<Problem>,
+    /// Each problem's one-line text, and where it is in `list`.
+    seen: std::collections::HashMap<String, usize>,
+    /// Errors reported, repeats included: a repeat still means the work
+    /// that reported it failed.
+    errors_reported: usize,
+}
+
+/// How many errors had been reported at some point (see [`Problems::mark`]).
+#[derive(Copy, Clone, Debug)]
+pub struct Mark(usize);
+
+impl Problems {
+    pub fn new() -> Problems {
+        Problems::default()
+    }
+
+    /// Report a problem. One already reported (same text at the same place,
+    /// say a font every layout uses) is not repeated; the documents it was
+    /// met in are added to the first report.
+    pub fn push(&mut self, p: Problem) {
+        if p.is_error() {
+            self.errors_reported += 1;
+        }
+        match self.seen.entry(p.to_string()) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let first = &mut self.list[*e.get()];
+                for d in &p.documents {
+                    if !first.documents.contains(d) {
+                        first.documents.push(d.clone());
+                    }
+                }
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(self.list.len());
+                self.list.push(p);
+            }
+        }
+    }
+
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Problem>) {
+        for p in other {
+            self.push(p);
+        }
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.list.iter().any(Problem::is_error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.list.iter().filter(|p| p.is_error()).count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, Problem> {
+        self.list.iter()
+    }
+
+    /// Remember how many errors there are now, to ask later whether a
+    /// piece of work added any.
+    pub fn mark(&self) -> Mark {
+        Mark(self.errors_reported)
+    }
+
+    /// Whether no error was reported since `mark` (not even a repeat).
+    pub fn clean_since(&self, mark: Mark) -> bool {
+        self.errors_reported == mark.0
+    }
+
+    /// `value` if no error was reported since `mark`.
+    pub fn finish<T>(&self, mark: Mark, value: impl FnOnce() -> T) -> Option<T> {
+        self.clean_since(mark).then(value)
+    }
+
+    /// Make every warning an error (`--strict`).
+    pub fn make_warnings_errors(&mut self) {
+        for p in &mut self.list {
+            if p.severity == Severity::Warning {
+                p.severity = Severity::Error;
+                self.errors_reported += 1;
+            }
+        }
+    }
+
+    pub fn into_vec(self) -> Vec<Problem> {
+        self.list
+    }
+}
+
+impl IntoIterator for Problems {
+    type Item = Problem;
+    type IntoIter = std::vec::IntoIter<Problem>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Problems {
+    type Item = &'a Problem;
+    type IntoIter = std::slice::Iter<'a, Problem>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.iter()
+    }
+}
+
+/// One line, `file:line:col: error: message`, for logs and tests.
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(loc) = &self.loc {
+            write!(f, "{loc}: ")?;
+        }
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        };
+        write!(f, "{sev}: {}", self.message)?;
+        for (loc, what) in &self.related {
+            write!(f, " ({what} at {loc})")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let src = Source::new("a.toml", "x = 1\ntitel = \"ë\"\nz = 3\n");
+        assert_eq!(src.line_col(0), (1, 1));
+        let off = src.text.find('z').unwrap();
+        assert_eq!(src.line_col(off), (3, 1));
+        let off = src.text.find('"').unwrap() + 1 + 'ë'.len_utf8();
+        assert_eq!(src.line_col(off), (2, 11));
+    }
+
+    #[test]
+    fn a_problem_shows_as_file_line_and_column() {
+        let src = Source::new("data/nl/campaign.toml", "[campaign]\ndeadlin = 2025-05-27\n");
+        let p = Problem::error("unknown key `deadlin`").at(Loc::new(&src, 11..18)).help("did you mean `deadline`?");
+        assert_eq!(p.to_string(), "data/nl/campaign.toml:2:1: error: unknown key `deadlin`");
+    }
+
+    #[test]
+    fn a_problem_is_reported_once() {
+        let mut ps = Problems::new();
+        let mark = ps.mark();
+        ps.push(Problem::warning("w"));
+        assert!(ps.clean_since(mark));
+        ps.push(Problem::error("e"));
+        let again = ps.mark();
+        ps.push(Problem::error("e"));
+        assert_eq!(ps.len(), 2);
+        assert!(!ps.clean_since(mark) && ps.has_errors());
+        assert!(!ps.clean_since(again), "a repeated error still fails the work that repeats it");
+        let doc = |platform: &str| DocId::new(None, "nl", platform, "flyer-a4", crate::edition::Edition::Deadline);
+        let mut a = Problem::error("shared");
+        a.documents.push(doc("facebook"));
+        let mut b = Problem::error("shared");
+        b.documents.push(doc("instagram"));
+        ps.push(a);
+        ps.push(b);
+        let shared = ps.iter().find(|p| p.message == "shared").unwrap();
+        let names: Vec<String> = shared.documents.iter().map(ToString::to_string).collect();
+        assert_eq!(names, ["nl/facebook-flyer-a4", "nl/instagram-flyer-a4"]);
+    }
+}

@@ -1,0 +1,61 @@
+//! Which document: the name every stage and front end uses for one
+//! document of a run, as data (`[org/]lang/platform-layout[-after-deadline]`
+//! is only how it is shown and named on disk).
+
+use crate::edition::Edition;
+use std::fmt;
+
+/// One document of a run.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DocId {
+    /// The organisation it is made for, if any.
+    pub org: Option<String>,
+    pub lang: String,
+    pub platform: String,
+    pub layout: String,
+    pub edition: Edition,
+}
+
+impl DocId {
+    pub fn new(org: Option<&str>, lang: &str, platform: &str, layout: &str, edition: Edition) -> DocId {
+        DocId {
+            org: org.map(str::to_string),
+            lang: lang.to_string(),
+            platform: platform.to_string(),
+            layout: layout.to_string(),
+            edition,
+        }
+    }
+
+    /// The file name without extension: `facebook-flyer-a4[-after-deadline]`.
+    pub fn file_stem(&self) -> String {
+        format!("{}-{}{}", self.platform, self.layout, self.edition.file_suffix())
+    }
+
+    /// Where its files go in an output folder: `[org/]lang/<stem>`,
+    /// always with `/`, whatever the system.
+    pub fn base_path(&self) -> String {
+        match &self.org {
+            Some(org) => format!("{org}/{}/{}", self.lang, self.file_stem()),
+            None => format!("{}/{}", self.lang, self.file_stem()),
+        }
+    }
+}
+
+impl fmt::Display for DocId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.base_path())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_is_named_by_its_parts() {
+        let id = DocId::new(Some("bieb"), "nl", "facebook", "flyer-a4", Edition::AfterDeadline);
+        assert_eq!(id.to_string(), "bieb/nl/facebook-flyer-a4-after-deadline");
+        assert_eq!(DocId { org: None, ..id }.file_stem(), "facebook-flyer-a4-after-deadline");
+    }
+}

@@ -1,0 +1,363 @@
+//! Organisations: the library or community centre that hands the handouts
+//! out, with its name, its help desk (per language), its website and its
+//! logo. They come from `orgs/<id>.toml`, from rows of a spreadsheet
+//! (CSV), or from the web page's form; all three are checked by the same
+//! rules, here.
+
+use super::content::{Template, template};
+use super::{At, Checker, parse_toml, valid_id};
+use crate::diag::{Kind, Loc, OrgIssue, Problem, Problems, Source};
+use crate::logo::{self, Logo};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// The longest name an organisation may have: it is set large, on one or
+/// two lines.
+pub const MAX_NAME: usize = 80;
+/// The longest help text, per language.
+pub const MAX_HELP: usize = 300;
+/// The longest website address.
+pub const MAX_WEBSITE: usize = 100;
+
+/// An organisation, checked.
+#[derive(Clone, Debug)]
+pub struct Org {
+    /// Its id: the file name, or the `id` column. Output goes to out/<id>/.
+    pub id: String,
+    pub name: String,
+    pub name_loc: Loc,
+    /// As printed: without `https://` and a trailing `/`.
+    pub website: Option<String>,
+    pub website_loc: Option<Loc>,
+    /// Where to get help, per language id (`nl`, `en`).
+    pub help: BTreeMap<String, Template>,
+    /// Where the help texts are (for messages about a missing language).
+    pub help_loc: Loc,
+    pub logo: Option<Arc<Logo>>,
+}
+
+/// An organisation as given, each value with its place.
+#[derive(Clone)]
+pub struct OrgInput {
+    pub id: At<String>,
+    pub name: At<String>,
+    pub logo: Option<At<String>>,
+    pub website: Option<At<String>>,
+    pub help: BTreeMap<String, At<String>>,
+    /// Where the help texts are given.
+    pub help_loc: Loc,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOrg {
+    name: At<String>,
+    logo: Option<At<String>>,
+    website: Option<At<String>>,
+    #[serde(default)]
+    help: Option<At<BTreeMap<String, At<String>>>>,
+}
+
+/// Reads a logo file an organisation names (relative to its own file).
+pub type LogoReader<'a> = dyn FnMut(&str) -> std::io::Result<Vec<u8>> + 'a;
+
+/// A problem with one of an organisation's values.
+fn org_problem(issue: OrgIssue, message: impl Into<String>, at: &Loc) -> Problem {
+    Problem::error(message).at(at.clone()).kind(Kind::Org(issue))
+}
+
+/// Parse `orgs/<id>.toml`.
+pub fn parse_org(id: &str, source: &Arc<Source>, problems: &mut Problems) -> Option<OrgInput> {
+    let raw: RawOrg = parse_toml(source, problems)?;
+    let file = Loc::new(source, 0..0);
+    let (help, help_loc) = match raw.help {
+        Some(h) => {
+            let loc = h.loc().clone();
+            (h.into_inner(), loc)
+        }
+        None => (BTreeMap::new(), file.clone()),
+    };
+    Some(OrgInput {
+        id: At::new(id.to_string(), file),
+        name: raw.name,
+        logo: raw.logo,
+        website: raw.website,
+        help,
+        help_loc,
+    })
+}
+
+/// Check an organisation; `read_logo` reads the logo file it names.
+pub fn check_org(input: OrgInput, read_logo: &mut LogoReader, problems: &mut Problems) -> Option<Org> {
+    let mut cx = Checker::new(problems);
+    if !valid_id(&input.id) {
+        cx.report(
+            org_problem(OrgIssue::BadId, format!("`{}` is not a valid organisation id", input.id.get()), input.id.loc())
+                .help("ids become folder names: use lowercase letters, digits and `-`, e.g. `bibliotheek-noord`"),
+        );
+    }
+    let name = check_name(&mut cx, &input.name);
+    let website = input.website.as_ref().and_then(|w| check_website(&mut cx, w));
+    let mut help = BTreeMap::new();
+    for (lang, text) in &input.help {
+        if let Some(t) = check_help(&mut cx, lang, text) {
+            help.insert(lang.clone(), t);
+        }
+    }
+    let logo = input.logo.as_ref().and_then(|l| check_logo(&mut cx, l, read_logo));
+    let name_loc = input.name.loc().clone();
+    let website_loc = input.website.as_ref().map(|w| w.loc().clone());
+    cx.finish(|| Org {
+        id: input.id.into_inner(),
+        name,
+        name_loc,
+        website,
+        website_loc,
+        help,
+        help_loc: input.help_loc,
+        logo: logo.map(Arc::new),
+    })
+}
+
+fn check_name(cx: &mut Checker, name: &At<String>) -> String {
+    let trimmed = name.trim().to_string();
+    if trimmed.is_empty() {
+        cx.report(
+            org_problem(OrgIssue::NameEmpty, "the organisation's name is empty", name.loc())
+                .help("give the name as visitors know it"),
+        );
+    } else if trimmed.chars().count() > MAX_NAME {
+        let n = trimmed.chars().count();
+        cx.report(
+            org_problem(OrgIssue::NameTooLong, format!("the organisation's name is {n} characters long"), name.loc())
+                .label(format!("at most {MAX_NAME} characters"))
+                .help("use the short name visitors know"),
+        );
+    } else if trimmed.chars().any(char::is_control) {
+        let message = "the organisation's name contains a control character";
+        cx.report(org_problem(OrgIssue::NameControlCharacter, message, name.loc()));
+    }
+    trimmed
+}
+
+fn check_help(cx: &mut Checker, lang: &str, text: &At<String>) -> Option<Template> {
+    if !valid_id(lang) {
+        cx.report(
+            org_problem(OrgIssue::HelpLanguage, format!("`{lang}` is not a language id"), text.loc())
+                .help("help texts are given per language folder in data/, e.g. nl or en"),
+        );
+        return None;
+    }
+    let n = text.trim().chars().count();
+    if n == 0 || n > MAX_HELP {
+        cx.report(
+            org_problem(OrgIssue::HelpLength, format!("the help text for `{lang}` is {n} characters long"), text.loc())
+                .label(format!("expected 1 to {MAX_HELP} characters"))
+                .help("say in a sentence or two where visitors get help: a desk, a day and time, an address"),
+        );
+        return None;
+    }
+    template(text, cx.problems)
+}
+
+/// A website as printed: the address people type, without `https://`.
+fn check_website(cx: &mut Checker, w: &At<String>) -> Option<String> {
+    let text = w.trim();
+    let with_scheme = if text.contains("://") { text.to_string() } else { format!("https://{text}") };
+    let url = url::Url::parse(&with_scheme)
+        .ok()
+        .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| h.contains('.')));
+    let problem = match &url {
+        None => Some((OrgIssue::WebsiteInvalid, "is not a website address".to_string())),
+        Some(_) if text.len() > MAX_WEBSITE => {
+            Some((OrgIssue::WebsiteTooLong, format!("is {} characters long; at most {MAX_WEBSITE} fit", text.len())))
+        }
+        Some(u) if !u.username().is_empty() || u.password().is_some() => {
+            Some((OrgIssue::WebsiteCredentials, "contains a user name or password".into()))
+        }
+        Some(_) if text.contains(char::is_whitespace) => Some((OrgIssue::WebsiteSpaces, "contains spaces".into())),
+        _ => None,
+    };
+    if let Some((issue, p)) = problem {
+        cx.report(
+            org_problem(issue, format!("the website `{text}` {p}"), w.loc())
+                .label("expected an address like www.bibliotheek.nl")
+                .help("it is printed for people to type; it never becomes a QR code"),
+        );
+        return None;
+    }
+    let shown = text.split_once("://").map_or(text, |(_, rest)| rest);
+    Some(shown.trim_end_matches('/').to_string())
+}
+
+fn check_logo(cx: &mut Checker, l: &At<String>, read_logo: &mut LogoReader) -> Option<Logo> {
+    let name = l.get();
+    let safe = !name.is_empty() && !name.contains(['/', '\\']) && !name.starts_with('.') && !name.contains(':');
+    let located =
+        |issue, message: String, help: &str| org_problem(issue, message, l.loc()).help(help.to_string());
+    if !safe {
+        cx.report(located(
+            OrgIssue::LogoName,
+            format!("`{name}` is not a logo file name"),
+            "give the name of a file next to the organisation's file, e.g. \"logo.svg\"; never a path or an address",
+        ));
+        return None;
+    }
+    let bytes = match read_logo(name) {
+        Ok(b) => b,
+        Err(e) => {
+            cx.report(located(
+                OrgIssue::LogoUnreadable,
+                format!("the logo `{name}` cannot be read: {e}"),
+                "put the logo file next to the organisation's file",
+            ));
+            return None;
+        }
+    };
+    logo::read(name, &bytes)
+        .map_err(|mut p| {
+            p.message = format!("logo `{name}`: {}", p.message);
+            cx.report(p.at(l.loc().clone()));
+        })
+        .ok()
+}
+
+/// Rows of a spreadsheet (CSV, comma or semicolon), one organisation
+/// each: columns `id`, `name`, `website`, `logo` and `help_<lang>`.
+pub fn parse_csv(source: &Arc<Source>, problems: &mut Problems) -> Vec<OrgInput> {
+    let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
+    let bom = source.text.len() - text.len();
+    let first = text.lines().next().unwrap_or("");
+    let delimiter = if first.matches(';').count() > first.matches(',').count() { b';' } else { b',' };
+    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
+    let header_loc = Loc::new(source, bom..bom + first.len());
+    let Some(columns) = csv_columns(&mut reader, &header_loc, problems) else { return Vec::new() };
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(r) => rows.extend(csv_row(source, bom, &columns, &r, problems)),
+            Err(e) => {
+                let at = e.position().map_or(0, |p| p.byte() as usize) + bom;
+                problems.push(Problem::error(format!("this row cannot be read: {e}")).at(Loc::new(source, at..at)));
+            }
+        }
+    }
+    rows
+}
+
+/// The header's columns; unknown ones and missing `id` or `name` are errors.
+fn csv_columns(reader: &mut csv::Reader<&[u8]>, at: &Loc, problems: &mut Problems) -> Option<Vec<String>> {
+    let header = match reader.headers() {
+        Ok(h) => h.iter().map(|c| c.trim().to_ascii_lowercase()).collect::<Vec<_>>(),
+        Err(e) => {
+            problems.push(Problem::error(format!("the header row cannot be read: {e}")).at(at.clone()));
+            return None;
+        }
+    };
+    let known =
+        |c: &str| matches!(c, "id" | "name" | "website" | "logo") || c.strip_prefix("help_").is_some_and(valid_id);
+    let mark = problems.mark();
+    for c in header.iter().filter(|c| !known(c)) {
+        problems.push(
+            Problem::error(format!("unknown column `{c}`"))
+                .at(at.clone())
+                .help("the columns are id, name, website, logo and help_<language> (help_nl, help_en, ...)"),
+        );
+    }
+    for needed in ["id", "name"] {
+        if !header.iter().any(|c| c == needed) {
+            problems.push(Problem::error(format!("the header row has no `{needed}` column")).at(at.clone()));
+        }
+    }
+    problems.finish(mark, || header)
+}
+
+fn csv_row(
+    source: &Arc<Source>,
+    bom: usize,
+    columns: &[String],
+    r: &csv::StringRecord,
+    problems: &mut Problems,
+) -> Option<OrgInput> {
+    let pos = r.position().map_or(0, |p| p.byte() as usize) + bom;
+    let line_end = source.text[pos..].find('\n').map_or(source.text.len(), |i| pos + i);
+    let loc = Loc::new(source, pos..line_end.max(pos));
+    if r.len() != columns.len() {
+        problems.push(
+            Problem::error(format!("this row has {} cells, the header {}", r.len(), columns.len())).at(loc).help(
+                "every row needs a cell for every column (they may be empty); check for a stray comma or semicolon",
+            ),
+        );
+        return None;
+    }
+    let cell = |name: &str| -> Option<At<String>> {
+        let i = columns.iter().position(|c| c == name)?;
+        let v = r.get(i)?.trim();
+        (!v.is_empty()).then(|| At::new(v.to_string(), loc.clone()))
+    };
+    let help = columns
+        .iter()
+        .zip(r.iter())
+        .filter_map(|(c, v)| Some((c.strip_prefix("help_")?.to_string(), v.trim())))
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(lang, v)| (lang, At::new(v.to_string(), loc.clone())))
+        .collect();
+    Some(OrgInput {
+        id: cell("id").unwrap_or_else(|| At::new(String::new(), loc.clone())),
+        name: cell("name").unwrap_or_else(|| At::new(String::new(), loc.clone())),
+        logo: cell("logo"),
+        website: cell("website"),
+        help,
+        help_loc: loc.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn no_logo(_: &str) -> std::io::Result<Vec<u8>> {
+        Err(std::io::Error::other("no files in this test"))
+    }
+
+    #[test]
+    fn a_csv_row_becomes_an_organisation_and_bad_rows_name_their_line_and_column() {
+        let text = "\u{feff}id;name;help_nl;help_en;website;logo\n\
+                    noord;Bibliotheek Noord;Hulp? Balie, di 10-12;Help? Desk, Tue 10-12;https://www.noord.nl/;\n\
+                    zuid;Bibliotheek Zuid;;;www.zuid.nl;\n\
+                    Bad Id;X;;;not a site;\n";
+        let src = Source::new("branches.csv", text);
+        let mut problems = Problems::new();
+        let rows = parse_csv(&src, &mut problems);
+        assert!(!problems.has_errors(), "{:?}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>());
+        assert_eq!(rows.len(), 3);
+        let orgs: Vec<_> = rows.into_iter().map(|r| check_org(r, &mut no_logo, &mut problems)).collect();
+        let noord = orgs[0].as_ref().unwrap();
+        assert_eq!((noord.name.as_str(), noord.website.as_deref()), ("Bibliotheek Noord", Some("www.noord.nl")));
+        assert_eq!(noord.help.keys().collect::<Vec<_>>(), ["en", "nl"]);
+        assert!(orgs[1].as_ref().unwrap().help.is_empty());
+        assert!(orgs[2].is_none());
+        let errors: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.starts_with("branches.csv:4:1:") && e.contains("`Bad Id` is not a valid organisation id")),
+            "{errors:?}"
+        );
+        assert!(
+            errors.iter().any(|e| e.starts_with("branches.csv:4:1:") && e.contains("the website `not a site`")),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn a_header_without_id_or_with_unknown_columns_is_refused() {
+        let src = Source::new("b.csv", "name,phone\nX,1\n");
+        let mut problems = Problems::new();
+        assert!(parse_csv(&src, &mut problems).is_empty());
+        let errors: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert!(errors.iter().any(|e| e.contains("unknown column `phone`")), "{errors:?}");
+        assert!(errors.iter().any(|e| e.contains("no `id` column")), "{errors:?}");
+    }
+}

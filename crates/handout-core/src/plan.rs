@@ -1,0 +1,267 @@
+//! How documents are built: the one way every front end (the command
+//! line, a batch of organisations, the web server, the browser) builds.
+//!
+//! A [`Plan`] is what a run builds from, prepared once: the selected
+//! languages with the edition each prints, and the selected layouts with
+//! their fonts. Its [`Job`]s are the documents, in a stable order (language,
+//! platform, layout); [`Plan::build`] makes one, on its own, so a front end
+//! may make many at once: [`Plan::build_jobs`] takes a [`Runner`] that says
+//! how (one after another in the browser, on every core on the command line)
+//! and gives the documents back in the jobs' order, whatever the threads did.
+
+use crate::cache::Caches;
+use crate::compose::{Handout, compose};
+use crate::date::Date;
+use crate::diag::{Problem, Problems};
+use crate::doc_id::DocId;
+use crate::edition::{Edition, EditionChoice, has_passed};
+use crate::fonts::{FontStore, Fonts};
+use crate::load::layout::Output as LayoutOutput;
+use crate::load::org::Org;
+use crate::load::{Content, Layout};
+use crate::model::Document;
+use crate::project::{Project, Selection};
+use crate::raster::{self, Scale};
+use crate::render::{RenderOptions, render};
+use crate::script::Script;
+use std::collections::BTreeSet;
+
+/// What a run builds, and how.
+#[derive(Clone, Debug)]
+pub struct PlanOptions {
+    pub selection: Selection,
+    /// The dated version, the after-deadline version, or whichever today
+    /// calls for.
+    pub edition: EditionChoice,
+    /// The day the run happens: which edition `auto` prints, and the date
+    /// a PDF/A carries. The core has no clock.
+    pub today: Date,
+    /// Also make the PDFs PDF/A-2a, for archiving.
+    pub pdfa: bool,
+    /// Treat warnings (such as a passed deadline) as errors.
+    pub strict: bool,
+    /// Also make each PDF page a PNG at this resolution (`--png`).
+    pub png: Option<f32>,
+}
+
+impl PlanOptions {
+    /// Every document, in the edition `today` calls for, as plain PDFs.
+    pub fn new(today: Date) -> PlanOptions {
+        PlanOptions {
+            selection: Selection::all(),
+            edition: EditionChoice::Auto,
+            today,
+            pdfa: false,
+            strict: false,
+            png: None,
+        }
+    }
+
+    /// With `--strict`, warnings count as errors.
+    pub fn judge(&self, problems: &mut Problems) {
+        if self.strict {
+            problems.make_warnings_errors();
+        }
+    }
+}
+
+/// The selected languages and layouts, ready to build from.
+pub struct Plan<'p> {
+    contents: Vec<(&'p Content, Edition)>,
+    /// Each layout with its fonts, and its organisation variant's fonts.
+    layouts: Vec<(&'p Layout, Fonts, Fonts)>,
+    opts: &'p PlanOptions,
+    render: RenderOptions,
+}
+
+/// One document to build.
+pub struct Job<'a> {
+    pub handout: Handout<'a>,
+    pub id: DocId,
+}
+
+/// A document that was built: its page model and its files.
+pub struct Built {
+    pub id: DocId,
+    pub doc: Document,
+    /// The document as PDF (for a screen layout too: its PNGs are drawn from it).
+    pub pdf: Vec<u8>,
+    /// Every file it makes, the main one first: the PDF (and with `png`
+    /// each page as PNG), or for a screen layout only PNGs. Paths are
+    /// relative to an output folder, `[org/]lang/name.ext`, always with `/`.
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+impl Built {
+    /// The main file's path.
+    pub fn path(&self) -> &str {
+        &self.files[0].0
+    }
+
+    /// The bytes of all its files.
+    pub fn size(&self) -> usize {
+        self.files.iter().map(|(_, b)| b.len()).sum()
+    }
+}
+
+/// How a front end runs many jobs: one after another, or at once. The
+/// results come back in the jobs' order.
+pub trait Runner {
+    fn map<T: Send, F: Fn(usize) -> T + Sync>(&self, count: usize, f: F) -> Vec<T>;
+}
+
+/// One job after another, on this thread (the browser; tests).
+pub struct InTurn;
+
+impl Runner for InTurn {
+    fn map<T: Send, F: Fn(usize) -> T + Sync>(&self, count: usize, f: F) -> Vec<T> {
+        (0..count).map(f).collect()
+    }
+}
+
+impl<'p> Plan<'p> {
+    /// Check the selection against the project (ids it does not have are
+    /// usage problems), choose the editions (saying which and why) and
+    /// read the fonts. Fonts come from `store`, which may serve many plans.
+    pub fn new(project: &'p Project, opts: &'p PlanOptions, store: &mut FontStore, problems: &mut Problems) -> Plan<'p> {
+        let sel = &opts.selection;
+        sel.check(&project.found, problems);
+        let contents: Vec<(&Content, Edition)> = project
+            .contents
+            .iter()
+            .filter(|c| sel.langs.keeps(&c.id))
+            .map(|c| (c, choose_edition(c, opts, problems)))
+            .collect();
+        let scripts: BTreeSet<Script> = contents.iter().flat_map(|(c, _)| c.scripts()).collect();
+        let mut fonts = |l: &Layout, ps: &mut Problems| store.fonts_for(&l.fonts, Some(&scripts), ps);
+        let layouts = project
+            .layouts
+            .iter()
+            .filter(|l| sel.layouts.keeps(&l.id))
+            .filter_map(|l| Some((l, fonts(l, problems)?, fonts(l.for_org(true), problems)?)))
+            .collect();
+        Plan { contents, layouts, opts, render: RenderOptions { archive: opts.pdfa.then_some(opts.today) } }
+    }
+
+    /// The languages this run builds.
+    pub fn languages(&self) -> impl Iterator<Item = &'p Content> + '_ {
+        self.contents.iter().map(|(c, _)| *c)
+    }
+
+    /// Every selected document, for one organisation or none, in order:
+    /// language, platform, layout.
+    pub fn jobs<'a>(&'a self, org: Option<&'a Org>) -> Vec<Job<'a>> {
+        let mut jobs = Vec::new();
+        for (content, edition) in &self.contents {
+            for platform in content.platforms.iter().filter(|p| self.opts.selection.platforms.keeps(&p.id)) {
+                for (layout, plain, with_org) in &self.layouts {
+                    let fonts = if org.is_some() { with_org } else { plain };
+                    let id = DocId::new(org.map(|o| o.id.as_str()), &content.id, &platform.id, &layout.id, *edition);
+                    let handout = Handout { layout, fonts, content, platform, edition: *edition, org };
+                    jobs.push(Job { handout, id });
+                }
+            }
+        }
+        jobs
+    }
+
+    /// Make every job with `runner`; the documents that built come back in
+    /// the jobs' order, every problem goes to `problems`.
+    pub fn build_jobs(&self, jobs: &[Job], caches: &Caches, runner: &impl Runner, problems: &mut Problems) -> Vec<Built> {
+        let results = runner.map(jobs.len(), |i| self.build(&jobs[i], caches));
+        let mut built = Vec::new();
+        for (output, found) in results {
+            problems.extend(found);
+            built.extend(output);
+        }
+        built
+    }
+
+    /// Compose and render one document; its problems name it.
+    pub fn build(&self, job: &Job, caches: &Caches) -> (Option<Built>, Problems) {
+        let h = &job.handout;
+        let output = h.layout.for_org(h.org.is_some()).output;
+        let mut found = Problems::new();
+        let built = compose(h, caches, &mut found).and_then(|doc| {
+            let pdf = render(&doc, &self.render, &mut found)?;
+            let files = self.files(output, &job.id.base_path(), &doc, &pdf, &mut found)?;
+            Some(Built { id: job.id.clone(), doc, pdf, files })
+        });
+        let mut named = Problems::new();
+        named.extend(found.into_iter().map(|mut p| {
+            p.documents.push(job.id.clone());
+            p
+        }));
+        (built, named)
+    }
+
+    /// The files a document makes: its PDF (and with `png` each page as
+    /// PNG), or for a screen layout only PNGs.
+    fn files(
+        &self,
+        output: LayoutOutput,
+        base: &str,
+        doc: &Document,
+        pdf: &[u8],
+        problems: &mut Problems,
+    ) -> Option<Vec<(String, Vec<u8>)>> {
+        let numbered = |pngs: Vec<Vec<u8>>| -> Vec<(String, Vec<u8>)> {
+            let one = pngs.len() == 1 && output != LayoutOutput::Pdf;
+            let name = |i: usize| if one { format!("{base}.png") } else { format!("{base}-{}.png", i + 1) };
+            pngs.into_iter().enumerate().map(|(i, png)| (name(i), png)).collect()
+        };
+        let mut raster = |scale| raster::pngs(doc, pdf, scale).map_err(|p| problems.push(p)).ok();
+        match output {
+            LayoutOutput::Png { width, height } => Some(numbered(raster(Scale::Pixels { width, height })?)),
+            LayoutOutput::Pdf => {
+                let mut files = vec![(format!("{base}.pdf"), pdf.to_vec())];
+                if let Some(dpi) = self.opts.png {
+                    files.extend(numbered(raster(Scale::Dpi(dpi))?));
+                }
+                Some(files)
+            }
+        }
+    }
+}
+
+/// The edition to print for one language, said in a note when chosen
+/// automatically, and with a warning when the dated one is forced after
+/// its date: the person printing must know the date on the page has passed.
+fn choose_edition(content: &Content, opts: &PlanOptions, problems: &mut Problems) -> Edition {
+    let c = &content.campaign;
+    let edition = opts.edition.resolve(c.deadline, opts.today);
+    let date = c.language.format_date(c.deadline);
+    let passed = has_passed(c.deadline, opts.today);
+    let at = c.deadline_loc.clone();
+    match (opts.edition, edition) {
+        (EditionChoice::Auto, Edition::AfterDeadline) => problems.push(
+            Problem::note(format!(
+                "{}: printing the after-deadline edition: the deadline {date} has passed (today is {})",
+                content.id, opts.today
+            ))
+            .at(at)
+            .label("the deadline")
+            .help(
+                "objecting still works, so the handout calls to object now and says the deadline has passed; \
+                 `--edition deadline` prints the dated version anyway",
+            ),
+        ),
+        (EditionChoice::Auto, _) => problems.push(
+            Problem::note(format!("{}: printing the dated edition: the deadline {date} is still ahead", content.id))
+                .at(at)
+                .label("the deadline")
+                .help("from that day on, `handout build` prints the after-deadline edition"),
+        ),
+        (EditionChoice::Fixed(Edition::Deadline), _) if passed => problems.push(
+            Problem::warning(format!("the deadline {} ({date}) has passed: today is {}", c.deadline, opts.today))
+                .at(at)
+                .label("this date is printed as the deadline")
+                .help(
+                    "the handout still builds, but its date is in the past. Objecting still works from the day it is sent: \
+                     leave out `--edition deadline` to print the after-deadline edition. Use --strict to make this an error",
+                ),
+        ),
+        _ => {}
+    }
+    edition
+}

@@ -1,0 +1,263 @@
+//! The project: layouts/, data/<lang>/ and fonts/, from a [`Files`].
+//! This is where the files are found and read; the loaders in
+//! [`crate::load`] only check what was read. Only what a run selects is
+//! read, so a broken file the run does not need cannot stop it.
+
+use crate::diag::{Loc, Problem, Problems, Source};
+use crate::files::{Entry, Files};
+use crate::fonts::FontStore;
+use crate::load::content::{Content, ContentFiles, load_content};
+use crate::load::layout::{Layout, load_layout};
+use crate::load::{source_from_bytes, valid_id};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::sync::Arc;
+
+/// Everything a run reads.
+pub struct Project {
+    /// Where its files were read.
+    pub files: Arc<dyn Files>,
+    pub layouts: Vec<Layout>,
+    /// One per language folder.
+    pub contents: Vec<Content>,
+    /// The ids of every file and folder found, loaded or not, so that a
+    /// filter naming something that exists is never told it does not.
+    pub found: Found,
+}
+
+/// Ids found in the project.
+#[derive(Default, Debug)]
+pub struct Found {
+    pub languages: BTreeSet<String>,
+    pub platforms: BTreeSet<String>,
+    pub layouts: BTreeSet<String>,
+}
+
+/// Which ids of one kind a run takes: all, or those named.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Choice(Option<BTreeSet<String>>);
+
+impl Choice {
+    /// Every id.
+    pub fn all() -> Choice {
+        Choice(None)
+    }
+
+    /// Only these ids.
+    pub fn only<S: Into<String>>(ids: impl IntoIterator<Item = S>) -> Choice {
+        Choice(Some(ids.into_iter().map(Into::into).collect()))
+    }
+
+    /// `Some(id)`: only it; `None`: all.
+    pub fn one(id: Option<String>) -> Choice {
+        Choice(id.map(|i| BTreeSet::from([i])))
+    }
+
+    pub fn keeps(&self, id: &str) -> bool {
+        self.0.as_ref().is_none_or(|ids| ids.contains(id))
+    }
+
+    /// The ids named, if only some are taken.
+    pub fn named(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().flatten().map(String::as_str)
+    }
+}
+
+/// Which languages, platforms and layouts a run takes.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Selection {
+    pub langs: Choice,
+    pub platforms: Choice,
+    pub layouts: Choice,
+}
+
+impl Selection {
+    /// Every document of the project.
+    pub fn all() -> Selection {
+        Selection::default()
+    }
+
+    /// At most one language, platform and layout (`None`: all of them),
+    /// as the command line's filters choose.
+    pub fn one(lang: Option<&str>, platform: Option<&str>, layout: Option<&str>) -> Selection {
+        let one = |id: Option<&str>| Choice::one(id.map(str::to_string));
+        Selection { langs: one(lang), platforms: one(platform), layouts: one(layout) }
+    }
+
+    /// Ids it names that the project does not have are usage problems
+    /// (a name whose file failed to load is not: its problems say why).
+    pub fn check(&self, found: &Found, problems: &mut Problems) {
+        let mut check = |what: &str, choice: &Choice, known: &BTreeSet<String>| {
+            for f in choice.named().filter(|f| !known.is_empty() && !known.contains(*f)) {
+                let list: Vec<&str> = known.iter().map(String::as_str).collect();
+                problems.push(Problem::usage(format!("no {what} `{f}`; the {what}s are: {}", list.join(", "))));
+            }
+        };
+        check("language", &self.langs, &found.languages);
+        check("platform", &self.platforms, &found.platforms);
+        check("layout", &self.layouts, &found.layouts);
+    }
+}
+
+impl Project {
+    /// A font store reading this project's fonts/.
+    pub fn font_store(&self) -> FontStore {
+        FontStore::new(Arc::clone(&self.files))
+    }
+}
+
+/// Load what `sel` selects from `files`. Problems (errors and warnings)
+/// go to `problems`; the project is returned as far as it could be read.
+pub fn load(files: Arc<dyn Files>, sel: &Selection, problems: &mut Problems) -> Project {
+    let mut found = Found::default();
+    let layouts = load_layouts(files.as_ref(), sel, &mut found, problems);
+    let contents = load_contents(files.as_ref(), sel, &mut found, problems);
+    Project { files, layouts, contents, found }
+}
+
+fn sorted_entries(files: &dyn Files, dir: &Path, problems: &mut Problems, what: &str) -> Vec<Entry> {
+    files.entries(dir).unwrap_or_else(|e| {
+        problems.push(
+            Problem::error(format!("cannot read the {what} folder {}: {e}", files.full(dir).display()))
+                .help("run handout from the project folder, or pass --root"),
+        );
+        Vec::new()
+    })
+}
+
+/// A project file as a source for messages, named by its path in the project.
+fn file_source(files: &dyn Files, path: &Path) -> Result<Arc<Source>, Problem> {
+    let bytes = files.read(path).map_err(|e| Problem::error(format!("cannot read {}: {e}", path.display())))?;
+    source_from_bytes(path, bytes.into_owned())
+}
+
+/// The id a file name gives (`flyer-a4.toml` is `flyer-a4`), if it is a
+/// TOML file.
+fn toml_id(path: &Path) -> Option<String> {
+    (path.extension()? == "toml").then(|| path.file_stem().unwrap_or_default().to_string_lossy().into_owned())
+}
+
+/// The id a TOML file's name gives (`flyer-a4.toml` is `flyer-a4`), if it
+/// is a valid one; else reported. `None` for files that are not TOML.
+pub fn file_id(path: &Path, what: &str, problems: &mut Problems) -> Option<String> {
+    let id = toml_id(path)?;
+    if valid_id(&id) {
+        return Some(id);
+    }
+    problems.push(
+        Problem::error(format!("{what} file name `{}` is not a valid id", path.display()))
+            .help(format!("{what} ids become file names: use lowercase letters, digits and `-`")),
+    );
+    None
+}
+
+fn load_layouts(files: &dyn Files, sel: &Selection, found: &mut Found, problems: &mut Problems) -> Vec<Layout> {
+    let dir = Path::new("layouts");
+    let mut out = Vec::new();
+    for Entry { path, .. } in sorted_entries(files, dir, problems, "layouts") {
+        let Some(id) = file_id(&path, "layout", problems) else { continue };
+        found.layouts.insert(id.clone());
+        if !sel.layouts.keeps(&id) {
+            continue;
+        }
+        let mut parent = |name: &str, ps: &mut Problems| -> Option<Arc<Source>> {
+            let p = dir.join(format!("{name}.toml"));
+            if !valid_id(name) || !files.is_file(&p) {
+                return None;
+            }
+            file_source(files, &p).map_err(|e| ps.push(e)).ok()
+        };
+        match file_source(files, &path) {
+            Ok(src) => out.extend(load_layout(id, src, &mut parent, problems)),
+            Err(p) => problems.push(p),
+        }
+    }
+    out
+}
+
+fn load_contents(files: &dyn Files, sel: &Selection, found: &mut Found, problems: &mut Problems) -> Vec<Content> {
+    let mut read = Vec::new();
+    for Entry { path: dir, is_dir } in sorted_entries(files, Path::new("data"), problems, "data") {
+        if !is_dir {
+            continue;
+        }
+        let id = dir.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        found.languages.insert(id.clone());
+        if sel.langs.keeps(&id)
+            && let Some(f) = read_content(files, &dir, sel, found, problems)
+        {
+            read.push(f);
+        }
+    }
+    warn_missing_platforms(&read, problems);
+    read.into_iter().filter_map(|f| load_content(f, problems)).collect()
+}
+
+/// Read a language folder's files.
+fn read_content(
+    files: &dyn Files,
+    dir: &Path,
+    sel: &Selection,
+    found: &mut Found,
+    problems: &mut Problems,
+) -> Option<ContentFiles> {
+    let id = dir.file_name()?.to_string_lossy().into_owned();
+    if !valid_id(&id) {
+        problems.push(
+            Problem::error(format!("language folder `{}` is not a valid id", dir.display()))
+                .help("use lowercase letters, digits and `-`, e.g. `nl` or `pt-br`"),
+        );
+        return None;
+    }
+    let campaign_path = dir.join("campaign.toml");
+    let campaign = file_source(files, &campaign_path)
+        .map_err(|p| problems.push(p.help("every language folder needs a campaign.toml")))
+        .ok();
+    let mut platforms = Vec::new();
+    let mut has_platforms = false;
+    for Entry { path, .. } in sorted_entries(files, dir, problems, "language") {
+        if toml_id(&path).as_deref() == Some("campaign") {
+            continue;
+        }
+        has_platforms |= toml_id(&path).is_some();
+        let Some(pid) = file_id(&path, "platform", problems) else { continue };
+        found.platforms.insert(pid.clone());
+        if !sel.platforms.keeps(&pid) {
+            continue;
+        }
+        match file_source(files, &path) {
+            Ok(src) => platforms.push((pid, src)),
+            Err(p) => problems.push(p),
+        }
+    }
+    Some(ContentFiles { id, shown: dir.to_path_buf(), campaign, platforms, has_platforms })
+}
+
+/// A platform in one language but not another is built only where it is:
+/// say so, naming the languages that lack it.
+fn warn_missing_platforms(files: &[ContentFiles], problems: &mut Problems) {
+    let mut where_: BTreeMap<&str, Vec<(&str, &Arc<Source>)>> = BTreeMap::new();
+    for f in files {
+        for (pid, src) in &f.platforms {
+            where_.entry(pid).or_default().push((&f.id, src));
+        }
+    }
+    for (pid, present) in where_ {
+        let missing: Vec<&str> =
+            files.iter().map(|f| f.id.as_str()).filter(|l| !present.iter().any(|(p, _)| p == l)).collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let (_, src) = present[0];
+        let lacking: Vec<String> = missing.iter().map(|l| format!("data/{l}/{pid}.toml")).collect();
+        problems.push(
+            Problem::warning(format!(
+                "platform `{pid}` has no file in {}, so it is built only in {}",
+                missing.join(", "),
+                present.iter().map(|(l, _)| *l).collect::<Vec<_>>().join(", ")
+            ))
+            .at(Loc::new(src, 0..0))
+            .help(format!("translate this file into {} to build it there too", lacking.join(", "))),
+        );
+    }
+}

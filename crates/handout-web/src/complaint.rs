@@ -1,0 +1,257 @@
+//! Problems as the page shows them: next to the field they are about, led
+//! by a sentence in the page's language, followed by the command line's
+//! own message (so that staff and whoever helps them see the same words).
+//! The sentence comes from the problem's [`Kind`], never from its English
+//! message: rewording a message cannot change what the page says.
+
+use crate::catalogue::Catalogue;
+use crate::order::field_of;
+use crate::words::Ui;
+use handout_core::diag::{Kind, LogoIssue, OrgIssue, Problem};
+use handout_core::load::org::{MAX_HELP, MAX_NAME, MAX_WEBSITE};
+
+/// One thing to change, and where.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Complaint {
+    /// The form field it is about; `None`: the form as a whole.
+    pub field: Option<String>,
+    /// What the page calls that field ("Naam"), for the list at the top.
+    pub label: Option<String>,
+    /// In the page's language.
+    pub text: String,
+    /// The command line's message and help (English).
+    pub detail: Option<String>,
+}
+
+/// A complaint about a field, in the page's own words only.
+pub fn plain(field: &str, text: &str) -> Complaint {
+    Complaint { field: Some(field.to_string()), label: None, text: text.to_string(), detail: None }
+}
+
+/// The fields that chose nothing.
+pub fn missing(fields: &[&str], ui: Ui) -> Vec<Complaint> {
+    let w = ui.words();
+    fields
+        .iter()
+        .map(|f| {
+            let (text, label) = match *f {
+                "lang" => (w.missing_lang, w.lang_legend),
+                "platform" => (w.missing_platform, w.platform_legend),
+                _ => (w.missing_layout, w.layout_legend),
+            };
+            Complaint { label: Some(label.to_string()), ..plain(f, text) }
+        })
+        .collect()
+}
+
+/// Each problem, at its field.
+pub fn from_problems(problems: &[Problem], ui: Ui, cat: &Catalogue) -> Vec<Complaint> {
+    let w = ui.words();
+    problems
+        .iter()
+        .map(|p| {
+            let field = p.loc.as_ref().and_then(field_of);
+            let docs: Vec<String> = p.documents.iter().map(|d| cat.document(d, ui)).collect();
+            let text = match (p.kind.shorter_by(), said(p.kind, ui)) {
+                (Some(percent), _) => {
+                    let document = if docs.is_empty() { "?".to_string() } else { docs.join(", ") };
+                    w.too_long.replace("{document}", &document).replace("{percent}", &percent.to_string())
+                }
+                (_, Some(said)) => said,
+                _ if docs.is_empty() => w.cannot.to_string(),
+                _ => format!("{} {}", w.cannot, w.in_documents.replace("{documents}", &docs.join(", "))),
+            };
+            let label = field.as_deref().map(|f| label(f, ui, cat));
+            Complaint { field, label, text, detail: Some(detail(p)) }
+        })
+        .collect()
+}
+
+/// What the page calls a field.
+pub fn label(field: &str, ui: Ui, cat: &Catalogue) -> String {
+    let w = ui.words();
+    match field {
+        "lang" => w.lang_legend.into(),
+        "platform" => w.platform_legend.into(),
+        "layout" => w.layout_legend.into(),
+        "org_name" => w.org_name.into(),
+        "org_website" => w.org_website.into(),
+        "org_logo" => w.org_logo.into(),
+        f => match f.strip_prefix("org_help_") {
+            Some(lang) => w.org_help.replace("{language}", cat.lang_name(lang)),
+            None => w.org_help.replace(" ({language})", ""),
+        },
+    }
+}
+
+/// What a problem of this kind is, in the page's words; `None` for kinds
+/// the page words in general terms (the command line's message follows).
+fn said(kind: Kind, ui: Ui) -> Option<String> {
+    let (nl, en) = match kind {
+        Kind::Plain | Kind::Usage | Kind::Overflow { .. } => return None,
+        Kind::Org(issue) => org_words(issue),
+        Kind::Logo(issue) => logo_words(issue),
+    };
+    let text = if ui == Ui::Nl { nl } else { en };
+    let limits = [("{name}", MAX_NAME), ("{help}", MAX_HELP), ("{website}", MAX_WEBSITE)];
+    Some(limits.iter().fold(text.to_string(), |t, (k, v)| t.replace(k, &v.to_string())))
+}
+
+fn org_words(issue: OrgIssue) -> (&'static str, &'static str) {
+    match issue {
+        OrgIssue::BadId | OrgIssue::NameEmpty => {
+            ("Vul de naam van je organisatie in.", "Fill in your organisation's name.")
+        }
+        OrgIssue::NameTooLong => {
+            ("De naam is te lang: hoogstens {name} tekens.", "The name is too long: at most {name} characters.")
+        }
+        OrgIssue::NameControlCharacter => (
+            "De naam bevat een onzichtbaar stuurteken. Typ hem opnieuw.",
+            "The name contains an invisible control character. Type it again.",
+        ),
+        OrgIssue::HelpLanguage | OrgIssue::HelpLength => {
+            ("Een hulptekst is 1 tot {help} tekens lang.", "A help text is 1 to {help} characters long.")
+        }
+        OrgIssue::WebsiteInvalid => (
+            "Dit is geen websiteadres. Schrijf het zoals www.bibliotheek.nl.",
+            "This is not a website address. Write it like www.library.org.",
+        ),
+        OrgIssue::WebsiteTooLong => (
+            "Het websiteadres is te lang: hoogstens {website} tekens.",
+            "The website address is too long: at most {website} characters.",
+        ),
+        OrgIssue::WebsiteCredentials => (
+            "Het websiteadres mag geen gebruikersnaam of wachtwoord bevatten.",
+            "The website address may not contain a user name or password.",
+        ),
+        OrgIssue::WebsiteSpaces => {
+            ("Het websiteadres mag geen spaties bevatten.", "The website address may not contain spaces.")
+        }
+        OrgIssue::LogoName => {
+            ("Deze bestandsnaam kan niet: kies het bestand opnieuw.", "This file name cannot be used: choose the file again.")
+        }
+        OrgIssue::LogoUnreadable => {
+            ("Het logo kan niet gelezen worden: kies het bestand opnieuw.", "The logo cannot be read: choose the file again.")
+        }
+    }
+}
+
+fn logo_words(issue: LogoIssue) -> (&'static str, &'static str) {
+    match issue {
+        LogoIssue::TooLarge => (
+            "Het logo is groter dan 5 MB. Sla het kleiner op, of gebruik SVG.",
+            "The logo is larger than 5 MB. Save it smaller, or use SVG.",
+        ),
+        LogoIssue::UnknownType => {
+            ("Het logo moet een SVG-, PNG- of JPEG-bestand zijn.", "The logo must be an SVG, PNG or JPEG file.")
+        }
+        LogoIssue::NotPngOrJpeg => (
+            "Dit bestand is geen PNG- of JPEG-afbeelding, al zegt de naam dat wel.",
+            "This file is not a PNG or JPEG image, whatever its name says.",
+        ),
+        LogoIssue::Damaged => (
+            "Het logo kan niet gelezen worden: het bestand is misschien beschadigd. Sla het opnieuw op als PNG of JPEG.",
+            "The logo cannot be read: the file may be damaged. Save it again as PNG or JPEG.",
+        ),
+        LogoIssue::NoPixels => ("Het logo is leeg.", "The logo is empty."),
+        LogoIssue::TooWide => (
+            "Het logo is te groot: hoogstens 10.000 pixels breed en hoog. Ongeveer 1000 pixels is genoeg.",
+            "The logo is too large: at most 10,000 pixels a side. About 1,000 pixels is enough.",
+        ),
+        LogoIssue::Bomb => (
+            "Het logo zou uitgepakt te groot worden. Sla het op met ongeveer 1000 pixels breed.",
+            "The logo would unpack far too large. Save it at about 1,000 pixels across.",
+        ),
+        LogoIssue::Outside => (
+            "Het SVG-logo verwijst naar iets buiten het bestand (een website of ander bestand). Dat wordt nooit opgehaald: sla het op als zelfstandige SVG.",
+            "The SVG logo refers to something outside the file (a web site or another file). That is never fetched: save it as a self-contained SVG.",
+        ),
+        LogoIssue::SvgNotUtf8 => {
+            ("Het SVG-logo is geen gewone tekst (UTF-8). Sla het opnieuw op.", "The SVG logo is not plain text (UTF-8). Save it again.")
+        }
+        LogoIssue::SvgDamaged => (
+            "Het SVG-logo kan niet gelezen worden. Open het in een tekenprogramma en sla het op als gewone SVG.",
+            "The SVG logo cannot be read. Open it in a drawing program and save it as plain SVG.",
+        ),
+        LogoIssue::SvgNoSize => (
+            "Het SVG-logo heeft geen afmetingen (width, height of viewBox).",
+            "The SVG logo has no size (width, height or viewBox).",
+        ),
+        LogoIssue::SvgEmbeddedPicture => (
+            "Het SVG-logo bevat een afbeelding die te groot is of niet in het bestand zelf zit. Sla het logo op als PNG.",
+            "The SVG logo holds a picture that is too large or not inside the file itself. Save the logo as PNG.",
+        ),
+        LogoIssue::SvgTooCostly => (
+            "Het SVG-logo is te zwaar om te tekenen (te veel onderdelen of effecten zoals vervaging of schaduw). Sla het op zonder effecten, of als PNG.",
+            "The SVG logo is too heavy to draw (too many parts, or effects such as blur or shadows). Save it without effects, or as PNG.",
+        ),
+    }
+}
+
+fn detail(p: &Problem) -> String {
+    let mut s = p.message.clone();
+    if let Some(label) = &p.label {
+        s.push_str(&format!(" ({label})"));
+    }
+    if let Some(help) = &p.help {
+        s.push_str(&format!(". Help: {help}"));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use handout_core::diag::{Loc, Problems, Source};
+    use handout_core::load::At;
+    use handout_core::load::org::{OrgInput, check_org};
+
+    #[test]
+    fn every_organisation_problem_the_page_can_meet_is_said_in_its_words() {
+        let at = |field: &str, v: &str| {
+            let s = Source::new(field, v);
+            At::new(v.to_string(), Loc::new(&s, 0..v.len()))
+        };
+        let svg_out = br#"<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><image href="https://x.org/a.png"/></svg>"#;
+        let blur = r#"<filter id="b" x="-50" y="-50" width="100" height="100"><feGaussianBlur stdDeviation="5"/></filter>"#;
+        let costly = format!(r#"<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><defs>{blur}</defs><rect width="9" height="9" filter="url(#b)"/></svg>"#);
+        let long_name = "n".repeat(81);
+        let long_help = "h".repeat(301);
+        let cases: Vec<(&str, &str, Vec<u8>)> = vec![
+            ("", "a.png", Vec::new()),
+            (&long_name, "logo.txt", Vec::new()),
+            ("a\u{7}b", "a.png", b"not a png".to_vec()),
+            ("Bieb", "a.svg", svg_out.to_vec()),
+            ("Bieb", "a.svg", b"<svg".to_vec()),
+            ("Bieb", "a.svg", vec![0xff, 0xfe]),
+            ("Bieb", "a.svg", costly.into_bytes()),
+            ("Bieb", ".png", Vec::new()),
+            ("Bieb", "a.png", vec![0; 6 * 1024 * 1024]),
+        ];
+        let mut seen: Vec<Kind> = Vec::new();
+        for (name, logo, bytes) in cases {
+            for (help, website) in [("", "niet een adres"), (&long_help[..], "https://a:b@x.nl"), ("ok", "www.a b.nl")]
+            {
+                let input = OrgInput {
+                    id: at("org_name", "x"),
+                    name: at("org_name", name),
+                    logo: Some(at("org_logo", logo)),
+                    website: Some(at("org_website", website)),
+                    help: [("nl".to_string(), at("org_help_nl", help))].into(),
+                    help_loc: at("org_help_nl", help).loc().clone(),
+                };
+                let mut problems = Problems::new();
+                check_org(input, &mut |_| Ok(bytes.clone()), &mut problems);
+                for p in &problems {
+                    let field = p.loc.as_ref().and_then(field_of).unwrap();
+                    let words = said(p.kind, Ui::Nl);
+                    assert!(words.is_some(), "not said in the page's words: {field}: {} ({:?})", p.message, p.kind);
+                    if !seen.contains(&p.kind) {
+                        seen.push(p.kind);
+                    }
+                }
+            }
+        }
+        assert!(seen.len() >= 14, "only {} kinds of problem were met: {seen:?}", seen.len());
+    }
+}

@@ -1,0 +1,219 @@
+//! What a form asks for, checked against the project: which languages,
+//! platforms and layouts (ids the project has, nothing else), which
+//! edition, and the organisation as the same [`OrgInput`] that
+//! orgs/<id>.toml gives, each value located in its own form field so that
+//! a problem lands next to the field it is about.
+
+use crate::form::{Form, Refused, is_help_field};
+use crate::words::Ui;
+use handout_core::diag::{Loc, Source};
+use handout_core::edition::{Edition, EditionChoice};
+use handout_core::load::At;
+use handout_core::load::org::OrgInput;
+use handout_core::project::{Choice, Project, Selection};
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+/// A checked request.
+#[derive(Clone)]
+pub struct Order {
+    pub ui: Ui,
+    /// Ids the project has, in the project's order.
+    pub langs: Vec<String>,
+    pub platforms: Vec<String>,
+    pub layouts: Vec<String>,
+    pub edition: EditionChoice,
+    /// The organisation, when a name (or anything else about one) is given.
+    pub org: Option<OrgForm>,
+    /// The page a preview shows, from 1.
+    pub page: usize,
+}
+
+/// The organisation's fields, ready to be checked by the organisation rules.
+#[derive(Clone)]
+pub struct OrgForm {
+    pub input: OrgInput,
+    pub logo: Option<Arc<[u8]>>,
+}
+
+/// The field a form source stands for: its sources are named after them.
+pub fn field_of(loc: &Loc) -> Option<String> {
+    let name = loc.path().to_str()?;
+    (crate::form::FIELDS.contains(&name) || is_help_field(name)).then(|| name.to_string())
+}
+
+/// Read the order in `form`. Ids the project does not have are refused;
+/// an empty choice is left for [`Order::missing`] to report next to its field.
+pub fn order(form: &Form, project: &Project) -> Result<Order, Refused> {
+    let ui = Ui::from_form(form);
+    let found = &project.found;
+    let langs = ids(form, "lang", "language", &found.languages)?;
+    let platforms = ids(form, "platform", "platform", &found.platforms)?;
+    let layouts = ids(form, "layout", "layout", &found.layouts)?;
+    let edition = match form.get("edition").unwrap_or("auto") {
+        "auto" => EditionChoice::Auto,
+        "deadline" => EditionChoice::Fixed(Edition::Deadline),
+        "after-deadline" => EditionChoice::Fixed(Edition::AfterDeadline),
+        other => return Err(bad_value("edition", other, &["auto", "deadline", "after-deadline"])),
+    };
+    let page =
+        match form.get("page") {
+            None => 1,
+            Some(p) => p.trim().parse::<usize>().ok().filter(|n| (1..=99).contains(n)).ok_or_else(|| {
+                Refused::Bad(format!("`page` must be a page number from 1, not `{}`", p.escape_debug()))
+            })?,
+        };
+    let org = org_form(form, &langs);
+    Ok(Order { ui, langs, platforms, layouts, edition, org, page })
+}
+
+impl Order {
+    /// The fields that choose nothing (a document needs a language, a
+    /// platform and a layout).
+    pub fn missing(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        for (field, chosen) in [("lang", &self.langs), ("platform", &self.platforms), ("layout", &self.layouts)] {
+            if chosen.is_empty() {
+                out.push(field);
+            }
+        }
+        out
+    }
+
+    /// How many documents it makes.
+    pub fn count(&self) -> usize {
+        self.langs.len() * self.platforms.len() * self.layouts.len()
+    }
+
+    /// The documents it chooses.
+    pub fn selection(&self) -> Selection {
+        Selection {
+            langs: Choice::only(self.langs.iter().cloned()),
+            platforms: Choice::only(self.platforms.iter().cloned()),
+            layouts: Choice::only(self.layouts.iter().cloned()),
+        }
+    }
+}
+
+fn bad_value(field: &str, value: &str, known: &[&str]) -> Refused {
+    let shown: String = value.chars().take(60).collect();
+    Refused::Bad(format!("no {field} `{}`; the {field}s are: {}", shown.escape_debug(), known.join(", ")))
+}
+
+/// The ids chosen in `field`, each one the project has.
+fn ids(form: &Form, field: &str, what: &str, known: &BTreeSet<String>) -> Result<Vec<String>, Refused> {
+    let mut chosen = BTreeSet::new();
+    for v in form.all(field).map(str::trim).filter(|v| !v.is_empty()) {
+        if !known.contains(v) {
+            let list: Vec<&str> = known.iter().map(String::as_str).collect();
+            return Err(bad_value(what, v, &list));
+        }
+        chosen.insert(v.to_string());
+    }
+    Ok(chosen.into_iter().collect())
+}
+
+/// A form field's value as a located value: its own source, named after
+/// the field.
+fn located(field: &str, value: &str) -> At<String> {
+    let source = Source::new(field, value);
+    At::new(value.to_string(), Loc::new(&source, 0..value.len()))
+}
+
+/// The organisation, if the form gives any of its fields.
+fn org_form(form: &Form, langs: &[String]) -> Option<OrgForm> {
+    let name = form.get("org_name");
+    let given = name.is_some()
+        || form.get("org_website").is_some()
+        || form.logo.is_some()
+        || form.texts.iter().any(|(n, v)| n.starts_with("org_help") && !v.trim().is_empty());
+    if !given {
+        return None;
+    }
+    let name = located("org_name", name.unwrap_or(""));
+    let mut help = BTreeMap::new();
+    let mut help_loc = None;
+    for lang in langs {
+        let own = format!("org_help_{lang}");
+        let (field, text) = match form.get(&own) {
+            Some(t) => (own.as_str(), t),
+            None => match form.get("org_help") {
+                Some(t) => ("org_help", t),
+                None => continue,
+            },
+        };
+        let at = located(field, text);
+        help_loc.get_or_insert_with(|| at.loc().clone());
+        help.insert(lang.clone(), at);
+    }
+    let logo = form.logo.as_ref().map(|(file, _)| located("org_logo", base_name(file)));
+    let input = OrgInput {
+        id: At::new(slug(&name), name.loc().clone()),
+        help_loc: help_loc.unwrap_or_else(|| name.loc().clone()),
+        name,
+        logo,
+        website: form.get("org_website").map(|w| located("org_website", w)),
+        help,
+    };
+    Some(OrgForm { input, logo: form.logo.as_ref().map(|(_, b)| Arc::clone(b)) })
+}
+
+/// The file name a browser sent without any folders before it (some send
+/// the whole path).
+fn base_name(file: &str) -> &str {
+    file.rsplit(['/', '\\']).next().unwrap_or(file)
+}
+
+/// An id from a name: lowercase ASCII letters and digits joined by `-`
+/// ("Bibliotheek Één" is `bibliotheek-een`), for file names.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(fold) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+        if out.len() >= 40 {
+            break;
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() { "organisatie".into() } else { out }
+}
+
+/// Latin letters with accents as their plain letter, for ids.
+fn fold(c: char) -> Vec<char> {
+    let plain = match c {
+        'à'..='å' | 'À'..='Å' => 'a',
+        'è'..='ë' | 'È'..='Ë' => 'e',
+        'ì'..='ï' | 'Ì'..='Ï' => 'i',
+        'ò'..='ö' | 'ø' | 'Ò'..='Ö' | 'Ø' => 'o',
+        'ù'..='ü' | 'Ù'..='Ü' => 'u',
+        'ç' | 'Ç' => 'c',
+        'ñ' | 'Ñ' => 'n',
+        'ÿ' | 'ý' | 'Ý' => 'y',
+        'ß' => return vec!['s', 's'],
+        c => c,
+    };
+    vec![plain]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ids() {
+        assert_eq!(slug("Bibliotheek Één & Zo"), "bibliotheek-een-zo");
+        assert_eq!(slug("  ???  "), "organisatie");
+        assert_eq!(slug("Straße 12"), "strasse-12");
+        assert!(handout_core::load::valid_id(&slug(&"Ab ".repeat(50))));
+    }
+
+    #[test]
+    fn browsers_that_send_a_path_send_a_file_name() {
+        assert_eq!(base_name("C:\\Users\\bieb\\logo.png"), "logo.png");
+        assert_eq!(base_name("../../etc/passwd"), "passwd");
+    }
+}

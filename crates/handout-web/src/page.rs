@@ -1,0 +1,261 @@
+//! The web page: one form that works without JavaScript (choose, fill in,
+//! preview, download), labelled for screen readers and keyboards, and
+//! readable at 200 % zoom. Everything a visitor typed is escaped by maud.
+
+use crate::catalogue::Catalogue;
+use crate::complaint::Complaint;
+use crate::form::Form;
+use crate::words::{Ui, Words};
+use handout_core::date::Date;
+use handout_core::edition::has_passed;
+use handout_core::project::Project;
+use maud::{DOCTYPE, Markup, html};
+
+/// What the page shows.
+pub struct Page<'a> {
+    pub ui: Ui,
+    /// The form as sent, to show it again; `None`: the first visit.
+    pub form: Option<&'a Form>,
+    pub complaints: Vec<Complaint>,
+    pub preview: Option<Preview>,
+    pub today: Date,
+}
+
+/// Preview images, inline (the page without JavaScript shows them too).
+pub struct Preview {
+    pub caption: String,
+    /// `data:image/png;base64,...`, one per page.
+    pub pages: Vec<String>,
+}
+
+/// The whole page.
+pub fn render(page: &Page, project: &Project, cat: &Catalogue) -> String {
+    let w = page.ui.words();
+    let body = html! {
+        (DOCTYPE)
+        html lang=(page.ui.id()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (w.title) }
+                link rel="stylesheet" href="/assets/style.css";
+                script src="/assets/preview.js" defer {}
+            }
+            body {
+                header.top {
+                    h1 { (w.title) }
+                    a.switch href={ "/?ui=" (page.ui.other().id()) } lang=(page.ui.other().id()) hreflang=(page.ui.other().id()) {
+                        (w.switch)
+                    }
+                }
+                main {
+                    (form(page, project, cat, w))
+                    (preview(page, w))
+                }
+                footer { p { (w.privacy) } }
+            }
+        }
+    };
+    body.into_string()
+}
+
+fn form(page: &Page, project: &Project, cat: &Catalogue, w: &Words) -> Markup {
+    let general: Vec<&Complaint> = page.complaints.iter().filter(|c| c.field.is_none()).collect();
+    html! {
+        form #order method="post" action="/download" enctype="multipart/form-data" novalidate {
+            p.intro { (w.intro) }
+            @if !page.complaints.is_empty() {
+                div.summary role="alert" tabindex="-1" {
+                    h2 { (w.errors_heading) }
+                    ul {
+                        @for c in &page.complaints {
+                            li {
+                                @if let Some(f) = &c.field {
+                                    a href={ "#" (anchor(f)) } {
+                                        @if let Some(l) = &c.label { (l) ": " }
+                                        (c.text)
+                                    }
+                                } @else { (c.text) }
+                            }
+                        }
+                    }
+                    @for c in &general { (detail(c)) }
+                }
+            }
+            input type="hidden" name="ui" value=(page.ui.id());
+            (choices(page, "lang", w.lang_legend, None, langs(page, cat).map(|(id, n)| (id, n, None))))
+            (choices(page, "platform", w.platform_legend, Some(w.platform_hint), cat.platforms.iter().map(|(id, n)| (id.as_str(), n.as_str(), None))))
+            (choices(page, "layout", w.layout_legend, None, cat.layouts.iter().map(|l| (l.id.as_str(), l.name(page.ui), l.uses(page.ui)))))
+            (editions(page, project, w))
+            (org(page, cat, w))
+            div.actions {
+                button.secondary type="submit" formaction="/" formenctype="multipart/form-data" name="page" value="1" id="preview-button" { (w.preview_button) }
+                button.primary type="submit" formaction="/download" { (w.download_button) }
+                p.hint { (w.download_hint) }
+            }
+        }
+    }
+}
+
+/// The languages, the page's own first.
+fn langs<'a>(page: &Page, cat: &'a Catalogue) -> impl Iterator<Item = (&'a str, &'a str)> {
+    let ui = page.ui.id();
+    let own = cat.langs.iter().filter(move |(id, _)| id == ui);
+    own.chain(cat.langs.iter().filter(move |(id, _)| id != ui)).map(|(id, n)| (id.as_str(), n.as_str()))
+}
+
+/// The id of a field's first control, for links from the summary.
+fn anchor(field: &str) -> String {
+    format!("f-{field}")
+}
+
+fn chosen(page: &Page, field: &str, id: &str, cat_default: bool) -> bool {
+    match page.form {
+        Some(f) => f.all(field).any(|v| v == id),
+        None => cat_default,
+    }
+}
+
+/// A group of checkboxes.
+fn choices<'a>(
+    page: &Page,
+    field: &str,
+    legend: &str,
+    hint: Option<&str>,
+    items: impl Iterator<Item = (&'a str, &'a str, Option<&'a str>)>,
+) -> Markup {
+    let errors = field_complaints(page, field);
+    html! {
+        fieldset.choices.invalid[!errors.is_empty()] aria-describedby={ "h-" (field) " e-" (field) } {
+            legend { (legend) }
+            @if let Some(h) = hint { p.hint id={ "h-" (field) } { (h) } }
+            (complaints_of(field, &errors))
+            @for (i, (id, name, uses)) in items.enumerate() {
+                @let control = if i == 0 { anchor(field) } else { format!("f-{field}-{id}") };
+                div.choice {
+                    input type="checkbox" name=(field) value=(id) id=(control) checked[chosen(page, field, id, default_choice(page, field, id))];
+                    label for=(control) {
+                        span.name { (name) }
+                        @if let Some(u) = uses { span.uses { (u) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// What a first visit has ticked: the page's language, every platform,
+/// the A4 flyer (a project without one ticks no layout).
+fn default_choice(page: &Page, field: &str, id: &str) -> bool {
+    match field {
+        "lang" => id == page.ui.id(),
+        "platform" => true,
+        _ => id == "flyer-a4",
+    }
+}
+
+fn editions(page: &Page, project: &Project, w: &Words) -> Markup {
+    let content = project.contents.iter().find(|c| c.id == page.ui.id()).or(project.contents.first());
+    let (date, passed) = content.map_or((String::new(), false), |c| {
+        (c.campaign.language.format_date(c.campaign.deadline), has_passed(c.campaign.deadline, page.today))
+    });
+    let current = page.form.and_then(|f| f.get("edition")).unwrap_or("auto");
+    let auto_hint = if passed { w.edition_auto_after } else { w.edition_auto_before }.replace("{date}", &date);
+    let items = [
+        ("auto", w.edition_auto, auto_hint),
+        ("deadline", w.edition_deadline, w.edition_deadline_hint.replace("{date}", &date)),
+        ("after-deadline", w.edition_after, w.edition_after_hint.to_string()),
+    ];
+    html! {
+        fieldset.choices {
+            legend { (w.edition_legend) }
+            @for (i, (id, name, hint)) in items.iter().enumerate() {
+                @let control = if i == 0 { anchor("edition") } else { format!("f-edition-{id}") };
+                div.choice {
+                    input type="radio" name="edition" value=(id) id=(control) checked[current == *id];
+                    label for=(control) { span.name { (name) } span.uses { (hint) } }
+                }
+            }
+        }
+    }
+}
+
+fn org(page: &Page, cat: &Catalogue, w: &Words) -> Markup {
+    let value = |name: &str| page.form.and_then(|f| f.all(name).next()).unwrap_or("").to_string();
+    html! {
+        fieldset.org {
+            legend { (w.org_legend) }
+            p.hint { (w.org_hint) }
+            (text_field(page, "org_name", w.org_name, w.org_name_hint, &value("org_name"), false))
+            @for (id, name) in langs(page, cat) {
+                @let field = format!("org_help_{id}");
+                (text_field(page, &field, &w.org_help.replace("{language}", name), w.org_help_hint, &value(&field), true))
+            }
+            (text_field(page, "org_website", w.org_website, w.org_website_hint, &value("org_website"), false))
+            @let errors = field_complaints(page, "org_logo");
+            div.field.invalid[!errors.is_empty()] {
+                label for=(anchor("org_logo")) { (w.org_logo) }
+                p.hint id="h-org_logo" { (w.org_logo_hint) }
+                (complaints_of("org_logo", &errors))
+                input type="file" name="org_logo" id=(anchor("org_logo"))
+                    accept=".svg,.png,.jpg,.jpeg,image/svg+xml,image/png,image/jpeg"
+                    aria-describedby="h-org_logo e-org_logo";
+            }
+        }
+    }
+}
+
+fn text_field(page: &Page, field: &str, label: &str, hint: &str, value: &str, area: bool) -> Markup {
+    let errors = field_complaints(page, field);
+    let id = anchor(field);
+    let described = format!("h-{field} e-{field}");
+    html! {
+        div.field.invalid[!errors.is_empty()] data-lang=[field.strip_prefix("org_help_")] {
+            label for=(id) { (label) }
+            p.hint id={ "h-" (field) } { (hint) }
+            (complaints_of(field, &errors))
+            @if area {
+                textarea name=(field) id=(id) rows="3" maxlength="300" aria-describedby=(described) aria-invalid=[(!errors.is_empty()).then_some("true")] { (value) }
+            } @else {
+                input type="text" name=(field) id=(id) value=(value) maxlength="100" aria-describedby=(described) aria-invalid=[(!errors.is_empty()).then_some("true")];
+            }
+        }
+    }
+}
+
+fn field_complaints<'a>(page: &'a Page, field: &str) -> Vec<&'a Complaint> {
+    page.complaints.iter().filter(|c| c.field.as_deref() == Some(field)).collect()
+}
+
+fn complaints_of(field: &str, errors: &[&Complaint]) -> Markup {
+    html! {
+        div.errors id={ "e-" (field) } data-field=(field) {
+            @for c in errors { p.error { (c.text) } (detail(c)) }
+        }
+    }
+}
+
+fn detail(c: &Complaint) -> Markup {
+    html! {
+        @if let Some(d) = &c.detail { p.detail lang="en" { (d) } }
+    }
+}
+
+fn preview(page: &Page, w: &Words) -> Markup {
+    html! {
+        section.preview aria-labelledby="preview-heading" {
+            h2 #preview-heading { (w.preview_heading) }
+            p #preview-status aria-live="polite" data-busy=(w.preview_busy) data-empty=(w.preview_empty) {
+                @match &page.preview { Some(p) => (p.caption), None => (w.preview_empty) }
+            }
+            div #preview-pages {
+                @if let Some(p) = &page.preview {
+                    @for (i, src) in p.pages.iter().enumerate() {
+                        @let alt = w.page_of.replace("{n}", &(i + 1).to_string()).replace("{m}", &p.pages.len().to_string());
+                        img.many[p.pages.len() > 1] src=(src) alt=(alt);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! The workshop behind the page: the project, read once, its fonts (read
+//! once) and the caches its documents share, and how an order becomes
+//! documents: the same plan, compose and render as `handout build`, in
+//! memory, with the organisation checked by the same rules. The web
+//! server and the browser edition both make their documents here; how
+//! many at once is theirs to say (a [`Runner`]).
+
+use crate::catalogue::Catalogue;
+use crate::order::Order;
+use handout_core::cache::Caches;
+use handout_core::date::Date;
+use handout_core::diag::{Problem, Problems};
+use handout_core::files::Files;
+use handout_core::fonts::FontStore;
+use handout_core::load::org::{Org, check_org};
+use handout_core::plan::{Built, Plan, PlanOptions, Runner};
+use handout_core::project::{Project, Selection};
+use handout_core::raster::{self, Scale};
+use std::sync::{Arc, Mutex};
+
+/// Preview images: one pixel per point (72 dpi), an A4 page is 595 x 842.
+pub const PREVIEW_DPI: f32 = 72.0;
+
+/// The project, its fonts and caches, shared by every order.
+pub struct Studio {
+    pub project: Project,
+    pub catalogue: Catalogue,
+    store: Mutex<FontStore>,
+    caches: Caches,
+}
+
+/// What an order made, or why it could not.
+pub type Made = Result<Vec<Built>, Vec<Problem>>;
+
+/// A preview: the PNG of one page, how many pages the document has, and
+/// the document.
+pub struct Preview {
+    pub png: Vec<u8>,
+    pub pages: usize,
+    pub built: Built,
+}
+
+impl Studio {
+    /// Read the project in `files`; its errors are the studio's.
+    pub fn open(files: Arc<dyn Files>) -> Result<Studio, Problems> {
+        let mut problems = Problems::new();
+        let what = files.describe();
+        let project = handout_core::project::load(files, &Selection::all(), &mut problems);
+        if problems.has_errors() || project.contents.is_empty() || project.layouts.is_empty() {
+            if !problems.has_errors() {
+                problems.push(Problem::error(format!("{what} has no languages or no layouts")));
+            }
+            return Err(problems);
+        }
+        let store = Mutex::new(project.font_store());
+        let catalogue = Catalogue::new(&project);
+        Ok(Studio { project, catalogue, store, caches: Caches::new() })
+    }
+
+    /// Make every document of `order` (at most `limit`), for `today`.
+    pub fn make(&self, order: &Order, today: Date, limit: usize, runner: &impl Runner) -> Made {
+        let opts = PlanOptions { selection: order.selection(), edition: order.edition, ..PlanOptions::new(today) };
+        let mut problems = Problems::new();
+        let org = self.org(order, &mut problems);
+        let plan = {
+            // A font store shared by threads: a poisoned lock only means a
+            // panic elsewhere; the store itself is whole.
+            let mut store = self.store.lock().unwrap_or_else(|e| e.into_inner());
+            Plan::new(&self.project, &opts, &mut store, &mut problems)
+        };
+        if problems.has_errors() {
+            return Err(errors(problems));
+        }
+        let mut jobs = plan.jobs(org.as_ref());
+        jobs.truncate(limit);
+        let built = plan.build_jobs(&jobs, &self.caches, runner, &mut problems);
+        if problems.has_errors() { Err(errors(problems)) } else { Ok(built) }
+    }
+
+    /// Page `order.page` of the first document of `order`, as a PNG.
+    pub fn preview(&self, order: &Order, today: Date, runner: &impl Runner) -> Result<Preview, Vec<Problem>> {
+        let built = self.make(order, today, 1, runner)?.pop().ok_or_else(Vec::new)?;
+        let pages = built.doc.pages.len();
+        let index = order.page.min(pages).max(1) - 1;
+        let mut pngs = raster::pngs(&built.doc, &built.pdf, preview_scale(&built)).map_err(|p| vec![p])?;
+        Ok(Preview { png: pngs.swap_remove(index), pages, built })
+    }
+
+    /// The organisation of the order, checked; its problems go to `problems`.
+    fn org(&self, order: &Order, problems: &mut Problems) -> Option<Org> {
+        let form = order.org.as_ref()?;
+        let logo = form.logo.clone();
+        let mut read = |_: &str| {
+            logo.as_ref().map(|b| b.to_vec()).ok_or_else(|| std::io::Error::other("no file was uploaded"))
+        };
+        check_org(form.input.clone(), &mut read, problems)
+    }
+}
+
+/// One pixel per point, rounded (A4 is 595 x 842 pixels).
+pub fn preview_scale(built: &Built) -> Scale {
+    match built.doc.pages.first() {
+        Some(p) => Scale::fit(p.size, PREVIEW_DPI),
+        None => Scale::Dpi(PREVIEW_DPI),
+    }
+}
+
+/// The errors among `problems` (notes, such as which edition was chosen,
+/// and warnings are for the command line).
+fn errors(problems: Problems) -> Vec<Problem> {
+    problems.into_iter().filter(Problem::is_error).collect()
+}

@@ -1,0 +1,193 @@
+//! The web page's own words, in Dutch (the default) and English. These
+//! are the tool's words, not the campaign's: the campaign's texts, and
+//! the names of languages, platforms and layouts, come from data/ and
+//! layouts/ like everything printed.
+
+use crate::form::Form;
+
+/// The language of the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ui {
+    Nl,
+    En,
+}
+
+impl Ui {
+    /// `ui=en` in the form or the query; Dutch otherwise.
+    pub fn from_form(form: &Form) -> Ui {
+        Ui::from_id(form.get("ui").unwrap_or("nl"))
+    }
+
+    pub fn from_id(id: &str) -> Ui {
+        if id == "en" { Ui::En } else { Ui::Nl }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Ui::Nl => "nl",
+            Ui::En => "en",
+        }
+    }
+
+    /// The other language, to switch to.
+    pub fn other(self) -> Ui {
+        match self {
+            Ui::Nl => Ui::En,
+            Ui::En => Ui::Nl,
+        }
+    }
+
+    pub fn words(self) -> &'static Words {
+        match self {
+            Ui::Nl => &NL,
+            Ui::En => &EN,
+        }
+    }
+}
+
+/// Every text of the page, in one language. `{…}` is filled in.
+pub struct Words {
+    pub title: &'static str,
+    pub intro: &'static str,
+    /// The link to the page in the other language, in that language.
+    pub switch: &'static str,
+    pub lang_legend: &'static str,
+    pub platform_legend: &'static str,
+    pub platform_hint: &'static str,
+    pub layout_legend: &'static str,
+    pub edition_legend: &'static str,
+    pub edition_auto: &'static str,
+    /// Under "choose by itself": which edition that is today. `{date}`.
+    pub edition_auto_after: &'static str,
+    pub edition_auto_before: &'static str,
+    pub edition_deadline: &'static str,
+    pub edition_deadline_hint: &'static str,
+    pub edition_after: &'static str,
+    pub edition_after_hint: &'static str,
+    pub org_legend: &'static str,
+    pub org_hint: &'static str,
+    pub org_name: &'static str,
+    pub org_name_hint: &'static str,
+    /// `{language}`: the language's name.
+    pub org_help: &'static str,
+    pub org_help_hint: &'static str,
+    pub org_website: &'static str,
+    pub org_website_hint: &'static str,
+    pub org_logo: &'static str,
+    pub org_logo_hint: &'static str,
+    pub preview_button: &'static str,
+    pub download_button: &'static str,
+    pub download_hint: &'static str,
+    pub preview_heading: &'static str,
+    /// `{document}`: what the preview shows; with `{count}` when the form
+    /// makes more than one.
+    pub preview_of: &'static str,
+    pub preview_of_many: &'static str,
+    pub preview_empty: &'static str,
+    pub preview_busy: &'static str,
+    /// `{n}`, `{m}`.
+    pub page_of: &'static str,
+    pub errors_heading: &'static str,
+    pub missing_lang: &'static str,
+    pub missing_platform: &'static str,
+    pub missing_layout: &'static str,
+    /// `{document}`, `{percent}`.
+    pub too_long: &'static str,
+    pub cannot: &'static str,
+    pub in_documents: &'static str,
+    pub privacy: &'static str,
+}
+
+const NL: Words = Words {
+    title: "Folders maken: bezwaar tegen AI-training door Meta",
+    intro: "Kies wat je wilt afdrukken en zet er, als je wilt, je eigen organisatie op. \
+            Bekijk het voorbeeld en download het bestand.",
+    switch: "English",
+    lang_legend: "Taal",
+    platform_legend: "Platform",
+    platform_hint: "Facebook en Instagram hebben elk een eigen bezwaarformulier, dus elk een eigen folder.",
+    layout_legend: "Wat wil je maken?",
+    edition_legend: "Welke versie?",
+    edition_auto: "Vanzelf kiezen",
+    edition_auto_after: "Nu is dat: ‘Maak nu bezwaar’, want de termijn ({date}) is voorbij.",
+    edition_auto_before: "Nu is dat: de versie met de datum {date}.",
+    edition_deadline: "Met de datum",
+    edition_deadline_hint: "Vraagt om bezwaar te maken vóór {date}.",
+    edition_after: "Maak nu bezwaar",
+    edition_after_hint: "Voor na de termijn: bezwaar maken kan nog steeds.",
+    org_legend: "Je organisatie (niet verplicht)",
+    org_hint: "Zet de naam, de hulp en het logo van je bibliotheek of buurthuis op de folder.",
+    org_name: "Naam",
+    org_name_hint: "Zoals bezoekers hem kennen; hoogstens 80 tekens.",
+    org_help: "Waar krijgen bezoekers hulp? ({language})",
+    org_help_hint: "Een of twee zinnen: balie, dag en tijd, adres. Op de zakkaartjes past ongeveer 140 tekens, op de rest ongeveer 200.",
+    org_website: "Website",
+    org_website_hint: "Bijvoorbeeld www.bibliotheekvoorbeeldstad.nl",
+    org_logo: "Logo",
+    org_logo_hint: "SVG, PNG of JPEG, hoogstens 5 MB.",
+    preview_button: "Voorbeeld bekijken",
+    download_button: "Downloaden",
+    download_hint: "Eén document wordt een PDF (of afbeelding); meer documenten samen een ZIP-bestand.",
+    preview_heading: "Voorbeeld",
+    preview_of: "{document}",
+    preview_of_many: "{document}: de eerste van {count} documenten",
+    preview_empty: "Het voorbeeld verschijnt hier als je op ‘Voorbeeld bekijken’ drukt.",
+    preview_busy: "Het voorbeeld wordt bijgewerkt…",
+    page_of: "Pagina {n} van {m}",
+    errors_heading: "Dit moet eerst anders",
+    missing_lang: "Kies minstens één taal.",
+    missing_platform: "Kies minstens één platform.",
+    missing_layout: "Kies minstens één soort.",
+    too_long: "Dit past niet op {document}: maak de tekst ongeveer {percent} % korter, of kies dit niet.",
+    cannot: "Dit kan zo niet gebruikt worden:",
+    in_documents: "Op: {documents}",
+    privacy: "Er wordt niets bewaard: wat je invult en je logo bestaan alleen zolang het maken duurt. \
+              Geen cookies, niets van buiten deze computer.",
+};
+
+const EN: Words = Words {
+    title: "Make handouts: objecting to Meta’s AI training",
+    intro: "Choose what to print and, if you like, put your own organisation on it. \
+            Look at the preview and download the file.",
+    switch: "Nederlands",
+    lang_legend: "Language",
+    platform_legend: "Platform",
+    platform_hint: "Facebook and Instagram each have their own objection form, so each its own handout.",
+    layout_legend: "What do you want to make?",
+    edition_legend: "Which version?",
+    edition_auto: "Choose by itself",
+    edition_auto_after: "Today that is ‘Object now’: the deadline ({date}) has passed.",
+    edition_auto_before: "Today that is the version with the date {date}.",
+    edition_deadline: "With the date",
+    edition_deadline_hint: "Asks people to object before {date}.",
+    edition_after: "Object now",
+    edition_after_hint: "For after the deadline: objecting still works.",
+    org_legend: "Your organisation (optional)",
+    org_hint: "Put your library’s or community centre’s name, help desk and logo on the handout.",
+    org_name: "Name",
+    org_name_hint: "As visitors know it; at most 80 characters.",
+    org_help: "Where do visitors get help? ({language})",
+    org_help_hint: "A sentence or two: desk, day and time, address. About 140 characters fit on the pocket cards, about 200 on the rest.",
+    org_website: "Website",
+    org_website_hint: "For example www.examplelibrary.org",
+    org_logo: "Logo",
+    org_logo_hint: "SVG, PNG or JPEG, at most 5 MB.",
+    preview_button: "Show preview",
+    download_button: "Download",
+    download_hint: "One document downloads as a PDF (or image); several together as a ZIP file.",
+    preview_heading: "Preview",
+    preview_of: "{document}",
+    preview_of_many: "{document}: the first of {count} documents",
+    preview_empty: "The preview appears here when you press ‘Show preview’.",
+    preview_busy: "Updating the preview…",
+    page_of: "Page {n} of {m}",
+    errors_heading: "Please change this first",
+    missing_lang: "Choose at least one language.",
+    missing_platform: "Choose at least one platform.",
+    missing_layout: "Choose at least one kind.",
+    too_long: "This does not fit on {document}: make the text about {percent} % shorter, or do not choose it.",
+    cannot: "This cannot be used as it is:",
+    in_documents: "On: {documents}",
+    privacy: "Nothing is kept: what you type and your logo exist only while the handout is made. \
+              No cookies, nothing from outside this computer.",
+};

@@ -1,0 +1,108 @@
+//! Organisations for a batch: `orgs/<id>.toml` in the project folder, or
+//! the rows of a spreadsheet, read from disk with their logos and checked
+//! by the core's rules (the web page checks its form by the same ones).
+
+use crate::disk::{Disk, read_source};
+use handout_core::diag::{Problem, Problems};
+use handout_core::files::Files;
+use handout_core::load::org::{Org, check_org, parse_csv, parse_org};
+use handout_core::load::valid_id;
+use handout_core::project::file_id;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// Which organisations a run builds for.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum OrgChoice {
+    /// None: the anonymous set, as before organisations.
+    #[default]
+    None,
+    /// These ids, from orgs/<id>.toml.
+    Ids(Vec<String>),
+    /// Every orgs/*.toml.
+    All,
+    /// One per row of this spreadsheet.
+    Csv(PathBuf),
+}
+
+/// An organisation as read: checked, or the problems that stopped it.
+pub struct LoadedOrg {
+    pub id: String,
+    pub org: Option<Org>,
+    /// Its own problems (errors and warnings): one organisation's problems
+    /// do not stop the others.
+    pub problems: Problems,
+}
+
+/// Read the organisations `choice` names, from the project folder `root`.
+/// Problems that stop them all (no such organisation, a spreadsheet
+/// without its header) go to `problems`.
+pub fn load_orgs(root: &Path, choice: &OrgChoice, problems: &mut Problems) -> Vec<LoadedOrg> {
+    match choice {
+        OrgChoice::None => Vec::new(),
+        OrgChoice::Ids(ids) => ids.iter().filter_map(|id| org_by_id(root, id, problems)).collect(),
+        OrgChoice::All => all_ids(root, problems).iter().filter_map(|id| org_by_id(root, id, problems)).collect(),
+        OrgChoice::Csv(path) => orgs_from_csv(path, problems),
+    }
+}
+
+/// The ids of every orgs/*.toml.
+fn all_ids(root: &Path, problems: &mut Problems) -> Vec<String> {
+    let disk = Disk(root.to_path_buf());
+    let files = disk.entries(Path::new("orgs")).unwrap_or_else(|e| {
+        problems.push(
+            Problem::error(format!("cannot read the orgs folder {}: {e}", disk.full(Path::new("orgs")).display()))
+                .help("run handout from the project folder, or pass --root"),
+        );
+        Vec::new()
+    });
+    let mut sink = Problems::new();
+    let ids: Vec<String> = files.iter().filter_map(|e| file_id(&e.path, "organisation", &mut sink)).collect();
+    problems.extend(sink);
+    if ids.is_empty() && !problems.has_errors() {
+        problems.push(Problem::usage("there are no organisations in orgs/ (orgs/<id>.toml)"));
+    }
+    ids
+}
+
+fn org_by_id(root: &Path, id: &str, problems: &mut Problems) -> Option<LoadedOrg> {
+    let dir = root.join("orgs");
+    let shown = Path::new("orgs").join(format!("{id}.toml"));
+    let path = root.join(&shown);
+    if !valid_id(id) || !path.is_file() {
+        problems.push(Problem::usage(format!("no organisation `{id}`: there is no {}", shown.display())));
+        return None;
+    }
+    let mut own = Problems::new();
+    let org = read_source(&path, &shown).map_err(|p| own.push(p)).ok().and_then(|src| {
+        let input = parse_org(id, &src, &mut own)?;
+        check_org(input, &mut |name| std::fs::read(dir.join(name)), &mut own)
+    });
+    Some(LoadedOrg { id: id.to_string(), org, problems: own })
+}
+
+/// One organisation per row; logo files are looked up next to the
+/// spreadsheet. A second row with an id already used is an error.
+fn orgs_from_csv(path: &Path, problems: &mut Problems) -> Vec<LoadedOrg> {
+    let source = match read_source(path, path) {
+        Ok(s) => s,
+        Err(p) => {
+            problems.push(p);
+            return Vec::new();
+        }
+    };
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let rows = parse_csv(&source, problems);
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    for row in rows {
+        let id = row.id.get().clone();
+        let mut own = Problems::new();
+        if !seen.insert(id.clone()) {
+            own.push(Problem::error(format!("the id `{id}` is used by an earlier row")).at(row.id.loc().clone()));
+        }
+        let org = check_org(row, &mut |name| std::fs::read(dir.join(name)), &mut own);
+        out.push(LoadedOrg { id, org: org.filter(|_| !own.has_errors()), problems: own });
+    }
+    out
+}
