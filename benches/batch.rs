@@ -5,8 +5,8 @@
 //! memory of the process. Not a test: it takes seconds.
 
 use handout::build::{Options, batch};
-use handout_core::date::Date;
 use handout::orgs::OrgChoice;
+use handout_core::date::Date;
 use std::path::Path;
 
 const ORGS: usize = 1000;
@@ -64,7 +64,12 @@ fn main() {
     }
     std::fs::write(project.join("orgs/branches.csv"), csv).unwrap();
     let today = Date { year: 2025, month: 5, day: 20 };
-    let all = Options::new(std::sync::Arc::new(handout::disk::Disk(project.clone())), project.clone(), dir.path().join("out"), today);
+    let all = Options::new(
+        std::sync::Arc::new(handout::disk::Disk(project.clone())),
+        project.clone(),
+        dir.path().join("out"),
+        today,
+    );
     let mut opts = Options { orgs: OrgChoice::Csv(project.join("orgs/branches.csv")), ..all };
     opts.plan.selection = handout_core::project::Selection::one(Some("nl"), None, None);
     let outcome = batch::run(&opts, &batch::Quiet);

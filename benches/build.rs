@@ -16,7 +16,9 @@ fn options() -> Options {
 }
 
 fn one(lang: &str, platform: &str, layout: &str) -> Options {
-    Options { lang: Some(lang.into()), platform: Some(platform.into()), layout: Some(layout.into()), ..options() }
+    let mut opts = options();
+    opts.plan.selection = handout_core::project::Selection::one(Some(lang), Some(platform), Some(layout));
+    opts
 }
 
 fn run(opts: &Options, expect: usize) {

@@ -7,7 +7,7 @@ use handout::build::{self, Options};
 use handout::disk::Root;
 use handout::orgs::OrgChoice;
 use handout::report;
-use handout_core::diag::Problems;
+use handout_core::diag::{Problem, Problems};
 use handout_core::edition::{Edition, EditionChoice};
 use handout_core::plan::PlanOptions;
 use handout_core::project::Selection;
@@ -127,7 +127,7 @@ fn main() -> ExitCode {
     };
     let opts = match options(select, out, write) {
         Ok(o) => o,
-        Err(msg) => return usage(&msg),
+        Err(p) => return usage(&p.message),
     };
     if opts.orgs == OrgChoice::None { run_set(&opts) } else { run_batch(&opts) }
 }
@@ -139,15 +139,15 @@ fn serve(listen: std::net::SocketAddr, root: Option<PathBuf>) -> ExitCode {
     let files = Root::choose(root.as_deref()).files();
     match handout::serve::run(handout::serve::ServeOptions { listen, files }) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(msg) => {
-            eprintln!("error: {msg}");
+        Err(p) => {
+            eprintln!("error: {}", p.message);
             ExitCode::from(1)
         }
     }
 }
 
-fn options(select: Select, out: PathBuf, write: bool) -> Result<Options, String> {
-    let today = handout::clock::today().map_err(|e| e.message.clone())?;
+fn options(select: Select, out: PathBuf, write: bool) -> Result<Options, Problem> {
+    let today = handout::clock::today()?;
     let orgs = match (select.orgs.org, select.orgs.all_orgs, select.orgs.orgs_csv) {
         (ids, false, None) if ids.is_empty() => OrgChoice::None,
         (ids, false, None) => OrgChoice::Ids(ids),

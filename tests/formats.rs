@@ -75,8 +75,7 @@ fn images_are_the_same_bytes_every_time() {
     opts.plan.selection = handout_core::project::Selection::one(None, None, Some("social-4x5"));
     let outcome = handout::build::run(&opts);
     for o in &outcome.outputs {
-        let first =
-            outputs().iter().find(|f| f.id == o.id).unwrap();
+        let first = outputs().iter().find(|f| f.id == o.id).unwrap();
         assert!(first.files[0].1 == o.files[0].1, "{} differs", o.path.display());
     }
 }

@@ -7,12 +7,12 @@ mod common;
 
 use common::*;
 use handout::build::{self, batch};
+use handout::orgs::{self, OrgChoice};
 use handout_core::compose::{Handout, compose};
 use handout_core::diag::Problems;
 use handout_core::edition::Edition;
 use handout_core::load::org::Org;
 use handout_core::model::{Document, Item};
-use handout::orgs::{self, OrgChoice};
 use handout_core::units::Mm;
 
 fn example(id: &str) -> Org {

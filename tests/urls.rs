@@ -55,7 +55,12 @@ fn platform_with(lang: &str, url: &str) -> Platform {
     platform.unwrap_or_else(|| panic!("{url}: {:?}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>()))
 }
 
-fn compose_with(layout: &Layout, fonts: &Fonts, lang: &str, url: &str) -> Result<handout_core::model::Document, String> {
+fn compose_with(
+    layout: &Layout,
+    fonts: &Fonts,
+    lang: &str,
+    url: &str,
+) -> Result<handout_core::model::Document, String> {
     compose_for(layout, fonts, lang, url, false)
 }
 
@@ -71,7 +76,8 @@ fn compose_for(
     let org = org.then_some(&shipped().org);
     let h = Handout { layout, fonts, content, platform: &platform, edition: Edition::Deadline, org };
     let mut problems = Problems::new();
-    compose(&h, caches(), &mut problems).ok_or_else(|| problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))
+    compose(&h, caches(), &mut problems)
+        .ok_or_else(|| problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))
 }
 
 /// An allowed form URL of exactly `len` bytes, its path drawn from `path`.

@@ -4,29 +4,29 @@
 //! rendered: that must not panic either.
 #![no_main]
 
-use handout::compose::{Handout, compose};
-use handout::diag::{Problems, Source};
-use handout::fonts::{FontStore, Fonts};
-use handout::load::content::{Content, load_campaign, load_platform};
-use handout::load::layout::{Layout, load_layout};
+use handout_core::cache::Caches;
+use handout_core::compose::{Handout, compose};
+use handout_core::diag::{Problems, Source};
+use handout_core::files::Embedded;
+use handout_core::fonts::Fonts;
+use handout_core::load::content::{Content, load_campaign, load_platform};
+use handout_core::load::layout::{Layout, load_layout};
+use handout_core::project::{self, Selection};
 use libfuzzer_sys::fuzz_target;
-use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 struct Real {
     content: Content,
     layouts: Vec<(Layout, Fonts)>,
+    caches: Caches,
 }
 
 fn real() -> &'static Real {
     static REAL: OnceLock<Real> = OnceLock::new();
     REAL.get_or_init(|| {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         let mut problems = Problems::new();
-        let project = handout::project::load(&root, &mut problems);
-        let mut contents = project.contents;
-        let content = contents.remove(contents.iter().position(|e| e.id == "nl").expect("data/nl"));
-        let mut store = FontStore::new(handout::tree::Tree::Disk(root.clone()));
+        let project = project::load(Arc::new(Embedded), &Selection::all(), &mut problems);
+        let mut store = project.font_store();
         let layouts = project
             .layouts
             .into_iter()
@@ -35,7 +35,9 @@ fn real() -> &'static Real {
                 (l, fonts)
             })
             .collect();
-        Real { content, layouts }
+        let mut contents = project.contents;
+        let content = contents.remove(contents.iter().position(|e| e.id == "nl").expect("data/nl"));
+        Real { content, layouts, caches: Caches::new() }
     })
 }
 
@@ -44,18 +46,26 @@ fuzz_target!(|data: &[u8]| {
     let mut problems = Problems::new();
     let campaign = load_campaign(Source::new("campaign.toml", text), &mut problems);
     let real = real();
-    let platform = load_platform("fuzz".into(), Source::new("fuzz.toml", text), Some(&real.content.campaign), &mut problems);
+    let platform =
+        load_platform("fuzz".into(), Source::new("fuzz.toml", text), Some(&real.content.campaign), &mut problems);
     let mut parent = |_: &str, _: &mut Problems| Some(Source::new("parent.toml", text));
     let _ = load_layout("fuzz".into(), Source::new("fuzz-layout.toml", text), &mut parent, &mut problems);
     for p in &problems {
-        let _ = handout::diag::render(p, false);
+        let _ = p.to_string();
     }
     drop(campaign);
     if let Some(platform) = platform {
         for (layout, fonts) in &real.layouts {
-            let h = Handout { layout, fonts, content: &real.content, platform: &platform, edition: Default::default(), org: None };
-            if let Some(doc) = compose(&h, &mut problems) {
-                let _ = handout::render::render(&doc, &Default::default(), &mut problems);
+            let h = Handout {
+                layout,
+                fonts,
+                content: &real.content,
+                platform: &platform,
+                edition: Default::default(),
+                org: None,
+            };
+            if let Some(doc) = compose(&h, &real.caches, &mut problems) {
+                let _ = handout_core::render::render(&doc, &Default::default(), &mut problems);
             }
         }
     }

@@ -116,7 +116,10 @@ fn build_org(shared: &Shared, loaded: &LoadedOrg) -> (bool, usize, Problems) {
     }
     let mut written = 0;
     for o in built.into_iter().map(|b| Output::new(b, &opts.out)) {
-        let failed = o.files().filter(|_| opts.write).find_map(|(path, bytes)| write_atomic(&path, bytes).err().map(|e| (path, e)));
+        let failed = o
+            .files()
+            .filter(|_| opts.write)
+            .find_map(|(path, bytes)| write_atomic(&path, bytes).err().map(|e| (path, e)));
         if let Some((path, e)) = failed {
             problems.push(Problem::error(format!("cannot write {}: {e}", path.display())));
             continue;

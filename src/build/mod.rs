@@ -52,7 +52,7 @@ pub struct OnEveryCore;
 
 impl Runner for OnEveryCore {
     fn map<T: Send, F: Fn(usize) -> T + Sync>(&self, count: usize, f: F) -> Vec<T> {
-        (0..count).into_par_iter().map(|i| f(i)).collect()
+        (0..count).into_par_iter().map(&f).collect()
     }
 }
 

@@ -14,10 +14,11 @@
 mod reply;
 
 use axum::Router;
-use handout_core::files::Files;
-use handout_web::studio::Studio;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
+use handout_core::diag::Problem;
+use handout_core::files::Files;
+use handout_web::studio::Studio;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -49,24 +50,24 @@ pub(crate) struct AppState {
 }
 
 /// Serve until Ctrl+C. Errors (the project does not load, the address is
-/// taken) are returned as the message to show.
-pub fn run(opts: ServeOptions) -> Result<(), String> {
+/// taken) are returned as the problem to show.
+pub fn run(opts: ServeOptions) -> Result<(), Problem> {
     let studio = Studio::open(Arc::clone(&opts.files)).map_err(|problems| {
         let shown: Vec<String> = problems.iter().map(|p| crate::report::render(p, false)).collect();
-        format!("the project cannot be served:\n{}", shown.join("\n"))
+        Problem::error(format!("the project cannot be served:\n{}", shown.join("\n")))
     })?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(|e| format!("cannot start the server: {e}"))?;
+        .map_err(|e| Problem::error(format!("cannot start the server: {e}")))?;
     runtime.block_on(serve(opts, studio))
 }
 
-async fn serve(opts: ServeOptions, studio: Studio) -> Result<(), String> {
+async fn serve(opts: ServeOptions, studio: Studio) -> Result<(), Problem> {
     let listener = tokio::net::TcpListener::bind(opts.listen)
         .await
-        .map_err(|e| format!("cannot listen on {}: {e}", opts.listen))?;
-    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+        .map_err(|e| Problem::error(format!("cannot listen on {}: {e}", opts.listen)))?;
+    let addr = listener.local_addr().map_err(|e| Problem::error(e.to_string()))?;
     let local_only = addr.ip().is_loopback();
     let shown = if local_only || addr.ip().is_unspecified() {
         format!("http://localhost:{}/", addr.port())
@@ -87,7 +88,7 @@ async fn serve(opts: ServeOptions, studio: Studio) -> Result<(), String> {
     eprintln!("note: using {}", opts.files.describe());
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let state = AppState { studio: Arc::new(studio), builds: Arc::new(Semaphore::new(cores)), local_only };
-    axum::serve(listener, app(state)).with_graceful_shutdown(ctrl_c()).await.map_err(|e| e.to_string())
+    axum::serve(listener, app(state)).with_graceful_shutdown(ctrl_c()).await.map_err(|e| Problem::error(e.to_string()))
 }
 
 async fn ctrl_c() {

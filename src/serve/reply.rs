@@ -13,6 +13,7 @@ use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use handout_core::bundle;
 use handout_core::date::Date;
+use handout_core::diag::Problems;
 use handout_core::files::Embedded;
 use handout_core::plan::Built;
 use handout_web::complaint::{self, Complaint};
@@ -75,9 +76,13 @@ pub(super) async fn preview_page(State(st): State<AppState>, req: Request) -> Re
         Err(r) => return r,
     };
     let (order, today, ui) = (ask.order.clone(), ask.today, ask.order.ui);
-    let made =
-        blocking(&st, move |s| s.make(&order, today, 1, &OnEveryCore).and_then(|o| pictures(&o, order.count(), ui, s)))
-            .await;
+    let made = blocking(&st, move |s| {
+        reported(|ps| {
+            let built = s.make(&order, today, 1, &OnEveryCore, ps)?;
+            pictures(&built, order.count(), ui, s, ps)
+        })
+    })
+    .await;
     match made {
         Err(r) => r,
         Ok(Ok(preview)) => {
@@ -88,13 +93,20 @@ pub(super) async fn preview_page(State(st): State<AppState>, req: Request) -> Re
     }
 }
 
+/// What a step on a blocking thread made, or the problems it met: the
+/// answer crosses back to the async side as one value.
+fn reported<T>(step: impl FnOnce(&mut Problems) -> Option<T>) -> Result<T, Problems> {
+    let mut problems = Problems::new();
+    step(&mut problems).ok_or(problems)
+}
+
 /// The order's first document, every page, as images for the page.
-fn pictures(built: &[Built], count: usize, ui: Ui, studio: &Studio) -> Result<Preview, Vec<handout_core::diag::Problem>> {
-    let Some(o) = built.first() else { return Err(Vec::new()) };
-    let pngs = handout_core::raster::pngs(&o.doc, &o.pdf, preview_scale(o)).map_err(|p| vec![p])?;
+fn pictures(built: &[Built], count: usize, ui: Ui, studio: &Studio, problems: &mut Problems) -> Option<Preview> {
+    let o = built.first()?;
+    let pngs = handout_core::raster::pngs(&o.doc, &o.pdf, preview_scale(o)).map_err(|p| problems.push(p)).ok()?;
     let b64 = base64::engine::general_purpose::STANDARD;
     let pages = pngs.iter().map(|p| format!("data:image/png;base64,{}", b64.encode(p))).collect();
-    Ok(Preview { caption: caption(o, count, ui, studio), pages })
+    Some(Preview { caption: caption(o, count, ui, studio), pages })
 }
 
 fn caption(o: &Built, count: usize, ui: Ui, studio: &Studio) -> String {
@@ -141,7 +153,7 @@ async fn deliver(st: AppState, req: Request, how: Delivery) -> Response {
         );
     }
     let (order, today) = (ask.order.clone(), ask.today);
-    match blocking(&st, move |s| s.make(&order, today, usize::MAX, &OnEveryCore)).await {
+    match blocking(&st, move |s| reported(|ps| s.make(&order, today, usize::MAX, &OnEveryCore, ps))).await {
         Err(r) => r,
         Ok(Ok(outputs)) => file_reply(&outputs, &ask, how),
         Ok(Err(problems)) => refuse(&st, &ask, complaint::from_problems(&problems, ask.order.ui, &st.studio.catalogue)),
@@ -186,7 +198,8 @@ pub(super) async fn preview(State(st): State<AppState>, req: Request) -> Respons
     let (order, today, ui) = (ask.order.clone(), ask.today, ask.order.ui);
     let made = blocking(&st, move |s| {
         let count = order.count();
-        s.preview(&order, today, &OnEveryCore).map(|p| (p.png, p.pages, caption(&p.built, count, ui, s)))
+        reported(|ps| s.preview(&order, today, &OnEveryCore, ps))
+            .map(|p| (p.png, p.pages, caption(&p.built, count, ui, s)))
     })
     .await;
     match made {

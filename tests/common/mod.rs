@@ -8,9 +8,9 @@ use handout_core::cache::Caches;
 use handout_core::date::Date;
 use handout_core::diag::Problems;
 use handout_core::project::{Project, Selection};
-use std::sync::{Arc, OnceLock};
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::{Arc, OnceLock};
 
 /// A day before the deadline, so builds are not warned about it.
 pub const BEFORE_DEADLINE: Date = Date { year: 2025, month: 5, day: 20 };

@@ -123,7 +123,12 @@ impl<'p> Plan<'p> {
     /// Check the selection against the project (ids it does not have are
     /// usage problems), choose the editions (saying which and why) and
     /// read the fonts. Fonts come from `store`, which may serve many plans.
-    pub fn new(project: &'p Project, opts: &'p PlanOptions, store: &mut FontStore, problems: &mut Problems) -> Plan<'p> {
+    pub fn new(
+        project: &'p Project,
+        opts: &'p PlanOptions,
+        store: &mut FontStore,
+        problems: &mut Problems,
+    ) -> Plan<'p> {
         let sel = &opts.selection;
         sel.check(&project.found, problems);
         let contents: Vec<(&Content, Edition)> = project
@@ -167,8 +172,19 @@ impl<'p> Plan<'p> {
 
     /// Make every job with `runner`; the documents that built come back in
     /// the jobs' order, every problem goes to `problems`.
-    pub fn build_jobs(&self, jobs: &[Job], caches: &Caches, runner: &impl Runner, problems: &mut Problems) -> Vec<Built> {
-        let results = runner.map(jobs.len(), |i| self.build(&jobs[i], caches));
+    pub fn build_jobs(
+        &self,
+        jobs: &[Job],
+        caches: &Caches,
+        runner: &impl Runner,
+        problems: &mut Problems,
+    ) -> Vec<Built> {
+        // Each job reports to its own list, so that jobs on other threads
+        // share nothing; the lists are joined in the jobs' order.
+        let results = runner.map(jobs.len(), |i| {
+            let mut own = Problems::new();
+            (self.build(&jobs[i], caches, &mut own), own)
+        });
         let mut built = Vec::new();
         for (output, found) in results {
             problems.extend(found);
@@ -178,7 +194,7 @@ impl<'p> Plan<'p> {
     }
 
     /// Compose and render one document; its problems name it.
-    pub fn build(&self, job: &Job, caches: &Caches) -> (Option<Built>, Problems) {
+    pub fn build(&self, job: &Job, caches: &Caches, problems: &mut Problems) -> Option<Built> {
         let h = &job.handout;
         let output = h.layout.for_org(h.org.is_some()).output;
         let mut found = Problems::new();
@@ -187,12 +203,11 @@ impl<'p> Plan<'p> {
             let files = self.files(output, &job.id.base_path(), &doc, &pdf, &mut found)?;
             Some(Built { id: job.id.clone(), doc, pdf, files })
         });
-        let mut named = Problems::new();
-        named.extend(found.into_iter().map(|mut p| {
+        problems.extend(found.into_iter().map(|mut p| {
             p.documents.push(job.id.clone());
             p
         }));
-        (built, named)
+        built
     }
 
     /// The files a document makes: its PDF (and with `png` each page as

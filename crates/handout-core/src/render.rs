@@ -34,7 +34,9 @@ pub struct RenderOptions {
 }
 
 /// A failure inside render: a bug, or a document krilla cannot write.
-struct Failed(String);
+fn failed(what: impl Into<String>) -> Problem {
+    Problem::error(what).help("this is a bug in handout; please report it with the files that caused it")
+}
 
 /// The document as PDF bytes; a document krilla's validators reject is
 /// reported, pointing at the text that caused it where krilla says.
@@ -51,33 +53,27 @@ pub fn render(doc: &Document, opts: &RenderOptions, problems: &mut Problems) -> 
     };
     let settings = SerializeSettings { configuration, enable_tagging: true, ..SerializeSettings::default() };
     let mut pdf = PdfDocument::new_with(settings);
-    let result =
-        write_pages(&mut pdf, doc).and_then(|ids| finish(pdf, doc, opts, ids).map_err(|e| krilla_problems(doc, e)));
-    match result {
-        Ok(bytes) => Some(bytes),
-        Err(ps) => {
-            problems.extend(ps);
-            None
-        }
-    }
+    let ids = write_pages(&mut pdf, doc).map_err(|p| problems.push(p)).ok()?;
+    finish(pdf, doc, opts, ids).map_err(|e| problems.extend(krilla_problems(doc, e))).ok()
 }
 
 /// Draw every page; returns the tag identifiers of the structure's leaves.
-fn write_pages(pdf: &mut PdfDocument, doc: &Document) -> Result<HashMap<ItemRef, Identifier>, Vec<Problem>> {
+fn write_pages(pdf: &mut PdfDocument, doc: &Document) -> Result<HashMap<ItemRef, Identifier>, Problem> {
     let mut faces = Vec::new();
     for family in &doc.fonts {
         let font = |d: &FontData| {
             let data: Arc<dyn AsRef<[u8]> + Send + Sync> = d.bytes.clone();
-            Font::new(data.into(), 0)
-                .ok_or_else(|| vec![Problem::error(format!("krilla cannot read the font {}", d.file))])
+            Font::new(data.into(), 0).ok_or_else(|| Problem::error(format!("krilla cannot read the font {}", d.file)))
         };
         faces.push([font(&family.regular)?, font(&family.bold)?]);
     }
     let tagged: HashSet<ItemRef> = leaves(&doc.structure).into_iter().collect();
     let mut ids = HashMap::new();
     for (p, page) in doc.pages.iter().enumerate() {
-        write_page(pdf, page, p, &faces, &tagged, &mut ids)
-            .map_err(|Failed(e)| vec![Problem::error(format!("cannot draw page {}: {e}", p + 1))])?;
+        write_page(pdf, page, p, &faces, &tagged, &mut ids).map_err(|mut e| {
+            e.message = format!("cannot draw page {}: {}", p + 1, e.message);
+            e
+        })?;
     }
     Ok(ids)
 }
@@ -89,9 +85,9 @@ fn write_page(
     faces: &[[Font; 2]],
     tagged: &HashSet<ItemRef>,
     ids: &mut HashMap<ItemRef, Identifier>,
-) -> Result<(), Failed> {
+) -> Result<(), Problem> {
     let mut settings =
-        PageSettings::from_wh(pt(page.size.w), pt(page.size.h)).ok_or_else(|| Failed("bad page size".into()))?;
+        PageSettings::from_wh(pt(page.size.w), pt(page.size.h)).ok_or_else(|| failed("bad page size"))?;
     if let Some(trim) = page.trim {
         settings = settings.with_trim_box(Some(krect(trim)?));
         let bleed = krect(Rect::sized(page.size))?;
@@ -283,9 +279,9 @@ fn pt(mm: Mm) -> f32 {
     mm.to_pt().0
 }
 
-fn krect(r: Rect) -> Result<krilla::geom::Rect, Failed> {
+fn krect(r: Rect) -> Result<krilla::geom::Rect, Problem> {
     krilla::geom::Rect::from_xywh(pt(r.x), pt(r.y), pt(r.w), pt(r.h))
-        .ok_or_else(|| Failed(format!("degenerate rectangle {r:?}")))
+        .ok_or_else(|| failed(format!("degenerate rectangle {r:?}")))
 }
 
 fn fill(c: Color) -> Fill {
@@ -296,7 +292,7 @@ fn fill(c: Color) -> Fill {
     }
 }
 
-fn draw(s: &mut Surface, item: &Item, faces: &[[Font; 2]]) -> Result<(), Failed> {
+fn draw(s: &mut Surface, item: &Item, faces: &[[Font; 2]]) -> Result<(), Problem> {
     match item {
         Item::Box { rect, fill: c, radius } => {
             let mut pb = PathBuilder::new();
@@ -322,8 +318,8 @@ fn draw(s: &mut Surface, item: &Item, faces: &[[Font; 2]]) -> Result<(), Failed>
 }
 
 /// A picture: pixels as an image, SVG as vector drawing, scaled into `rect`.
-fn draw_picture(s: &mut Surface, rect: Rect, picture: &Picture) -> Result<(), Failed> {
-    let size = krilla::geom::Size::from_wh(pt(rect.w), pt(rect.h)).ok_or_else(|| Failed("empty logo box".into()))?;
+fn draw_picture(s: &mut Surface, rect: Rect, picture: &Picture) -> Result<(), Problem> {
+    let size = krilla::geom::Size::from_wh(pt(rect.w), pt(rect.h)).ok_or_else(|| failed("empty logo box"))?;
     s.push_transform(&krilla::geom::Transform::from_translate(pt(rect.x), pt(rect.y)));
     match picture {
         Picture::Png(data) | Picture::Jpeg(data) => {
@@ -332,15 +328,15 @@ fn draw_picture(s: &mut Surface, rect: Rect, picture: &Picture) -> Result<(), Fa
                 Picture::Png(_) => krilla::image::Image::from_png(bytes.into(), false),
                 _ => krilla::image::Image::from_jpeg(bytes.into(), false),
             };
-            s.draw_image(image.map_err(|e| Failed(format!("the logo cannot be embedded: {e}")))?, size);
+            s.draw_image(image.map_err(|e| failed(format!("the logo cannot be embedded: {e}")))?, size);
         }
         Picture::Svg(svg) => {
             use krilla_svg::{SurfaceExt, SvgSettings};
             let tree = usvg::Tree::from_data(svg, &crate::logo::svg_draw_options(svg))
-                .map_err(|e| Failed(format!("the SVG logo cannot be read again: {e}")))?;
+                .map_err(|e| failed(format!("the SVG logo cannot be read again: {e}")))?;
             // Text in the logo is drawn as shapes: it needs no font of its own.
             let settings = SvgSettings { embed_text: false, ..SvgSettings::default() };
-            s.draw_svg(&tree, size, settings).ok_or_else(|| Failed("the SVG logo cannot be drawn".into()))?;
+            s.draw_svg(&tree, size, settings).ok_or_else(|| failed("the SVG logo cannot be drawn"))?;
         }
     }
     s.pop();
@@ -397,7 +393,7 @@ fn draw_text(s: &mut Surface, run: &crate::model::TextRun, faces: &[[Font; 2]]) 
 
 /// The QR code as vector squares: each row's dark runs become one rectangle,
 /// so the code stays sharp at any printer resolution.
-fn draw_qr(s: &mut Surface, q: &QrSymbol) -> Result<(), Failed> {
+fn draw_qr(s: &mut Surface, q: &QrSymbol) -> Result<(), Problem> {
     let mut bg = PathBuilder::new();
     bg.push_rect(krect(q.outer())?);
     fill_path(s, bg, q.background);
@@ -409,7 +405,7 @@ fn draw_qr(s: &mut Surface, q: &QrSymbol) -> Result<(), Failed> {
     let mut pb = PathBuilder::new();
     for r in q.dark_rects() {
         let rect = krilla::geom::Rect::from_xywh(r.col as f32, r.row as f32, r.cols as f32, r.rows as f32);
-        pb.push_rect(rect.ok_or_else(|| Failed("empty QR rectangle".into()))?);
+        pb.push_rect(rect.ok_or_else(|| failed("empty QR rectangle"))?);
     }
     fill_path(s, pb, q.color);
     s.pop();

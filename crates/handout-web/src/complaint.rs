@@ -7,7 +7,7 @@
 use crate::catalogue::Catalogue;
 use crate::order::field_of;
 use crate::words::Ui;
-use handout_core::diag::{Kind, LogoIssue, OrgIssue, Problem};
+use handout_core::diag::{Kind, LogoIssue, OrgIssue, Problem, Problems};
 use handout_core::load::org::{MAX_HELP, MAX_NAME, MAX_WEBSITE};
 
 /// One thing to change, and where.
@@ -45,7 +45,7 @@ pub fn missing(fields: &[&str], ui: Ui) -> Vec<Complaint> {
 }
 
 /// Each problem, at its field.
-pub fn from_problems(problems: &[Problem], ui: Ui, cat: &Catalogue) -> Vec<Complaint> {
+pub fn from_problems(problems: &Problems, ui: Ui, cat: &Catalogue) -> Vec<Complaint> {
     let w = ui.words();
     problems
         .iter()
@@ -127,12 +127,14 @@ fn org_words(issue: OrgIssue) -> (&'static str, &'static str) {
         OrgIssue::WebsiteSpaces => {
             ("Het websiteadres mag geen spaties bevatten.", "The website address may not contain spaces.")
         }
-        OrgIssue::LogoName => {
-            ("Deze bestandsnaam kan niet: kies het bestand opnieuw.", "This file name cannot be used: choose the file again.")
-        }
-        OrgIssue::LogoUnreadable => {
-            ("Het logo kan niet gelezen worden: kies het bestand opnieuw.", "The logo cannot be read: choose the file again.")
-        }
+        OrgIssue::LogoName => (
+            "Deze bestandsnaam kan niet: kies het bestand opnieuw.",
+            "This file name cannot be used: choose the file again.",
+        ),
+        OrgIssue::LogoUnreadable => (
+            "Het logo kan niet gelezen worden: kies het bestand opnieuw.",
+            "The logo cannot be read: choose the file again.",
+        ),
     }
 }
 
@@ -166,9 +168,10 @@ fn logo_words(issue: LogoIssue) -> (&'static str, &'static str) {
             "Het SVG-logo verwijst naar iets buiten het bestand (een website of ander bestand). Dat wordt nooit opgehaald: sla het op als zelfstandige SVG.",
             "The SVG logo refers to something outside the file (a web site or another file). That is never fetched: save it as a self-contained SVG.",
         ),
-        LogoIssue::SvgNotUtf8 => {
-            ("Het SVG-logo is geen gewone tekst (UTF-8). Sla het opnieuw op.", "The SVG logo is not plain text (UTF-8). Save it again.")
-        }
+        LogoIssue::SvgNotUtf8 => (
+            "Het SVG-logo is geen gewone tekst (UTF-8). Sla het opnieuw op.",
+            "The SVG logo is not plain text (UTF-8). Save it again.",
+        ),
         LogoIssue::SvgDamaged => (
             "Het SVG-logo kan niet gelezen worden. Open het in een tekenprogramma en sla het op als gewone SVG.",
             "The SVG logo cannot be read. Open it in a drawing program and save it as plain SVG.",
@@ -202,7 +205,7 @@ fn detail(p: &Problem) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use handout_core::diag::{Loc, Problems, Source};
+    use handout_core::diag::{Loc, Source};
     use handout_core::load::At;
     use handout_core::load::org::{OrgInput, check_org};
 
@@ -213,8 +216,11 @@ mod tests {
             At::new(v.to_string(), Loc::new(&s, 0..v.len()))
         };
         let svg_out = br#"<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><image href="https://x.org/a.png"/></svg>"#;
-        let blur = r#"<filter id="b" x="-50" y="-50" width="100" height="100"><feGaussianBlur stdDeviation="5"/></filter>"#;
-        let costly = format!(r#"<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><defs>{blur}</defs><rect width="9" height="9" filter="url(#b)"/></svg>"#);
+        let blur =
+            r#"<filter id="b" x="-50" y="-50" width="100" height="100"><feGaussianBlur stdDeviation="5"/></filter>"#;
+        let costly = format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><defs>{blur}</defs><rect width="9" height="9" filter="url(#b)"/></svg>"#
+        );
         let long_name = "n".repeat(81);
         let long_help = "h".repeat(301);
         let cases: Vec<(&str, &str, Vec<u8>)> = vec![

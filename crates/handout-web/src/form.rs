@@ -58,8 +58,8 @@ pub const MAX_BODY: usize = 6 * 1024 * 1024;
 pub fn parse(content_type: &str, body: &[u8]) -> Result<Form, Refused> {
     let kind = content_type.to_ascii_lowercase();
     if kind.starts_with("multipart/form-data") {
-        let boundary = multer::parse_boundary(content_type)
-            .map_err(|e| Refused::Bad(format!("the form cannot be read: {e}")))?;
+        let boundary =
+            multer::parse_boundary(content_type).map_err(|e| Refused::Bad(format!("the form cannot be read: {e}")))?;
         read_multipart(&boundary, body)
     } else if kind.starts_with("application/x-www-form-urlencoded") || kind.is_empty() {
         from_urlencoded(body)
@@ -83,8 +83,7 @@ fn read_multipart(boundary: &str, body: &[u8]) -> Result<Form, Refused> {
         count += 1;
         let name = known(field.name().unwrap_or(""), count)?;
         let file_name = field.file_name().map(str::to_string);
-        let bytes = now(field.bytes())
-            .map_err(|e| Refused::Bad(format!("the field `{name}` cannot be read: {e}")))?;
+        let bytes = now(field.bytes()).map_err(|e| Refused::Bad(format!("the field `{name}` cannot be read: {e}")))?;
         if name == "org_logo" {
             // A file input left empty still sends the field, without a name.
             if !bytes.is_empty() || file_name.as_deref().is_some_and(|n| !n.is_empty()) {
@@ -225,5 +224,42 @@ mod tests {
         assert!(form(long.as_bytes()).unwrap_err().contains("at most 4096"));
         let many = "lang=nl&".repeat(MAX_FIELDS + 1);
         assert!(form(many.as_bytes()).unwrap_err().contains("more than 64 fields"));
+    }
+
+    fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> Vec<u8> {
+        let mut body = Vec::new();
+        for (name, file, bytes) in parts {
+            body.extend_from_slice(b"--XyZ\r\n");
+            let file = file.map(|f| format!("; filename=\"{f}\"")).unwrap_or_default();
+            body.extend_from_slice(format!("Content-Disposition: form-data; name=\"{name}\"{file}\r\n\r\n").as_bytes());
+            body.extend_from_slice(bytes);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(b"--XyZ--\r\n");
+        body
+    }
+
+    #[test]
+    fn multipart_forms_carry_the_logo_as_bytes() {
+        let kind = "multipart/form-data; boundary=XyZ";
+        let body = multipart(&[
+            ("lang", None, b"nl"),
+            ("org_name", None, "Bieb \u{e9}\u{e9}n".as_bytes()),
+            ("org_logo", Some("C:\\logo.png"), b"\x89PNG..."),
+        ]);
+        let f = parse(kind, &body).unwrap();
+        assert_eq!(f.get("org_name"), Some("Bieb \u{e9}\u{e9}n"));
+        let (name, bytes) = f.logo.as_ref().unwrap();
+        assert_eq!((name.as_str(), bytes.as_ref()), ("C:\\logo.png", b"\x89PNG...".as_slice()));
+        let empty_file = multipart(&[("org_logo", Some(""), b"")]);
+        assert!(parse(kind, &empty_file).unwrap().logo.is_none(), "a file field left empty is no logo");
+        let refused = |body: &[u8]| match parse(kind, body) {
+            Err(Refused::Bad(m)) => m,
+            other => panic!("{other:?}"),
+        };
+        assert!(refused(&multipart(&[("platfrom", None, b"x")])).contains("no field `platfrom`"));
+        assert!(refused(&multipart(&[("org_name", None, b"\xff")])).contains("not UTF-8"));
+        assert!(refused(b"--XyZ\r\nnot a header\r\n").contains("cannot be read"));
+        assert!(matches!(parse("text/plain", b"x"), Err(Refused::Bad(_))));
     }
 }

@@ -29,9 +29,6 @@ pub struct Studio {
     caches: Caches,
 }
 
-/// What an order made, or why it could not.
-pub type Made = Result<Vec<Built>, Vec<Problem>>;
-
 /// A preview: the PNG of one page, how many pages the document has, and
 /// the document.
 pub struct Preview {
@@ -57,42 +54,57 @@ impl Studio {
         Ok(Studio { project, catalogue, store, caches: Caches::new() })
     }
 
-    /// Make every document of `order` (at most `limit`), for `today`.
-    pub fn make(&self, order: &Order, today: Date, limit: usize, runner: &impl Runner) -> Made {
+    /// Make every document of `order` (at most `limit`), for `today`: all
+    /// of them, or `None` with the errors in `problems` (notes, such as
+    /// which edition was chosen, and warnings are the command line's).
+    pub fn make(
+        &self,
+        order: &Order,
+        today: Date,
+        limit: usize,
+        runner: &impl Runner,
+        problems: &mut Problems,
+    ) -> Option<Vec<Built>> {
         let opts = PlanOptions { selection: order.selection(), edition: order.edition, ..PlanOptions::new(today) };
-        let mut problems = Problems::new();
-        let org = self.org(order, &mut problems);
+        let mut found = Problems::new();
+        let org = self.org(order, &mut found);
         let plan = {
             // A font store shared by threads: a poisoned lock only means a
             // panic elsewhere; the store itself is whole.
             let mut store = self.store.lock().unwrap_or_else(|e| e.into_inner());
-            Plan::new(&self.project, &opts, &mut store, &mut problems)
+            Plan::new(&self.project, &opts, &mut store, &mut found)
         };
-        if problems.has_errors() {
-            return Err(errors(problems));
-        }
-        let mut jobs = plan.jobs(org.as_ref());
-        jobs.truncate(limit);
-        let built = plan.build_jobs(&jobs, &self.caches, runner, &mut problems);
-        if problems.has_errors() { Err(errors(problems)) } else { Ok(built) }
+        let built = (!found.has_errors()).then(|| {
+            let mut jobs = plan.jobs(org.as_ref());
+            jobs.truncate(limit);
+            plan.build_jobs(&jobs, &self.caches, runner, &mut found)
+        });
+        problems.extend(found.into_iter().filter(Problem::is_error));
+        built.filter(|_| !problems.has_errors())
     }
 
     /// Page `order.page` of the first document of `order`, as a PNG.
-    pub fn preview(&self, order: &Order, today: Date, runner: &impl Runner) -> Result<Preview, Vec<Problem>> {
-        let built = self.make(order, today, 1, runner)?.pop().ok_or_else(Vec::new)?;
+    pub fn preview(
+        &self,
+        order: &Order,
+        today: Date,
+        runner: &impl Runner,
+        problems: &mut Problems,
+    ) -> Option<Preview> {
+        let built = self.make(order, today, 1, runner, problems)?.pop()?;
         let pages = built.doc.pages.len();
         let index = order.page.min(pages).max(1) - 1;
-        let mut pngs = raster::pngs(&built.doc, &built.pdf, preview_scale(&built)).map_err(|p| vec![p])?;
-        Ok(Preview { png: pngs.swap_remove(index), pages, built })
+        let mut pngs =
+            raster::pngs(&built.doc, &built.pdf, preview_scale(&built)).map_err(|p| problems.push(p)).ok()?;
+        Some(Preview { png: pngs.swap_remove(index), pages, built })
     }
 
     /// The organisation of the order, checked; its problems go to `problems`.
     fn org(&self, order: &Order, problems: &mut Problems) -> Option<Org> {
         let form = order.org.as_ref()?;
         let logo = form.logo.clone();
-        let mut read = |_: &str| {
-            logo.as_ref().map(|b| b.to_vec()).ok_or_else(|| std::io::Error::other("no file was uploaded"))
-        };
+        let mut read =
+            |_: &str| logo.as_ref().map(|b| b.to_vec()).ok_or_else(|| std::io::Error::other("no file was uploaded"));
         check_org(form.input.clone(), &mut read, problems)
     }
 }
@@ -103,10 +115,4 @@ pub fn preview_scale(built: &Built) -> Scale {
         Some(p) => Scale::fit(p.size, PREVIEW_DPI),
         None => Scale::Dpi(PREVIEW_DPI),
     }
-}
-
-/// The errors among `problems` (notes, such as which edition was chosen,
-/// and warnings are for the command line).
-fn errors(problems: Problems) -> Vec<Problem> {
-    problems.into_iter().filter(Problem::is_error).collect()
 }

@@ -127,8 +127,7 @@ pub fn compose(h: &Handout, caches: &Caches, problems: &mut Problems) -> Option<
     }
     let title =
         campaign.text("title").map(|t| t.resolve(&cx.vars()).to_plain()).unwrap_or_else(|| h.platform.name.clone());
-    let doc =
-        Document { title, lang: campaign.language.code.clone(), pages, structure, fonts: h.fonts.typefaces() };
+    let doc = Document { title, lang: campaign.language.code.clone(), pages, structure, fonts: h.fonts.typefaces() };
     if problems.clean_since(mark) {
         checks::check_glyphs(&mut cx.m, &doc, problems);
         checks::check_prominence(layout, &doc, problems);

@@ -11,7 +11,12 @@ use crate::style::Color;
 use crate::units::{EPS, Mm, Rect, Size};
 
 /// One side as a page: its regions fitted and placed, with their structure.
-pub(super) fn compose_side(cx: &mut Context, side: &Side, page_no: usize, problems: &mut Problems) -> (Page, Vec<Node>) {
+pub(super) fn compose_side(
+    cx: &mut Context,
+    side: &Side,
+    page_no: usize,
+    problems: &mut Problems,
+) -> (Page, Vec<Node>) {
     let layout = cx.layout;
     let bleed = layout.page.bleed;
     let size = layout.page.size;

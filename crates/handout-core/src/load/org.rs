@@ -93,8 +93,12 @@ pub fn check_org(input: OrgInput, read_logo: &mut LogoReader, problems: &mut Pro
     let mut cx = Checker::new(problems);
     if !valid_id(&input.id) {
         cx.report(
-            org_problem(OrgIssue::BadId, format!("`{}` is not a valid organisation id", input.id.get()), input.id.loc())
-                .help("ids become folder names: use lowercase letters, digits and `-`, e.g. `bibliotheek-noord`"),
+            org_problem(
+                OrgIssue::BadId,
+                format!("`{}` is not a valid organisation id", input.id.get()),
+                input.id.loc(),
+            )
+            .help("ids become folder names: use lowercase letters, digits and `-`, e.g. `bibliotheek-noord`"),
         );
     }
     let name = check_name(&mut cx, &input.name);
@@ -194,8 +198,7 @@ fn check_website(cx: &mut Checker, w: &At<String>) -> Option<String> {
 fn check_logo(cx: &mut Checker, l: &At<String>, read_logo: &mut LogoReader) -> Option<Logo> {
     let name = l.get();
     let safe = !name.is_empty() && !name.contains(['/', '\\']) && !name.starts_with('.') && !name.contains(':');
-    let located =
-        |issue, message: String, help: &str| org_problem(issue, message, l.loc()).help(help.to_string());
+    let located = |issue, message: String, help: &str| org_problem(issue, message, l.loc()).help(help.to_string());
     if !safe {
         cx.report(located(
             OrgIssue::LogoName,

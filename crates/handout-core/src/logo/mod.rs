@@ -72,7 +72,11 @@ fn read_raster(bytes: &[u8]) -> Result<Logo, Problem> {
     };
     let reader = image::ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| not_image(e.into()))?;
     if reader.format().is_none_or(|f| !matches!(f, image::ImageFormat::Png | image::ImageFormat::Jpeg)) {
-        return Err(fail(LogoIssue::NotPngOrJpeg, "the logo is not a PNG or JPEG image", "give the logo as .svg, .png or .jpg"));
+        return Err(fail(
+            LogoIssue::NotPngOrJpeg,
+            "the logo is not a PNG or JPEG image",
+            "give the logo as .svg, .png or .jpg",
+        ));
     }
     let format = reader.format();
     let (w, h) = reader.into_dimensions().map_err(not_image)?;

@@ -13,6 +13,7 @@ use super::{MAX_BYTES, check_size, fail};
 use crate::diag::{LogoIssue, Problem};
 use crate::files::Embedded;
 use crate::model::Picture;
+use std::collections::HashMap;
 use std::io::Cursor;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -30,6 +31,12 @@ pub const MAX_FILTERS: usize = 8;
 /// All filters' regions together, in multiples of the logo's own area: a
 /// shadow under the whole logo is about 1.5.
 pub const MAX_FILTER_AREA: f32 = 8.0;
+/// The most characters of text (a name, a motto): text is set as shapes,
+/// and laying out much of it costs more than a logo may.
+pub const MAX_CHARS: usize = 500;
+/// The most path segments, dashes counted as segments of their own: a
+/// detailed emblem has a few thousand.
+pub const MAX_SEGMENTS: usize = 50_000;
 
 pub(super) fn read(bytes: &[u8]) -> Result<Logo, Problem> {
     let text = std::str::from_utf8(bytes)
@@ -45,7 +52,11 @@ pub(super) fn read(bytes: &[u8]) -> Result<Logo, Problem> {
     let tree = parse(bytes)?;
     let size = tree.size();
     if !(size.width() > 0.0 && size.height() > 0.0) {
-        return Err(fail(LogoIssue::SvgNoSize, "the SVG logo has no size", "give the <svg> a width and height or a viewBox"));
+        return Err(fail(
+            LogoIssue::SvgNoSize,
+            "the SVG logo has no size",
+            "give the <svg> a width and height or a viewBox",
+        ));
     }
     check_cost(&tree)?;
     Ok(Logo {
@@ -166,50 +177,76 @@ fn too_costly(what: String) -> Problem {
     )
 }
 
-/// The elements the SVG would have with every `<use>` made into the copy
-/// it stands for, counted on the XML before usvg makes any copy: a few
-/// kilobytes of nested `<use>` can stand for billions of elements.
+/// The elements and characters of text the SVG would have with every
+/// `<use>` made into the copy it stands for, counted on the XML before
+/// usvg makes any copy or lays out any text: a few kilobytes of nested
+/// `<use>` can stand for billions of elements.
 fn check_expansion(text: &str) -> Result<(), Problem> {
     let options = usvg::roxmltree::ParsingOptions { allow_dtd: false, ..Default::default() };
     // What does not parse is usvg's to report, in its words.
     let Ok(doc) = usvg::roxmltree::Document::parse_with_options(text, options) else { return Ok(()) };
-    let mut by_id = std::collections::HashMap::new();
+    let mut by_id = HashMap::new();
     for n in doc.descendants().filter(|n| n.is_element()) {
         if let Some(id) = n.attribute("id") {
             by_id.insert(id, n);
         }
     }
-    let mut memo = std::collections::HashMap::new();
-    let count = expanded(doc.root_element(), &by_id, &mut memo, 0);
-    if count > MAX_ELEMENTS {
+    let count = expanded(doc.root_element(), &by_id, &mut HashMap::new(), 0);
+    let many = |n: usize| if n == usize::MAX { "billions of".to_string() } else { n.to_string() };
+    if count.elements > MAX_ELEMENTS {
         return Err(too_costly(format!(
             "it has {} elements, counting every copy <use> makes; at most {MAX_ELEMENTS} are drawn",
-            if count == usize::MAX { "billions of".to_string() } else { count.to_string() }
+            many(count.elements)
+        )));
+    }
+    if count.chars > MAX_CHARS {
+        return Err(too_costly(format!(
+            "it has {} characters of text; at most {MAX_CHARS} are set",
+            many(count.chars)
         )));
     }
     Ok(())
 }
 
-type ById<'a, 'i> = std::collections::HashMap<&'a str, usvg::roxmltree::Node<'a, 'i>>;
+type ById<'a, 'i> = HashMap<&'a str, usvg::roxmltree::Node<'a, 'i>>;
 
-/// Elements under `node` (itself included), `<use>` copies counted;
+/// What a piece of the XML stands for once `<use>` copies are made.
+#[derive(Copy, Clone)]
+struct Count {
+    elements: usize,
+    chars: usize,
+}
+
+impl Count {
+    const TOO_MANY: Count = Count { elements: usize::MAX, chars: usize::MAX };
+
+    fn add(self, other: Count) -> Count {
+        Count { elements: self.elements.saturating_add(other.elements), chars: self.chars.saturating_add(other.chars) }
+    }
+}
+
+/// What `node` (itself included) stands for, `<use>` copies counted;
 /// saturates rather than overflows, and a reference round a circle counts
 /// as too many.
 fn expanded<'a, 'i>(
     node: usvg::roxmltree::Node<'a, 'i>,
     by_id: &ById<'a, 'i>,
-    memo: &mut std::collections::HashMap<usvg::roxmltree::NodeId, usize>,
+    memo: &mut HashMap<usvg::roxmltree::NodeId, Count>,
     depth: usize,
-) -> usize {
+) -> Count {
     if let Some(n) = memo.get(&node.id()) {
         return *n;
     }
     if depth > MAX_DEPTH * 4 {
-        return usize::MAX;
+        return Count::TOO_MANY;
     }
-    let mut count: usize = 1;
-    for child in node.children().filter(|c| c.is_element()) {
-        count = count.saturating_add(expanded(child, by_id, memo, depth + 1));
+    let mut count = Count { elements: 1, chars: 0 };
+    for child in node.children() {
+        count = match child.text().filter(|_| child.is_text()) {
+            Some(t) => count.add(Count { elements: 0, chars: t.chars().count() }),
+            None if child.is_element() => count.add(expanded(child, by_id, memo, depth + 1)),
+            None => count,
+        };
     }
     if node.tag_name().name() == "use" {
         let target = node
@@ -219,8 +256,8 @@ fn expanded<'a, 'i>(
             .and_then(|id| by_id.get(id));
         if let Some(t) = target {
             // Guards a circle: while `t` is being counted, it counts as too many.
-            memo.insert(node.id(), usize::MAX);
-            count = count.saturating_add(expanded(*t, by_id, memo, depth + 1));
+            memo.insert(node.id(), Count::TOO_MANY);
+            count = count.add(expanded(*t, by_id, memo, depth + 1));
         }
     }
     memo.insert(node.id(), count);
@@ -235,6 +272,7 @@ struct Cost {
     depth: usize,
     filters: usize,
     filter_area: f32,
+    segments: usize,
 }
 
 fn check_cost(tree: &usvg::Tree) -> Result<(), Problem> {
@@ -248,10 +286,16 @@ fn check_cost(tree: &usvg::Tree) -> Result<(), Problem> {
     if cost.depth > MAX_DEPTH {
         return Err(too_costly(format!("its groups nest {} deep; at most {MAX_DEPTH}", cost.depth)));
     }
+    if cost.segments > MAX_SEGMENTS {
+        return Err(too_costly(format!(
+            "its paths have {} segments (dashes counted); at most {MAX_SEGMENTS} are drawn",
+            cost.segments
+        )));
+    }
     if cost.filters > MAX_FILTERS {
         return Err(too_costly(format!("it has {} filter effects; at most {MAX_FILTERS}", cost.filters)));
     }
-    if !(relative <= MAX_FILTER_AREA) {
+    if relative.is_nan() || relative > MAX_FILTER_AREA {
         return Err(too_costly(format!(
             "its filter effects cover {relative:.0} times the logo's area; at most {MAX_FILTER_AREA:.0}"
         )));
@@ -278,6 +322,7 @@ fn add_group(g: &usvg::Group, depth: usize, cost: &mut Cost) {
             usvg::Node::Group(child) => add_group(child, depth + 1, cost),
             usvg::Node::Path(p) => {
                 cost.elements += 1;
+                cost.segments = cost.segments.saturating_add(segments(p));
                 for paint in p.fill().map(|f| f.paint()).into_iter().chain(p.stroke().map(|s| s.paint())) {
                     if let usvg::Paint::Pattern(pattern) = paint {
                         add_group(pattern.root(), depth + 1, cost);
@@ -292,5 +337,98 @@ fn add_group(g: &usvg::Group, depth: usize, cost: &mut Cost) {
             }
             usvg::Node::Text(t) => add_group(t.flattened(), depth + 1, cost),
         }
+    }
+}
+
+/// A path's segments, and for a dashed stroke its dashes: what drawing it
+/// costs. A curve's length is taken along its control points (never less
+/// than the curve), so dashes are never undercounted.
+fn segments(p: &usvg::Path) -> usize {
+    let data = p.data();
+    let count = data.len();
+    let Some(dashes) = p.stroke().and_then(|s| s.dasharray()) else { return count };
+    let period: f32 = dashes.iter().sum();
+    let mut length = 0.0f32;
+    let mut last = usvg::tiny_skia_path::Point::zero();
+    for seg in data.segments() {
+        use usvg::tiny_skia_path::PathSegment as S;
+        let points: &[usvg::tiny_skia_path::Point] = match &seg {
+            S::MoveTo(p) => {
+                last = *p;
+                continue;
+            }
+            S::LineTo(p) => std::slice::from_ref(p),
+            S::QuadTo(a, b) => &[*a, *b],
+            S::CubicTo(a, b, c) => &[*a, *b, *c],
+            S::Close => continue,
+        };
+        for q in points {
+            length += last.distance(*q);
+            last = *q;
+        }
+    }
+    let n = if period > 0.0 { (length / period * dashes.len() as f32).ceil() } else { f32::INFINITY };
+    count.saturating_add(if n.is_finite() { n as usize } else { usize::MAX })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SVG: &str = r#"xmlns="http://www.w3.org/2000/svg" width="1000" height="1000""#;
+
+    fn refused(svg: &str) -> String {
+        match read(svg.as_bytes()) {
+            Ok(_) => panic!("built: {}", &svg[..svg.len().min(200)]),
+            Err(p) => {
+                assert_eq!(p.kind, crate::diag::Kind::Logo(LogoIssue::SvgTooCostly), "{}", p.message);
+                p.message.clone()
+            }
+        }
+    }
+
+    /// The blur bomb: 200 filters over regions larger than the page, in
+    /// 13 kB. Drawing it took seconds; it is refused before anything is drawn.
+    #[test]
+    fn filters_over_more_than_the_logo_are_refused() {
+        let blur =
+            r#"<filter id="b" x="-5" y="-5" width="11" height="11"><feGaussianBlur stdDeviation="50"/></filter>"#;
+        let rect = r#"<rect width="1000" height="1000" filter="url(#b)"/>"#;
+        let bomb = format!("<svg {SVG}><defs>{blur}</defs>{}</svg>", rect.repeat(200));
+        assert!(bomb.len() < 15_000);
+        assert!(refused(&bomb).contains("200 filter effects"));
+        let wide = format!("<svg {SVG}><defs>{blur}</defs>{}</svg>", rect.repeat(2));
+        assert!(refused(&wide).contains("times the logo's area"));
+        let shadow = r#"<filter id="b"><feGaussianBlur stdDeviation="20"/></filter>"#;
+        let ok = format!("<svg {SVG}><defs>{shadow}</defs>{}</svg>", rect.repeat(2));
+        assert!(read(ok.as_bytes()).is_ok(), "two shadows the size of the logo are a logo's business");
+    }
+
+    #[test]
+    fn copies_text_and_segments_are_counted_before_they_cost() {
+        let mut defs = String::from(r#"<g id="l0"><rect width="1" height="1"/></g>"#);
+        for i in 1..10 {
+            defs += &format!(r##"<g id="l{i}">{}</g>"##, format!(r##"<use href="#l{}"/>"##, i - 1).repeat(10));
+        }
+        let copies = format!(r##"<svg {SVG}><defs>{defs}</defs><use href="#l9"/></svg>"##);
+        assert!(refused(&copies).contains("counting every copy <use> makes"));
+        let circle = format!(r##"<svg {SVG}><g id="a"><use href="#a"/></g></svg>"##);
+        assert!(read(circle.as_bytes()).is_err());
+        let text = format!(r#"<svg {SVG}><text y="50">{}</text></svg>"#, "Bibliotheek ".repeat(100));
+        assert!(refused(&text).contains("characters of text"));
+        let points: String = (0..60_000).map(|i| format!("L{} {} ", i % 1000, (i * 7) % 1000)).collect();
+        let path = format!(r#"<svg {SVG}><path d="M0 0 {points}" stroke="black" fill="none"/></svg>"#);
+        assert!(refused(&path).contains("segments"));
+        let dashes = r#"<path d="M0 0 L1000 1000" stroke="black" stroke-dasharray="0.01 0.01"/>"#;
+        assert!(refused(&format!("<svg {SVG}>{dashes}</svg>")).contains("dashes counted"));
+    }
+
+    #[test]
+    fn a_logo_with_text_is_set_in_the_project_typeface() {
+        let svg = format!(r#"<svg {SVG}><text x="10" y="500" font-size="200">Bieb</text></svg>"#);
+        let logo = read(svg.as_bytes()).unwrap();
+        let Picture::Svg(bytes) = &logo.picture else { panic!() };
+        let tree = usvg::Tree::from_data(bytes, &draw_options(bytes)).unwrap();
+        assert!(tree.root().has_children() && tree.root().abs_bounding_box().width() > 100.0, "the text was set");
     }
 }

@@ -2,8 +2,8 @@
 
 use super::measure::Measurer;
 use super::styled::Styled;
-use crate::style::FontWeight;
 use crate::rich::Rich;
+use crate::style::FontWeight;
 use crate::units::{Mm, Pt};
 use std::ops::Range;
 use unicode_linebreak::BreakOpportunity;

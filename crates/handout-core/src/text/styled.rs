@@ -2,9 +2,9 @@
 //! family of every byte range.
 
 use super::measure::Measurer;
-use crate::style::FontWeight;
 use crate::rich::Rich;
 use crate::script::Script;
+use crate::style::FontWeight;
 use std::collections::HashMap;
 use std::ops::Range;
 

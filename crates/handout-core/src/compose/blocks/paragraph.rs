@@ -7,8 +7,8 @@ use super::BlockError;
 use crate::diag::Loc;
 use crate::load::layout::Role;
 use crate::model::{Item, StructKind, TextRun};
-use crate::style::FontWeight;
 use crate::rich::Rich;
+use crate::style::FontWeight;
 use crate::text::{Breaking, Line, Setting, break_lines};
 use crate::units::{Mm, Point, Pt};
 

@@ -74,8 +74,8 @@ pub fn template(value: &At<String>, problems: &mut Problems) -> Option<Template>
     let loc = value.loc().clone();
     let text = value.get();
     let rich = match markup::parse(text) {
-        Ok(r) => r,
-        Err(markup::Unclosed(_)) => {
+        Some(r) => r,
+        None => {
             problems.push(
                 Problem::error("a `**` bold marker is not closed")
                     .at(loc)
