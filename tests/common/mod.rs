@@ -2,6 +2,8 @@
 //! temporary folder, rasterise PDFs with hayro and decode QR codes with rqrr.
 #![allow(dead_code)]
 
+pub mod pseudo;
+
 use handout::build::{self, Options, Outcome};
 use handout::disk::Disk;
 use handout_core::cache::Caches;

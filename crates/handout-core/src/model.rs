@@ -263,6 +263,17 @@ pub enum StructKind {
     },
 }
 
+/// Where a region of a side ended up (stacks move regions), in the side's
+/// own coordinates (from its trim's top-left corner): for checks and tests;
+/// render does not draw it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedRegion {
+    pub name: String,
+    pub rect: Rect,
+    /// Inside its padding: where its blocks go.
+    pub content: Rect,
+}
+
 /// A composed handout: pages of positioned items, the fonts their text is
 /// set in, and the logical structure for assistive technology.
 #[derive(Clone, Debug)]
@@ -274,6 +285,9 @@ pub struct Document {
     pub structure: Vec<Node>,
     /// The typefaces text runs refer to: the main one first.
     pub fonts: Vec<Typeface>,
+    /// Each side's regions where they were placed (a card's sides once,
+    /// however many copies a sheet holds).
+    pub regions: Vec<Vec<PlacedRegion>>,
 }
 
 impl Document {

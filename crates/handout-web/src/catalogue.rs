@@ -23,6 +23,9 @@ pub struct LayoutEntry {
     pub uses: BTreeMap<String, String>,
     /// It makes an image (a screen), not a PDF to print.
     pub image: bool,
+    /// The most characters of an organisation's help text it holds, when
+    /// fewer than any organisation may give.
+    pub max_help: Option<usize>,
 }
 
 impl LayoutEntry {
@@ -54,6 +57,7 @@ impl Catalogue {
                 names: l.names.clone(),
                 uses: l.uses.clone(),
                 image: l.output != LayoutOutput::Pdf,
+                max_help: l.for_org(true).max_help,
             })
             .collect();
         // By id, so that `flyer-a4` comes before `flyer-a4-large`.

@@ -189,7 +189,7 @@ fn org(page: &Page, cat: &Catalogue, w: &Words) -> Markup {
             (text_field(page, "org_name", w.org_name, w.org_name_hint, &value("org_name"), false))
             @for (id, name) in langs(page, cat) {
                 @let field = format!("org_help_{id}");
-                (text_field(page, &field, &w.org_help.replace("{language}", name), w.org_help_hint, &value(&field), true))
+                (text_field(page, &field, &w.org_help.replace("{language}", name), &help_hint(page, cat, w), &value(&field), true))
             }
             (text_field(page, "org_website", w.org_website, w.org_website_hint, &value("org_website"), false))
             @let errors = field_complaints(page, "org_logo");
@@ -203,6 +203,18 @@ fn org(page: &Page, cat: &Catalogue, w: &Words) -> Markup {
             }
         }
     }
+}
+
+/// How long a help text may be: what any organisation may give, and what
+/// each layout that holds less holds (measured, from the layout files).
+fn help_hint(page: &Page, cat: &Catalogue, w: &Words) -> String {
+    let mut hint = w.org_help_hint.replace("{max}", &handout_core::load::org::MAX_HELP.to_string());
+    for l in cat.layouts.iter().filter(|l| l.max_help.is_some_and(|m| m < handout_core::load::org::MAX_HELP)) {
+        let fits = w.org_help_fits.replace("{layout}", l.name(page.ui));
+        hint.push(' ');
+        hint.push_str(&fits.replace("{max}", &l.max_help.unwrap_or_default().to_string()));
+    }
+    hint
 }
 
 fn text_field(page: &Page, field: &str, label: &str, hint: &str, value: &str, area: bool) -> Markup {

@@ -70,7 +70,10 @@ pub struct Words {
     pub org_name_hint: &'static str,
     /// `{language}`: the language's name.
     pub org_help: &'static str,
+    /// Under it: `{max}`, the most any layout holds.
     pub org_help_hint: &'static str,
+    /// A layout that holds less: `{layout}` and `{max}`.
+    pub org_help_fits: &'static str,
     pub org_website: &'static str,
     pub org_website_hint: &'static str,
     pub org_logo: &'static str,
@@ -120,7 +123,8 @@ const NL: Words = Words {
     org_name: "Naam",
     org_name_hint: "Zoals bezoekers hem kennen; hoogstens 80 tekens.",
     org_help: "Waar krijgen bezoekers hulp? ({language})",
-    org_help_hint: "Een of twee zinnen: balie, dag en tijd, adres. Op de zakkaartjes past ongeveer 140 tekens, op de rest ongeveer 200.",
+    org_help_hint: "Een of twee zinnen: balie, dag en tijd, adres. Hoogstens {max} tekens.",
+    org_help_fits: "{layout}: hoogstens {max} tekens.",
     org_website: "Website",
     org_website_hint: "Bijvoorbeeld www.bibliotheekvoorbeeldstad.nl",
     org_logo: "Logo",
@@ -167,7 +171,8 @@ const EN: Words = Words {
     org_name: "Name",
     org_name_hint: "As visitors know it; at most 80 characters.",
     org_help: "Where do visitors get help? ({language})",
-    org_help_hint: "A sentence or two: desk, day and time, address. About 140 characters fit on the pocket cards, about 200 on the rest.",
+    org_help_hint: "A sentence or two: desk, day and time, address. At most {max} characters.",
+    org_help_fits: "{layout}: at most {max} characters.",
     org_website: "Website",
     org_website_hint: "For example www.examplelibrary.org",
     org_logo: "Logo",

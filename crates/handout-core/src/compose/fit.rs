@@ -5,7 +5,7 @@
 
 use super::Context;
 use super::blocks::{self, BlockError};
-use super::frag::Frag;
+use super::frag::{Frag, Mark};
 use crate::diag::{Kind, Problem};
 use crate::load::layout::{Block, Region};
 use crate::units::{Mm, Size};
@@ -160,8 +160,11 @@ pub(super) fn stack(cx: &mut Context, region: &Region, content: Size) -> Result<
 fn overflow(cx: &Context, region: &Region, block_index: usize, frag: &Frag, available: Mm) -> Problem {
     let block = &region.blocks[block_index];
     let needed = frag.height;
-    let mark = frag.marks.iter().find(|m| m.bottom > available).or(frag.marks.last());
-    let (what, source) = mark.map_or((String::new(), None), |m| (m.text.clone(), m.source.clone()));
+    let mark = blamed(frag, needed - available, available);
+    let (what, source, text) =
+        mark.map_or((String::new(), None, Mm::ZERO), |m| (m.text.clone(), m.source.clone(), m.height));
+    let kind = Kind::Overflow { needed, available, text };
+    let by = kind.shorter_by().map(|n| format!("make it about {n} % shorter")).unwrap_or_else(|| "shorten it".into());
     let msg = format!(
         "text does not fit region `{}`: it needs {needed:.1} but the region has {available:.1}, even at the minimum font sizes",
         region.name
@@ -171,8 +174,24 @@ fn overflow(cx: &Context, region: &Region, block_index: usize, frag: &Frag, avai
         .label(format!("\"{}\" does not fit", excerpt(&what)))
         .related(region.loc.clone(), format!("region `{}` in {}", region.name, cx.layout.id))
         .related(block.loc().clone(), "the block is placed")
-        .help("shorten the text, or give the region more room in the layout")
-        .kind(Kind::Overflow { needed, available })
+        .help(format!("{by}, or give the region more room in the layout"))
+        .kind(kind)
+}
+
+/// The text to blame when a region's content is `over` too tall: the
+/// tallest text, when shortening it alone would make the region fit
+/// (a text far longer than the rest), else the one that crosses the
+/// region's bottom.
+fn blamed(frag: &Frag, over: Mm, available: Mm) -> Option<&Mark> {
+    let located = || frag.marks.iter().filter(|m| m.source.is_some());
+    let tallest = located().max_by(|a, b| a.height.0.total_cmp(&b.height.0));
+    if let Some(t) = tallest
+        && t.height >= over
+        && t.height > available / 3.0
+    {
+        return Some(t);
+    }
+    frag.marks.iter().find(|m| m.bottom > available).or(frag.marks.last())
 }
 
 /// The start of a text, for messages.

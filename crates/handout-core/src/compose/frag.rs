@@ -18,6 +18,8 @@ pub struct Frag {
 #[derive(Debug, Clone)]
 pub struct Mark {
     pub bottom: Mm,
+    /// How tall the text is.
+    pub height: Mm,
     pub text: String,
     pub source: Option<Loc>,
 }

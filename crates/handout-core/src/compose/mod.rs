@@ -13,6 +13,7 @@ mod fit;
 mod frag;
 mod impose;
 mod side;
+mod stack;
 
 pub use checks::body_size;
 
@@ -117,17 +118,20 @@ pub fn compose(h: &Handout, caches: &Caches, problems: &mut Problems) -> Option<
     let mut cx = Context::new(h, h.fonts, caches);
     let mut pages = Vec::new();
     let mut structure = Vec::new();
+    let mut regions = Vec::new();
     for (page_no, side) in layout.sides.iter().enumerate() {
-        let (page, nodes) = side::compose_side(&mut cx, side, page_no, problems);
+        let (page, nodes, placed) = side::compose_side(&mut cx, side, page_no, problems);
         pages.push(page);
         structure.extend(nodes);
+        regions.push(placed);
     }
     if let Some(sheet) = &layout.sheet {
         pages = impose::impose(sheet, layout.page.size, pages);
     }
     let title =
         campaign.text("title").map(|t| t.resolve(&cx.vars()).to_plain()).unwrap_or_else(|| h.platform.name.clone());
-    let doc = Document { title, lang: campaign.language.code.clone(), pages, structure, fonts: h.fonts.typefaces() };
+    let lang = campaign.language.code.clone();
+    let doc = Document { title, lang, pages, structure, fonts: h.fonts.typefaces(), regions };
     if problems.clean_since(mark) {
         checks::check_glyphs(&mut cx.m, &doc, problems);
         checks::check_prominence(layout, &doc, problems);

@@ -1,12 +1,13 @@
-//! One side of a layout as a page: each region fitted (regions of a fit
-//! group share the smallest scale), placed on the page over its background
-//! (mirrored for right-to-left languages), with its structure.
+//! One side of a layout as a page: its stacks arranged (stack.rs), each
+//! region fitted (regions of a fit group share the smallest scale), placed
+//! on the page over its background (mirrored for right-to-left languages),
+//! with its structure.
 
 use super::frag::{self, Frag};
-use super::{Context, blame, fit};
+use super::{Context, blame, fit, stack};
 use crate::diag::{Problem, Problems};
 use crate::load::layout::{Align, Layout, Region, Side};
-use crate::model::{Item, Node, Page};
+use crate::model::{Item, Node, Page, PlacedRegion};
 use crate::style::Color;
 use crate::units::{EPS, Mm, Rect, Size};
 
@@ -16,7 +17,7 @@ pub(super) fn compose_side(
     side: &Side,
     page_no: usize,
     problems: &mut Problems,
-) -> (Page, Vec<Node>) {
+) -> (Page, Vec<Node>, Vec<PlacedRegion>) {
     let layout = cx.layout;
     let bleed = layout.page.bleed;
     let size = layout.page.size;
@@ -30,15 +31,21 @@ pub(super) fn compose_side(
         page.items.push(Item::Box { rect: Rect::sized(page.size), fill: layout.page.background, radius: Mm::ZERO });
     }
     let mut structure = Vec::new();
-    let fitted = fit_side(cx, &side.regions, problems);
-    for (region, frag) in side.regions.iter().zip(fitted) {
+    let regions = stack::arrange(cx, side);
+    let fitted = fit_side(cx, &regions, problems);
+    for (region, frag) in regions.iter().zip(fitted) {
         let Some(frag) = frag else { continue };
         let placed = place(cx, region, frag);
         let base = page.items.len();
         page.items.extend(placed.items);
         structure.extend(placed.nodes.into_iter().map(|n| frag::reindex(n, page_no, base)));
     }
-    (page, structure)
+    let mirror = |r: &Region| if cx.rtl() { r.rect.mirror_x(layout.page.size.w) } else { r.rect };
+    let boxes = regions
+        .iter()
+        .map(|r| PlacedRegion { name: r.name.clone(), rect: mirror(r), content: mirror(r).inset(r.padding) })
+        .collect();
+    (page, structure, boxes)
 }
 
 /// A region's fitted content at its place on the page, on its background.

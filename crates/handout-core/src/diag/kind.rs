@@ -16,8 +16,9 @@ pub enum Kind {
     /// 2), not wrong files (exit code 1).
     Usage,
     /// Text that does not fit its region even at the layout's minimum
-    /// sizes: it needs `needed`, the region has `available`.
-    Overflow { needed: Mm, available: Mm },
+    /// sizes: the region's content needs `needed`, the region has
+    /// `available`, and the text blamed for it is `text` tall.
+    Overflow { needed: Mm, available: Mm, text: Mm },
     /// An organisation's value cannot be used.
     Org(OrgIssue),
     /// An organisation's logo cannot be used.
@@ -25,14 +26,18 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// For text that does not fit: how much shorter it must be, in percent
-    /// rounded up to 5 (its height is roughly proportional to its length).
+    /// For text that does not fit: how much shorter the blamed text must
+    /// be, in percent rounded up to 5 (its height is roughly proportional
+    /// to its length); the whole region's content when the text's height
+    /// is not known.
     pub fn shorter_by(self) -> Option<u32> {
-        let Kind::Overflow { needed, available } = self else { return None };
-        if needed <= Mm::ZERO {
+        let Kind::Overflow { needed, available, text } = self else { return None };
+        let over = needed - available;
+        let of = if text > Mm::ZERO { text } else { needed };
+        if of <= Mm::ZERO || over <= Mm::ZERO {
             return None;
         }
-        let cut = (1.0 - available / needed).clamp(0.0, 0.95) * 100.0;
+        let cut = (over / of).clamp(0.0, 0.95) * 100.0;
         Some(((cut / 5.0).ceil() as u32 * 5).max(5))
     }
 }
@@ -92,10 +97,15 @@ mod tests {
 
     #[test]
     fn a_text_twice_too_long_must_lose_half() {
-        let over = |needed: f32, available: f32| Kind::Overflow { needed: Mm(needed), available: Mm(available) };
-        assert_eq!(over(20.0, 10.0).shorter_by(), Some(50));
-        assert_eq!(over(10.4, 10.0).shorter_by(), Some(5));
-        assert_eq!(over(100.0, 1.0).shorter_by(), Some(95));
+        let over = |needed: f32, available: f32, text: f32| Kind::Overflow {
+            needed: Mm(needed),
+            available: Mm(available),
+            text: Mm(text),
+        };
+        assert_eq!(over(20.0, 10.0, 0.0).shorter_by(), Some(50));
+        assert_eq!(over(10.4, 10.0, 0.0).shorter_by(), Some(5));
+        assert_eq!(over(100.0, 1.0, 0.0).shorter_by(), Some(95));
+        assert_eq!(over(110.0, 100.0, 20.0).shorter_by(), Some(50), "the text itself loses the 10 mm");
         assert_eq!(Kind::Plain.shorter_by(), None);
     }
 }

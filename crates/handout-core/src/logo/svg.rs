@@ -150,7 +150,9 @@ fn outside_reference(text: &str) -> Option<String> {
             if !inner {
                 let end =
                     rest.find(|c: char| c == '"' || c == '\'' || c == ')' || c.is_whitespace()).unwrap_or(rest.len());
-                return Some(format!("{marker} {}", &rest[..end.min(80)]));
+                // At most 80 characters of it, cut between characters.
+                let shown: String = rest[..end].chars().take(80).collect();
+                return Some(format!("{marker} {shown}"));
             }
         }
     }
@@ -421,6 +423,18 @@ mod tests {
         assert!(refused(&path).contains("segments"));
         let dashes = r#"<path d="M0 0 L1000 1000" stroke="black" stroke-dasharray="0.01 0.01"/>"#;
         assert!(refused(&format!("<svg {SVG}>{dashes}</svg>")).contains("dashes counted"));
+    }
+
+    /// Found by the fuzzers (org_rows, web_form): a reference longer than
+    /// what the message shows, with a character of several bytes where it
+    /// is cut.
+    #[test]
+    fn a_long_outside_reference_is_shown_cut_between_characters() {
+        let href = format!("https://{}مorg", "w".repeat(71));
+        let svg = format!(r#"<svg {SVG}><image href="{href}"/></svg>"#);
+        let p = read(svg.as_bytes()).unwrap_err();
+        assert_eq!(p.kind, crate::diag::Kind::Logo(LogoIssue::Outside));
+        assert!(p.message.contains(&href[..76]), "{}", p.message);
     }
 
     #[test]

@@ -59,7 +59,7 @@ pub(crate) fn paragraph(cx: &mut Context, p: &Para) -> Result<Frag, BlockError> 
     } else {
         (pitch * lines.len() as f32).max(first + pitch * (lines.len() - 1) as f32 + bottom)
     };
-    f.marks.push(Mark { bottom: f.height, text: p.rich.to_plain(), source: p.source.clone() });
+    f.marks.push(Mark { bottom: f.height, height: f.height, text: p.rich.to_plain(), source: p.source.clone() });
     f.height += style.space_after;
     Ok(f)
 }

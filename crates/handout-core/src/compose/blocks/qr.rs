@@ -29,14 +29,11 @@ pub(super) fn qr_block(cx: &mut Context, b: &QrBlock, width: Mm, room: Mm) -> Re
     // Beside the code when a readable column of text fits next to it even
     // at its smallest; else under it.
     let beside = width - code.outer(spec.min_size) - QR_GAP >= QR_TEXT_MIN;
-    let (symbol_w, text_w) = if beside {
-        let most = code.symbol_for(room.min(width - QR_GAP - QR_TEXT_MIN));
-        let symbol_w = spec.size.min(most).max(spec.min_size);
-        (symbol_w, width - code.outer(symbol_w) - QR_GAP)
+    let (symbol_w, (cap, link, notes)) = if beside {
+        beside_code(cx, b, &caption_t, &code, width, room)?
     } else {
-        (Mm::ZERO, width)
+        (Mm::ZERO, qr_texts(cx, b, &caption_t, width)?)
     };
-    let (cap, link, notes) = qr_texts(cx, b, &caption_t, text_w)?;
     let text_h = cap.height + link.height + notes.iter().map(|p| p.height).sum::<Mm>();
     let symbol_w = if beside {
         symbol_w
@@ -58,7 +55,8 @@ pub(super) fn qr_block(cx: &mut Context, b: &QrBlock, width: Mm, room: Mm) -> Re
     }
     let leaf = f.push(Item::Qr(symbol));
     f.nodes.push(group(StructKind::Figure { alt: alt_t.resolve(&cx.vars()).to_plain() }, vec![leaf]));
-    f.marks.push(Mark { bottom: outer, text: cx.platform.form_url.clone(), source: Some(cx.platform.url_loc.clone()) });
+    let url = cx.platform.form_url.clone();
+    f.marks.push(Mark { bottom: outer, height: outer, text: url, source: Some(cx.platform.url_loc.clone()) });
     let (tx, ty) = if beside {
         (outer + QR_GAP, ((outer - text_h) / 2.0).max(Mm::ZERO))
     } else {
@@ -73,6 +71,51 @@ pub(super) fn qr_block(cx: &mut Context, b: &QrBlock, width: Mm, room: Mm) -> Re
     }
     f.height = if beside { outer.max(ty + text_h) } else { ty + text_h };
     Ok(f)
+}
+
+/// The texts in the column beside a code as large as the room allows
+/// (between the layout's `min_size` and `size`): a larger code leaves a
+/// narrower column, so when the texts would then be taller than the room,
+/// the largest code whose column still fits is found by bisection (a
+/// tenth of a millimetre apart); at `min_size` the texts are as they come.
+fn beside_code(
+    cx: &mut Context,
+    b: &QrBlock,
+    caption: &Template,
+    code: &Code,
+    width: Mm,
+    room: Mm,
+) -> Result<(Mm, Texts), BlockError> {
+    let spec = &cx.layout.qr;
+    let most = code.symbol_for(room.min(width - QR_GAP - QR_TEXT_MIN));
+    let largest = spec.size.min(most).max(spec.min_size);
+    let column = |s: Mm| width - code.outer(s) - QR_GAP;
+    let first = qr_texts(cx, b, caption, column(largest))?;
+    if texts_height(&first) <= room || largest <= spec.min_size {
+        return Ok((largest, first));
+    }
+    let (mut lo, mut hi) = (spec.min_size, largest);
+    let mut best = (lo, qr_texts(cx, b, caption, column(lo))?);
+    if texts_height(&best.1) > room {
+        return Ok(best);
+    }
+    while hi - lo > Mm(0.1) {
+        let mid = (lo + hi) / 2.0;
+        let texts = qr_texts(cx, b, caption, column(mid))?;
+        if texts_height(&texts) <= room {
+            (lo, best) = (mid, (mid, texts));
+        } else {
+            hi = mid;
+        }
+    }
+    Ok(best)
+}
+
+/// The caption, the address and the notes.
+type Texts = (Frag, Frag, Vec<Frag>);
+
+fn texts_height((cap, link, notes): &Texts) -> Mm {
+    cap.height + link.height + notes.iter().map(|p| p.height).sum::<Mm>()
 }
 
 /// The form URL's matrix, from the run's cache: encoded once per URL and
@@ -123,12 +166,7 @@ fn check_module(cx: &Context, symbol: &QrSymbol) -> Result<(), BlockError> {
 }
 
 /// The caption, the URL and the notes, each a paragraph.
-fn qr_texts(
-    cx: &mut Context,
-    b: &QrBlock,
-    caption_t: &Template,
-    width: Mm,
-) -> Result<(Frag, Frag, Vec<Frag>), BlockError> {
+fn qr_texts(cx: &mut Context, b: &QrBlock, caption_t: &Template, width: Mm) -> Result<Texts, BlockError> {
     let caption_rich = caption_t.resolve(&cx.vars());
     let mut cap = paragraph(
         cx,

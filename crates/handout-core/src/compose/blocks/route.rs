@@ -10,8 +10,11 @@ use crate::load::layout::RouteBlock;
 use crate::model::{Item, StructKind, TextRun};
 use crate::units::{Mm, Point};
 
-/// Space between a step's number circle and its text.
+/// Space between a step's number circle and its text: this, or for small
+/// type (a wallet card) less, in proportion to the circle.
 const NUMBER_GAP: Mm = Mm(2.5);
+/// The gap as a share of the circle's diameter, when that is less.
+const NUMBER_GAP_SHARE: f32 = 0.4;
 
 pub(super) fn route_block(cx: &mut Context, b: &RouteBlock, width: Mm) -> Result<Frag, BlockError> {
     let route = find_route(cx, b)?;
@@ -60,7 +63,7 @@ fn numbered_step(cx: &mut Context, n: usize, step: &Template, b: &RouteBlock, wi
     let num_size = cx.size(num_style);
     let pitch = size.to_mm() * step_style.line_height;
     let diameter = (num_size.to_mm() * 1.75).max(pitch * 0.95);
-    let indent = diameter + NUMBER_GAP;
+    let indent = diameter + NUMBER_GAP.min(diameter * NUMBER_GAP_SHARE);
     let rich = step.resolve(&cx.vars());
     let body = paragraph(
         cx,

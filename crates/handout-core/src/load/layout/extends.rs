@@ -4,7 +4,8 @@
 //! and their regions are matched by name, and a region of the child
 //! replaces the parent's region of that name, in its place. New regions
 //! come after the inherited ones, or before them with `behind = true`;
-//! `drop = ["name"]` in a face leaves an inherited region out.
+//! `drop = ["name"]` in a face leaves an inherited region out. A face's
+//! stacks are the child's when it gives any, else the parent's.
 
 use super::super::At;
 use super::raw::{RawFace, RawLayout};
@@ -104,6 +105,7 @@ fn merge(parent: RawLayout, child: RawLayout, problems: &mut Problems) -> RawLay
         names: child.names.or(parent.names),
         uses: child.uses.or(parent.uses),
         output: child.output.or(parent.output),
+        max_help: child.max_help.or(parent.max_help),
         px_width: child.px_width.or(parent.px_width),
         px_height: child.px_height.or(parent.px_height),
         page: child.page.or(parent.page),
@@ -156,5 +158,6 @@ fn merge_regions(mut base: RawFace, child: RawFace, problems: &mut Problems) -> 
         }
     }
     behind.extend(base.region);
-    RawFace { name: base.name, region: behind, drop: Vec::new() }
+    let stack = if child.stack.is_empty() { base.stack } else { child.stack };
+    RawFace { name: base.name, region: behind, drop: Vec::new(), stack }
 }

@@ -13,11 +13,13 @@ mod extends;
 mod raw;
 mod regions;
 mod sheet;
+mod stacks;
 mod style;
 
 pub use blocks::{Block, DeadlineBlock, Ground, OrgBlock, QrBlock, QrNotes, RoleUse, RouteBlock, RuleBlock, TextBlock};
 pub use raw::{Align, EcLevel, Flip, MarkPlace, TextTag};
 pub use sheet::{CropMarks, SheetSpec};
+pub use stacks::Stack;
 pub use style::{Role, TextStyle};
 
 use super::content::MAX_URL_LEN;
@@ -56,6 +58,9 @@ pub struct Layout {
     pub with_org: Option<Box<Layout>>,
     /// What it makes.
     pub output: Output,
+    /// With an organisation: the most characters of its help text the
+    /// layout holds, when the layout says.
+    pub max_help: Option<usize>,
 }
 
 /// What a layout makes.
@@ -97,6 +102,8 @@ pub struct PageSpec {
 pub struct Side {
     pub name: String,
     pub regions: Vec<Region>,
+    /// Regions that share the room they fill.
+    pub stacks: Vec<Stack>,
 }
 
 /// A rectangle of a side that shows blocks, or a coloured panel (no blocks).
@@ -112,6 +119,9 @@ pub struct Region {
     /// Regions of one group are set at the same scale, so that, say, two
     /// columns of steps keep the same type size when one must shrink.
     pub fit_group: Option<String>,
+    /// In a stack: the least height it gives way to, the most it grows to.
+    pub min_h: Option<Mm>,
+    pub max_h: Option<Mm>,
     pub blocks: Vec<Block>,
     pub loc: Loc,
 }
@@ -171,6 +181,7 @@ pub struct FontSpec {
     pub scripts: Vec<(Script, FamilySpec)>,
 }
 
+const MAX_HELP: Limit = Limit::number("max_help", 10.0, 300.0);
 const PAGE_WIDTH: Limit = Limit::mm("page width", 10.0, 2200.0);
 const PAGE_HEIGHT: Limit = Limit::mm("page height", 10.0, 2200.0);
 const BLEED: Limit = Limit::mm("bleed", 0.0, 20.0);
@@ -239,6 +250,8 @@ fn check_layout(
     let description = raw.description.map(At::into_inner);
     let names = raw.names.map(At::into_inner).unwrap_or_default();
     let uses = raw.uses.map(At::into_inner).unwrap_or_default();
+    let max_help =
+        raw.max_help.as_ref().map(|m| cx.number(&At::new(*m.get() as f32, m.loc().clone()), MAX_HELP) as usize);
     cx.finish(|| Layout {
         id,
         source,
@@ -253,6 +266,7 @@ fn check_layout(
         sheet,
         with_org,
         output,
+        max_help,
     })
 }
 

@@ -22,6 +22,10 @@ pub struct RawLayout {
     pub uses: Option<At<BTreeMap<String, String>>>,
     /// What the layout makes: PDF pages (the default) or PNG images.
     pub output: Option<At<OutputKind>>,
+    /// In `[with_org]`: the most characters of an organisation's help text
+    /// the layout holds, as measured (tests/growth.rs says how); the web
+    /// page shows it.
+    pub max_help: Option<At<u32>>,
     /// A PNG's size in pixels; the page is this many CSS pixels (96 to the
     /// inch), so positions stay in mm and sizes in pt.
     pub px_width: Option<At<u32>>,
@@ -176,6 +180,33 @@ pub struct RawFace {
     /// regions to leave out.
     #[serde(default)]
     pub drop: Vec<At<String>>,
+    /// Regions that share the room they fill, top to bottom (`[[face.stack]]`).
+    /// In a layout that extends another, a face that gives its own stacks
+    /// replaces the inherited ones.
+    #[serde(default)]
+    pub stack: Vec<At<RawStack>>,
+}
+
+/// `[[face.stack]] regions = ["header", "deadline", ["left", "right"], "scan"]`:
+/// a column of regions, top to bottom; an inner list is a row of regions
+/// side by side, which share a height.
+#[derive(Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStack {
+    pub regions: At<Vec<StackItem>>,
+    /// How far down the stack may reach when its regions need more room
+    /// than the layout draws them with (the last region's bottom when
+    /// absent): empty page below them that they may grow into.
+    #[serde(default)]
+    pub bottom: Option<At<f32>>,
+}
+
+/// One place in a stack: a region, or a row of regions side by side.
+#[derive(Clone, Deserialize)]
+#[serde(untagged, expecting = "a region name, or a list of region names side by side")]
+pub enum StackItem {
+    Region(String),
+    Row(Vec<String>),
 }
 
 named! {
@@ -203,6 +234,12 @@ pub struct RawRegion {
     pub gap: Option<At<f32>>,
     #[serde(default)]
     pub fit_group: Option<String>,
+    /// In a stack: the least height the region gives way to (its content's
+    /// height when absent), and the most it grows to (no limit when absent).
+    #[serde(default)]
+    pub min_h: Option<At<f32>>,
+    #[serde(default)]
+    pub max_h: Option<At<f32>>,
     /// In a layout that extends another: put this new region before the
     /// inherited ones (a panel drawn behind them), not after.
     #[serde(default)]

@@ -78,7 +78,9 @@ fn check_side(cx: &mut Checker, bx: &BlockCx, page: &PageSpec, face: &RawFace) -
         check_contrast(cx, &region, behind);
         regions.push(region);
     }
-    Side { name: face.name.get().clone(), regions }
+    let stacks: Vec<_> = face.stack.iter().map(|s| super::stacks::check_stack(cx, s, &regions)).collect();
+    super::stacks::check_unstacked(cx, &stacks, &regions);
+    Side { name: face.name.get().clone(), regions, stacks }
 }
 
 fn check_region(cx: &mut Checker, bx: &BlockCx, r: &At<RawRegion>) -> Region {
@@ -93,6 +95,8 @@ fn check_region(cx: &mut Checker, bx: &BlockCx, r: &At<RawRegion>) -> Region {
         align: r.align.as_ref().map_or(Align::Top, |a| *a.get()),
         gap: cx.mm_or_zero(&r.gap, GAP),
         fit_group: r.fit_group.clone(),
+        min_h: r.min_h.as_ref().map(|v| cx.mm(v, HEIGHT)),
+        max_h: r.max_h.as_ref().map(|v| cx.mm(v, HEIGHT)),
         blocks,
         loc: r.loc().clone(),
     }
