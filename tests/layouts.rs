@@ -186,7 +186,7 @@ fn a_problem_shared_by_several_documents_is_reported_once_naming_them() {
     copy_project(proj.path());
     let file = proj.path().join("data/nl/campaign.toml");
     let text = std::fs::read_to_string(&file).unwrap();
-    let long = format!("source = \"{}\"", "Bron: Autoriteit Persoonsgegevens. ".repeat(12));
+    let long = format!("source = \"{}\"", "Bron: Autoriteit Persoonsgegevens. ".repeat(60));
     let source = text.lines().find(|l| l.starts_with("source = ")).unwrap();
     std::fs::write(&file, text.replace(source, &long)).unwrap();
     let out = proj.path().join("out");

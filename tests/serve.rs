@@ -228,10 +228,13 @@ fn hostile_input_gets_a_clear_4xx_and_the_server_stays_up() {
 #[test]
 fn what_cannot_be_made_is_said_next_to_its_field() {
     let (_dir, server) = start();
-    // Too long for a wallet card: the JSON the page's script reads.
+    // Too long for a wallet card (it holds 273 characters; any other
+    // layout holds the 300 an organisation may give): the JSON the page's
+    // script reads.
     let help = "Hulp nodig? Kom naar het Informatiepunt Digitale Overheid in de bibliotheek, elke dinsdag en donderdag \
                 van tien tot twaalf uur en op zaterdag van elf tot een uur, Stationsplein 1. Onze vrijwilligers helpen \
-                graag, gratis en zonder afspraak.";
+                graag, gratis en zonder afspraak. Neem je telefoon mee en je wachtwoord van Facebook.";
+    assert!((274..=300).contains(&help.chars().count()), "{}", help.chars().count());
     let form = Multipart::new()
         .text("lang", "nl")
         .text("platform", "facebook")

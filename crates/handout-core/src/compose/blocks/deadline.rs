@@ -31,7 +31,8 @@ fn after_deadline(cx: &mut Context, b: &DeadlineBlock, width: Mm) -> Result<Frag
         Para { rich: &head_rich, role: &b.date, width, mode: Breaking::Prose(None), source: Some(head_t.loc.clone()) };
     let mut head = paragraph(cx, &para)?;
     wrap(&mut head, StructKind::Paragraph);
-    let mut note = note_paragraph(cx, &note_t, b.note.as_ref().unwrap_or(&b.label), width)?;
+    let role = b.after_note_role.as_ref().or(b.note.as_ref()).unwrap_or(&b.label);
+    let mut note = note_paragraph(cx, &note_t, role, width)?;
     wrap(&mut note, StructKind::Paragraph);
     Ok(stack(vec![head, note]))
 }

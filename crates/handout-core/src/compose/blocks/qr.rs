@@ -44,7 +44,7 @@ pub(super) fn qr_block(cx: &mut Context, b: &QrBlock, width: Mm, room: Mm) -> Re
     };
     let mut symbol = code.symbol(symbol_w, spec);
     let outer = symbol.outer().w;
-    if outer > width {
+    if !outer.fits_in(width) {
         return Err(BlockError::Fatal(too_wide(cx, b, outer, width)));
     }
     check_module(cx, &symbol)?;

@@ -39,6 +39,9 @@ pub struct DeadlineBlock {
     pub note: Option<Role>,
     pub after_headline: String,
     pub after_note: String,
+    /// The role the after-deadline note is set in: `after_note_role`,
+    /// else the note's, else the label's.
+    pub after_note_role: Option<Role>,
     pub loc: Loc,
 }
 
@@ -117,7 +120,9 @@ impl Block {
         let on_region = |role| RoleUse { role, ground: Ground::Region };
         match self {
             Block::Text(b) => vec![on_region(&b.role)],
-            Block::Deadline(b) => [&b.label, &b.date].into_iter().chain(&b.note).map(on_region).collect(),
+            Block::Deadline(b) => {
+                [&b.label, &b.date].into_iter().chain(&b.note).chain(&b.after_note_role).map(on_region).collect()
+            }
             Block::Route(b) => vec![
                 on_region(&b.heading),
                 on_region(&b.step),
@@ -165,13 +170,14 @@ pub fn check_block(cx: &mut Checker, bx: &BlockCx, raw: &At<RawBlock>) -> Block 
             tag: tag.unwrap_or(TextTag::P),
             loc: loc.clone(),
         }),
-        RawBlock::Deadline { label_role, date_role, note_role, after_headline, after_note } => {
+        RawBlock::Deadline { label_role, date_role, note_role, after_headline, after_note, after_note_role } => {
             Block::Deadline(DeadlineBlock {
                 label: role(cx, label_role),
                 date: role(cx, date_role),
                 note: note_role.as_ref().map(|r| role(cx, r)),
                 after_headline: after_headline.clone().unwrap_or_else(|| "after_deadline_headline".into()),
                 after_note: after_note.clone().unwrap_or_else(|| "after_deadline_note".into()),
+                after_note_role: after_note_role.as_ref().map(|r| role(cx, r)),
                 loc: loc.clone(),
             })
         }

@@ -270,6 +270,8 @@ pub enum RawBlock {
         after_headline: Option<String>,
         #[serde(default)]
         after_note: Option<String>,
+        #[serde(default)]
+        after_note_role: Option<String>,
     },
     Route {
         route: String,
