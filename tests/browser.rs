@@ -8,96 +8,27 @@
 //! what is not there. `HANDOUT_SCREENSHOT=path.png` keeps a screenshot of
 //! the page with its preview (the README's picture).
 
+#[path = "common/browser.rs"]
+mod browser;
 mod common;
 #[path = "common/http.rs"]
 mod http;
 
 use common::*;
-use fantoccini::{ClientBuilder, Locator};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use fantoccini::Locator;
 use std::time::{Duration, Instant};
-
-/// The browser and its driver, if installed.
-fn browser() -> Option<(PathBuf, PathBuf)> {
-    let find = |names: &[&str]| {
-        let path = std::env::var_os("PATH")?;
-        std::env::split_paths(&path).flat_map(|d| names.iter().map(move |n| d.join(n))).find(|p| p.is_file())
-    };
-    Some((find(&["chromium", "chromium-browser", "google-chrome"])?, find(&["chromedriver"])?))
-}
-
-/// chromedriver, stopped when dropped.
-struct Driver(Child);
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-fn start_driver(driver: &Path) -> (Driver, u16) {
-    let port = free_port();
-    let child = Command::new(driver)
-        .arg(format!("--port={port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("chromedriver starts");
-    let start = Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(start.elapsed() < Duration::from_secs(20), "chromedriver does not listen");
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    (Driver(child), port)
-}
-
-/// Wait until `dir` holds a finished download; its path.
-fn downloaded(dir: &Path) -> PathBuf {
-    let start = Instant::now();
-    loop {
-        let files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-        if let Some(pdf) = files.iter().find(|p| p.extension().is_some_and(|e| e == "pdf")) {
-            return pdf.clone();
-        }
-        assert!(start.elapsed() < Duration::from_secs(30), "nothing was downloaded: {files:?}");
-        std::thread::sleep(Duration::from_millis(200));
-    }
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_library_worker_makes_a_flyer_with_a_logo_in_a_real_browser() {
-    let Some((chromium, driver)) = browser() else {
+    let Some((chromium, driver)) = browser::installed() else {
         eprintln!("SKIPPED: no chromium and chromedriver on PATH (apt-get install chromium chromium-driver)");
         return;
     };
     let dir = tempfile::tempdir().unwrap();
     let server = http::Server::start(dir.path(), BEFORE_DEADLINE_EPOCH);
     let downloads = tempfile::tempdir().unwrap();
-    let (_driver, port) = start_driver(&driver);
-    let caps = serde_json::json!({
-        "goog:chromeOptions": {
-            "binary": chromium,
-            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--window-size=1400,1500", "--lang=nl"],
-            "prefs": {
-                "download.default_directory": downloads.path(),
-                "download.prompt_for_download": false,
-            }
-        }
-    });
-    let caps = caps.as_object().unwrap().clone().into_iter().collect();
-    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-    let client = ClientBuilder::new(connector)
-        .capabilities(caps)
-        .connect(&format!("http://127.0.0.1:{port}"))
-        .await
-        .expect("a WebDriver session");
+    let driver = browser::start_driver(&driver);
+    let client = browser::session(&chromium, &driver, downloads.path(), 1400, "nl").await;
 
     client.goto(&format!("http://localhost:{}/", server.addr.port())).await.unwrap();
     assert!(client.title().await.unwrap().starts_with("Folders maken"));
@@ -139,7 +70,7 @@ async fn a_library_worker_makes_a_flyer_with_a_logo_in_a_real_browser() {
     }
 
     client.find(Locator::Css("button.primary")).await.unwrap().click().await.unwrap();
-    let pdf = std::fs::read(downloaded(downloads.path())).unwrap();
+    let pdf = std::fs::read(browser::downloaded(downloads.path(), &[])).unwrap();
     let codes: Vec<String> = rasterise(&pdf, 150.0).iter().flat_map(decode_qr).collect();
     assert_eq!(codes, [expected_url("facebook")]);
     let text: String = pdf_text(&pdf).split_whitespace().collect();

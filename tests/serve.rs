@@ -228,18 +228,18 @@ fn hostile_input_gets_a_clear_4xx_and_the_server_stays_up() {
 #[test]
 fn what_cannot_be_made_is_said_next_to_its_field() {
     let (_dir, server) = start();
-    // Too long for a wallet card (it holds 273 characters; any other
-    // layout holds the 300 an organisation may give): the JSON the page's
-    // script reads.
+    // Too long for a wallet card (it holds about 273 characters with a
+    // name like the example's; any other layout holds the 300 an
+    // organisation may give): the JSON the page's script reads.
     let help = "Hulp nodig? Kom naar het Informatiepunt Digitale Overheid in de bibliotheek, elke dinsdag en donderdag \
                 van tien tot twaalf uur en op zaterdag van elf tot een uur, Stationsplein 1. Onze vrijwilligers helpen \
-                graag, gratis en zonder afspraak. Neem je telefoon mee en je wachtwoord van Facebook.";
+                graag, gratis en zonder afspraak. Neem je telefoon mee en het wachtwoord van Facebook.";
     assert!((274..=300).contains(&help.chars().count()), "{}", help.chars().count());
     let form = Multipart::new()
         .text("lang", "nl")
         .text("platform", "facebook")
         .text("layout", "pocket-cards")
-        .text("org_name", "Bibliotheek Proefdorp")
+        .text("org_name", "Openbare Bibliotheek Proefdorp, vestiging Centrum")
         .text("org_help_nl", help);
     let r = server.post("/preview", &form, "image/png, application/json");
     assert_status(&r, 422, "help text too long for the cards");

@@ -9,7 +9,7 @@ use handout_core::date::Date;
 use handout_core::diag::Problems;
 use handout_core::files::Embedded;
 use handout_web::catalogue::Catalogue;
-use handout_web::page::{self, Page};
+use handout_web::page::{self, Page, Site};
 use handout_web::studio::Studio;
 use libfuzzer_sys::fuzz_target;
 use std::sync::{Arc, OnceLock};
@@ -43,6 +43,6 @@ fuzz_target!(|data: &[u8]| {
         let _ = handout_core::load::org::check_org(org.input.clone(), &mut read, &mut problems);
     }
     let complaints = handout_web::complaint::from_problems(&problems, order.ui, catalogue);
-    let page = Page { ui: order.ui, form: Some(&form), complaints, preview: None, today };
+    let page = Page { site: Site::Server, ui: order.ui, form: Some(&form), complaints, preview: None, today };
     let _ = page::render(&page, &studio.project, catalogue);
 });

@@ -11,15 +11,15 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
-use handout_core::bundle;
 use handout_core::date::Date;
 use handout_core::diag::Problems;
 use handout_core::files::Embedded;
 use handout_core::plan::Built;
+use handout_web::answer::{self, Delivery};
 use handout_web::complaint::{self, Complaint};
 use handout_web::form::{self, Form, Refused};
-use handout_web::order::{Order, order, slug};
-use handout_web::page::{self, Page, Preview};
+use handout_web::order::{Order, order};
+use handout_web::page::{self, Page, Preview, Site};
 use handout_web::studio::{Studio, preview_scale};
 use handout_web::words::Ui;
 use std::sync::Arc;
@@ -64,7 +64,7 @@ pub(super) struct HomeQuery {
 /// `GET /`: the page, as on a first visit.
 pub(super) async fn home(State(st): State<AppState>, Query(q): Query<HomeQuery>) -> Response {
     let ui = Ui::from_id(q.ui.as_deref().unwrap_or("nl"));
-    let page = Page { ui, form: None, complaints: Vec::new(), preview: None, today: today() };
+    let page = Page { site: Site::Server, ui, form: None, complaints: Vec::new(), preview: None, today: today() };
     html(StatusCode::OK, page::render(&page, &st.studio.project, &st.studio.catalogue))
 }
 
@@ -86,7 +86,14 @@ pub(super) async fn preview_page(State(st): State<AppState>, req: Request) -> Re
     match made {
         Err(r) => r,
         Ok(Ok(preview)) => {
-            let page = Page { ui, form: Some(&ask.form), complaints: Vec::new(), preview: Some(preview), today };
+            let page = Page {
+                site: Site::Server,
+                ui,
+                form: Some(&ask.form),
+                complaints: Vec::new(),
+                preview: Some(preview),
+                today,
+            };
             html(StatusCode::OK, page::render(&page, &st.studio.project, &st.studio.catalogue))
         }
         Ok(Err(problems)) => refuse(&st, &ask, complaint::from_problems(&problems, ui, &st.studio.catalogue)),
@@ -106,14 +113,7 @@ fn pictures(built: &[Built], count: usize, ui: Ui, studio: &Studio, problems: &m
     let pngs = handout_core::raster::pngs(&o.doc, &o.pdf, preview_scale(o)).map_err(|p| problems.push(p)).ok()?;
     let b64 = base64::engine::general_purpose::STANDARD;
     let pages = pngs.iter().map(|p| format!("data:image/png;base64,{}", b64.encode(p))).collect();
-    Some(Preview { caption: caption(o, count, ui, studio), pages })
-}
-
-fn caption(o: &Built, count: usize, ui: Ui, studio: &Studio) -> String {
-    let document = studio.catalogue.document(&o.id, ui);
-    let w = ui.words();
-    let template = if count > 1 { w.preview_of_many } else { w.preview_of };
-    template.replace("{document}", &document).replace("{count}", &count.to_string())
+    Some(Preview { caption: answer::caption(studio, o, count, ui), pages })
 }
 
 /// `POST /pdf`: one document as PDF.
@@ -131,13 +131,6 @@ pub(super) async fn download(State(st): State<AppState>, req: Request) -> Respon
     deliver(st, req, Delivery::Either).await
 }
 
-#[derive(Clone, Copy, PartialEq)]
-enum Delivery {
-    Pdf,
-    Zip,
-    Either,
-}
-
 async fn deliver(st: AppState, req: Request, how: Delivery) -> Response {
     let ask = match take(&st, req).await {
         Ok(a) => a,
@@ -153,39 +146,11 @@ async fn deliver(st: AppState, req: Request, how: Delivery) -> Response {
         );
     }
     let (order, today) = (ask.order.clone(), ask.today);
-    match blocking(&st, move |s| reported(|ps| s.make(&order, today, usize::MAX, &OnEveryCore, ps))).await {
+    match blocking(&st, move |s| answer::file(s, &order, today, &OnEveryCore, how)).await {
         Err(r) => r,
-        Ok(Ok(outputs)) => file_reply(&outputs, &ask, how),
-        Ok(Err(problems)) => refuse(&st, &ask, complaint::from_problems(&problems, ask.order.ui, &st.studio.catalogue)),
+        Ok(Ok(f)) => attachment(f.mime, &f.name, f.bytes),
+        Ok(Err(complaints)) => refuse(&st, &ask, complaints),
     }
-}
-
-fn file_reply(built: &[Built], ask: &Ask, how: Delivery) -> Response {
-    let single = built.len() == 1 && (how == Delivery::Pdf || built[0].files.len() == 1);
-    match (how, built.first()) {
-        (Delivery::Pdf, Some(o)) => attachment("application/pdf", &file_name(o, "pdf"), o.pdf.clone()),
-        (Delivery::Either, Some(o)) if single => {
-            let (path, bytes) = &o.files[0];
-            let ext = if path.ends_with(".png") { "png" } else { "pdf" };
-            let kind = if ext == "png" { "image/png" } else { "application/pdf" };
-            attachment(kind, &file_name(o, ext), bytes.clone())
-        }
-        _ => match bundle::zip(built) {
-            Ok(bytes) => {
-                let name = match &ask.order.org {
-                    Some(org) => format!("handout-{}.zip", slug(org.input.name.get())),
-                    None => "handout.zip".to_string(),
-                };
-                attachment("application/zip", &name, bytes)
-            }
-            Err(p) => text(StatusCode::INTERNAL_SERVER_ERROR, &p.message),
-        },
-    }
-}
-
-/// `nl-facebook-flyer-a4.pdf`: ids only, so always a safe file name.
-fn file_name(o: &Built, ext: &str) -> String {
-    format!("{}-{}.{ext}", o.id.lang, o.id.file_stem())
 }
 
 /// `POST /preview`: page `page` (from 1) of the first document, as PNG;
@@ -195,28 +160,22 @@ pub(super) async fn preview(State(st): State<AppState>, req: Request) -> Respons
         Ok(a) => a,
         Err(r) => return r,
     };
-    let (order, today, ui) = (ask.order.clone(), ask.today, ask.order.ui);
-    let made = blocking(&st, move |s| {
-        let count = order.count();
-        reported(|ps| s.preview(&order, today, &OnEveryCore, ps))
-            .map(|p| (p.png, p.pages, caption(&p.built, count, ui, s)))
-    })
-    .await;
-    match made {
+    let (order, today) = (ask.order.clone(), ask.today);
+    match blocking(&st, move |s| answer::preview(s, &order, today, &OnEveryCore)).await {
         Err(r) => r,
-        Ok(Ok((png, pages, caption))) => {
+        Ok(Ok(p)) => {
             let encoded =
-                percent_encoding::utf8_percent_encode(&caption, percent_encoding::NON_ALPHANUMERIC).to_string();
-            let mut r = (StatusCode::OK, png).into_response();
+                percent_encoding::utf8_percent_encode(&p.caption, percent_encoding::NON_ALPHANUMERIC).to_string();
+            let mut r = (StatusCode::OK, p.png).into_response();
             let h = r.headers_mut();
             h.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/png"));
-            h.insert("x-pages", HeaderValue::from(pages));
+            h.insert("x-pages", HeaderValue::from(p.pages));
             if let Ok(v) = HeaderValue::from_str(&encoded) {
                 h.insert("x-caption", v);
             }
             r
         }
-        Ok(Err(problems)) => refuse(&st, &ask, complaint::from_problems(&problems, ui, &st.studio.catalogue)),
+        Ok(Err(complaints)) => refuse(&st, &ask, complaints),
     }
 }
 
@@ -281,7 +240,14 @@ fn refuse(st: &AppState, ask: &Ask, complaints: Vec<Complaint>) -> Response {
     let status = StatusCode::UNPROCESSABLE_ENTITY;
     match ask.asker {
         Asker::Page => {
-            let page = Page { ui: ask.order.ui, form: Some(&ask.form), complaints, preview: None, today: ask.today };
+            let page = Page {
+                site: Site::Server,
+                ui: ask.order.ui,
+                form: Some(&ask.form),
+                complaints,
+                preview: None,
+                today: ask.today,
+            };
             html(status, page::render(&page, &st.studio.project, &st.studio.catalogue))
         }
         Asker::Json => json(status, &complaints),
@@ -318,12 +284,7 @@ fn too_large() -> String {
 }
 
 fn json(status: StatusCode, complaints: &[Complaint]) -> Response {
-    let errors: Vec<serde_json::Value> = complaints
-        .iter()
-        .map(|c| serde_json::json!({ "field": c.field, "label": c.label, "message": c.text, "detail": c.detail }))
-        .collect();
-    let body = serde_json::json!({ "errors": errors }).to_string();
-    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+    (status, [(header::CONTENT_TYPE, "application/json")], complaint::to_json(complaints)).into_response()
 }
 
 fn text(status: StatusCode, message: &str) -> Response {

@@ -108,6 +108,22 @@ impl Gray {
     }
 }
 
+/// The QR codes in a rectangle of a PDF's page (mm from its top-left),
+/// as rqrr reads them at 150 dpi, or else at 200 or 300: rqrr misses a
+/// code now and then at one resolution, where module edges fall on the
+/// pixel grid (a phone tries again; so does this).
+pub fn decode_qr_in(pdf: &[u8], page: usize, x: f32, y: f32, w: f32, h: f32) -> Vec<String> {
+    for dpi in [150.0, 200.0, 300.0] {
+        let img = rasterise(pdf, dpi).swap_remove(page);
+        let px = |mm: f32| (mm / 25.4 * dpi) as usize;
+        let found = decode_qr(&img.crop(px(x), px(y), px(w) + 1, px(h) + 1));
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    Vec::new()
+}
+
 /// Every QR code rqrr finds in the image.
 pub fn decode_qr(img: &Gray) -> Vec<String> {
     let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(img.w, img.h, |x, y| img.px[y * img.w + x]);

@@ -31,6 +31,29 @@ impl Date {
     }
 }
 
+/// `2025-05-27`.
+impl std::str::FromStr for Date {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Date, String> {
+        let bad = || format!("`{}` is not a date like 2025-05-27", s.chars().take(20).collect::<String>());
+        let mut parts = s.trim().splitn(3, '-').map(|p| p.parse::<u16>().ok());
+        let (Some(Some(year)), Some(Some(month)), Some(Some(day))) = (parts.next(), parts.next(), parts.next()) else {
+            return Err(bad());
+        };
+        let date =
+            Date { year, month: u8::try_from(month).map_err(|_| bad())?, day: u8::try_from(day).map_err(|_| bad())? };
+        let days_in = |m: u8| match m {
+            2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        let real = (1..=12).contains(&date.month) && date.day >= 1 && date.day <= days_in(date.month);
+        if real { Ok(date) } else { Err(bad()) }
+    }
+}
+
 impl std::fmt::Display for Date {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -40,6 +63,15 @@ impl std::fmt::Display for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_read_as_written() {
+        assert_eq!("2025-05-27".parse(), Ok(Date { year: 2025, month: 5, day: 27 }));
+        assert_eq!("2024-02-29".parse::<Date>().map(|d| d.to_string()), Ok("2024-02-29".into()));
+        for bad in ["2025-02-29", "2025-13-01", "2025-5", "mei", "", "2025-05-27x"] {
+            assert!(bad.parse::<Date>().is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn unix_days_to_date() {

@@ -14,7 +14,29 @@ use std::path::{Component, Path, PathBuf};
 
 static DATA: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../data");
 static LAYOUTS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../layouts");
+#[cfg(feature = "script-fonts")]
 static FONTS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../fonts");
+/// Without the fonts for other scripts (Arabic, Cyrillic: 1.6 MB no
+/// shipped language reads, which the browser edition does not download):
+/// the main typeface and its licence.
+#[cfg(not(feature = "script-fonts"))]
+static FONTS: Dir<'static> = Dir::new(
+    "",
+    &[
+        DirEntry::File(include_dir::File::new(
+            "AtkinsonHyperlegible-Bold.ttf",
+            include_bytes!("../../../fonts/AtkinsonHyperlegible-Bold.ttf"),
+        )),
+        DirEntry::File(include_dir::File::new(
+            "AtkinsonHyperlegible-Regular.ttf",
+            include_bytes!("../../../fonts/AtkinsonHyperlegible-Regular.ttf"),
+        )),
+        DirEntry::File(include_dir::File::new(
+            "OFL-AtkinsonHyperlegible.txt",
+            include_bytes!("../../../fonts/OFL-AtkinsonHyperlegible.txt"),
+        )),
+    ],
+);
 
 /// A project's files, by their path in the project.
 pub trait Files: Send + Sync {

@@ -23,6 +23,16 @@ pub struct Complaint {
     pub detail: Option<String>,
 }
 
+/// Complaints as the page's script reads them:
+/// `{"errors": [{"field", "label", "message", "detail"}]}`.
+pub fn to_json(complaints: &[Complaint]) -> String {
+    let errors: Vec<serde_json::Value> = complaints
+        .iter()
+        .map(|c| serde_json::json!({ "field": c.field, "label": c.label, "message": c.text, "detail": c.detail }))
+        .collect();
+    serde_json::json!({ "errors": errors }).to_string()
+}
+
 /// A complaint about a field, in the page's own words only.
 pub fn plain(field: &str, text: &str) -> Complaint {
     Complaint { field: Some(field.to_string()), label: None, text: text.to_string(), detail: None }

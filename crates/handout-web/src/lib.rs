@@ -6,6 +6,7 @@
 //! server (`handout serve`) and the browser edition (WebAssembly) both
 //! show this page and make their documents through it.
 
+pub mod answer;
 pub mod catalogue;
 pub mod complaint;
 pub mod form;

@@ -11,8 +11,40 @@ use handout_core::edition::has_passed;
 use handout_core::project::Project;
 use maud::{DOCTYPE, Markup, html};
 
+/// Where the page runs.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Site {
+    /// `handout serve`: the server makes the documents; the page works
+    /// without JavaScript too.
+    Server,
+    /// The browser edition: static files, the documents made in the
+    /// browser (WebAssembly, in a Web Worker).
+    Static,
+}
+
+impl Site {
+    /// Where the page's files are, from the page.
+    fn assets(self) -> &'static str {
+        match self {
+            Site::Server => "/assets/",
+            Site::Static => "",
+        }
+    }
+
+    /// The page in the other language.
+    fn switch(self, to: Ui) -> &'static str {
+        match (self, to) {
+            (Site::Server, Ui::Nl) => "/?ui=nl",
+            (Site::Server, Ui::En) => "/?ui=en",
+            (Site::Static, Ui::Nl) => "index.html",
+            (Site::Static, Ui::En) => "en.html",
+        }
+    }
+}
+
 /// What the page shows.
 pub struct Page<'a> {
+    pub site: Site,
     pub ui: Ui,
     /// The form as sent, to show it again; `None`: the first visit.
     pub form: Option<&'a Form>,
@@ -37,32 +69,50 @@ pub fn render(page: &Page, project: &Project, cat: &Catalogue) -> String {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
+                @if page.site == Site::Static {
+                    // The browser edition sets its own rules: nothing from
+                    // elsewhere, nothing sent anywhere.
+                    meta http-equiv="Content-Security-Policy" content=(STATIC_CSP);
+                }
                 title { (w.title) }
-                link rel="stylesheet" href="/assets/style.css";
-                script src="/assets/preview.js" defer {}
+                link rel="stylesheet" href={ (page.site.assets()) "style.css" };
+                @if page.site == Site::Static {
+                    script src="site.js" defer {}
+                }
+                script src={ (page.site.assets()) "preview.js" } defer {}
             }
             body {
                 header.top {
                     h1 { (w.title) }
-                    a.switch href={ "/?ui=" (page.ui.other().id()) } lang=(page.ui.other().id()) hreflang=(page.ui.other().id()) {
+                    a.switch href=(page.site.switch(page.ui.other())) lang=(page.ui.other().id()) hreflang=(page.ui.other().id()) {
                         (w.switch)
                     }
                 }
                 main {
+                    @if page.site == Site::Static {
+                        noscript { p.summary { (w.needs_script) } }
+                    }
                     (form(page, project, cat, w))
                     (preview(page, w))
                 }
-                footer { p { (w.privacy) } }
+                footer { p { @if page.site == Site::Static { (w.privacy_local) } @else { (w.privacy) } } }
             }
         }
     };
     body.into_string()
 }
 
+/// The browser edition's rules for the browser: its own files only (and
+/// WebAssembly), pictures it makes itself, no form sent anywhere.
+const STATIC_CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; \
+                          connect-src 'self'; style-src 'self'; font-src 'self'; img-src 'self' blob: data:; \
+                          form-action 'none'; base-uri 'none'";
+
 fn form(page: &Page, project: &Project, cat: &Catalogue, w: &Words) -> Markup {
     let general: Vec<&Complaint> = page.complaints.iter().filter(|c| c.field.is_none()).collect();
+    let local = page.site == Site::Static;
     html! {
-        form #order method="post" action="/download" enctype="multipart/form-data" novalidate {
+        form #order method="post" action=[(!local).then_some("/download")] enctype="multipart/form-data" novalidate data-local=[local.then_some("1")] {
             p.intro { (w.intro) }
             @if !page.complaints.is_empty() {
                 div.summary role="alert" tabindex="-1" {
@@ -89,8 +139,13 @@ fn form(page: &Page, project: &Project, cat: &Catalogue, w: &Words) -> Markup {
             (editions(page, project, w))
             (org(page, cat, w))
             div.actions {
-                button.secondary type="submit" formaction="/" formenctype="multipart/form-data" name="page" value="1" id="preview-button" { (w.preview_button) }
-                button.primary type="submit" formaction="/download" { (w.download_button) }
+                @if local {
+                    button.secondary type="button" id="preview-button" { (w.preview_button) }
+                    button.primary type="submit" { (w.download_button) }
+                } @else {
+                    button.secondary type="submit" formaction="/" formenctype="multipart/form-data" name="page" value="1" id="preview-button" { (w.preview_button) }
+                    button.primary type="submit" formaction="/download" { (w.download_button) }
+                }
                 p.hint { (w.download_hint) }
             }
         }
@@ -156,11 +211,17 @@ fn default_choice(page: &Page, field: &str, id: &str) -> bool {
 
 fn editions(page: &Page, project: &Project, w: &Words) -> Markup {
     let content = project.contents.iter().find(|c| c.id == page.ui.id()).or(project.contents.first());
-    let (date, passed) = content.map_or((String::new(), false), |c| {
-        (c.campaign.language.format_date(c.campaign.deadline), has_passed(c.campaign.deadline, page.today))
+    let (date, passed, deadline) = content.map_or((String::new(), false, String::new()), |c| {
+        let d = c.campaign.deadline;
+        (c.campaign.language.format_date(d), has_passed(d, page.today), d.to_string())
     });
     let current = page.form.and_then(|f| f.get("edition")).unwrap_or("auto");
-    let auto_hint = if passed { w.edition_auto_after } else { w.edition_auto_before }.replace("{date}", &date);
+    let after = w.edition_auto_after.replace("{date}", &date);
+    let before = w.edition_auto_before.replace("{date}", &date);
+    let auto_hint = if passed { after.clone() } else { before.clone() };
+    // A static page is written once and read on any day: its script says
+    // which edition today calls for, in the reader's own calendar.
+    let local = page.site == Site::Static;
     let items = [
         ("auto", w.edition_auto, auto_hint),
         ("deadline", w.edition_deadline, w.edition_deadline_hint.replace("{date}", &date)),
@@ -173,7 +234,14 @@ fn editions(page: &Page, project: &Project, w: &Words) -> Markup {
                 @let control = if i == 0 { anchor("edition") } else { format!("f-edition-{id}") };
                 div.choice {
                     input type="radio" name="edition" value=(id) id=(control) checked[current == *id];
-                    label for=(control) { span.name { (name) } span.uses { (hint) } }
+                    label for=(control) {
+                        span.name { (name) }
+                        @if i == 0 && local {
+                            span.uses #auto-hint data-deadline=(deadline) data-before=(before) data-after=(after) { (hint) }
+                        } @else {
+                            span.uses { (hint) }
+                        }
+                    }
                 }
             }
         }

@@ -99,6 +99,10 @@ pub struct Words {
     pub cannot: &'static str,
     pub in_documents: &'static str,
     pub privacy: &'static str,
+    /// The browser edition: what the footer says instead.
+    pub privacy_local: &'static str,
+    /// The browser edition without JavaScript.
+    pub needs_script: &'static str,
 }
 
 const NL: Words = Words {
@@ -147,6 +151,10 @@ const NL: Words = Words {
     in_documents: "Op: {documents}",
     privacy: "Er wordt niets bewaard: wat je invult en je logo bestaan alleen zolang het maken duurt. \
               Geen cookies, niets van buiten deze computer.",
+    privacy_local: "Alles gebeurt in deze browser, op deze computer: wat je invult en je logo gaan nergens heen en \
+                    worden niet bewaard. Geen cookies. Als de pagina eenmaal open is, werkt ze ook zonder internet.",
+    needs_script: "Deze pagina maakt de folders in je browser en heeft daarvoor JavaScript nodig. Zet JavaScript aan, \
+                   of vraag om de versie die op een computer in je organisatie draait (handout serve).",
 };
 
 const EN: Words = Words {
@@ -195,4 +203,8 @@ const EN: Words = Words {
     in_documents: "On: {documents}",
     privacy: "Nothing is kept: what you type and your logo exist only while the handout is made. \
               No cookies, nothing from outside this computer.",
+    privacy_local: "Everything happens in this browser, on this computer: what you type and your logo go nowhere and \
+                    are not kept. No cookies. Once the page is open, it also works without the internet.",
+    needs_script: "This page makes the handouts in your browser and needs JavaScript for that. Turn JavaScript on, \
+                   or ask for the version that runs on a computer in your organisation (handout serve).",
 };

@@ -1,7 +1,9 @@
-// The live preview: after a change to the form, ask the server for the
-// first document's pages as images and show them, or show what must
-// change next to its field. The form works without this script; it only
-// saves pressing "show preview" (and keeps a chosen logo in place).
+// The live preview: after a change to the form, ask for the first
+// document's pages as images and show them, or show what must change next
+// to its field. With `handout serve` the server makes them (and the form
+// works without this script; it only saves pressing "show preview"). In
+// the browser edition (the form says data-local) site.js makes them in
+// this browser, and the download is made here too.
 "use strict";
 
 (function () {
@@ -21,15 +23,20 @@
     return data;
   }
 
+  const local = form.dataset.local ? window.handoutLocal : null;
+
+  // Page n of the form's first document, as a fetch Response would say it.
   async function page(n, data, mine) {
     const body = new FormData();
     for (const [k, v] of data) body.append(k, v);
     body.set("page", String(n));
-    const r = await fetch("/preview", {
-      method: "POST",
-      body: body,
-      headers: { Accept: "image/png, application/json" },
-    });
+    const r = local
+      ? await local.preview(body)
+      : await fetch("/preview", {
+          method: "POST",
+          body: body,
+          headers: { Accept: "image/png, application/json" },
+        });
     if (mine !== generation) return null;
     return r;
   }
@@ -128,6 +135,27 @@
 
   form.addEventListener("input", soon);
   form.addEventListener("change", soon);
+  if (local) {
+    // No server to send the form to: make the file here and save it.
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const r = await local.download(fields());
+      clearErrors();
+      if (!r.ok) {
+        showErrors((await r.json()).errors);
+        const first = form.querySelector(".invalid");
+        if (first) first.scrollIntoView({ block: "center" });
+        return;
+      }
+      const a = document.createElement("a");
+      a.href = URL.createObjectURL(await r.blob());
+      a.download = r.headers.get("X-File-Name");
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+    });
+  }
   const button = document.getElementById("preview-button");
   if (button) {
     button.addEventListener("click", (event) => {

@@ -1,0 +1,221 @@
+//! The browser edition (cargo xtask site) in a real browser: served by a
+//! plain static file server, it makes a flyer with a logo in the browser,
+//! goes on making them after the file server has stopped, and makes the
+//! very bytes `handout serve` makes for the same form. Both pages are
+//! checked with axe-core (no serious or critical violation, in Dutch and
+//! English and with a problem shown) and at 320 CSS pixels wide (nothing
+//! wider than the screen). Prints how long previews take.
+
+#[path = "common/browser.rs"]
+mod browser;
+mod common;
+#[path = "common/http.rs"]
+mod http;
+#[path = "common/statics.rs"]
+mod statics;
+
+use common::*;
+use fantoccini::{Client, Locator};
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// The site, built by `cargo xtask site` into `dir`.
+fn build_site(dir: &Path) {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = Command::new(cargo)
+        .current_dir(root())
+        .args(["run", "--locked", "--quiet", "--package", "xtask", "--", "site"])
+        .arg(dir)
+        .status()
+        .expect("cargo xtask site runs");
+    assert!(status.success(), "cargo xtask site failed");
+}
+
+/// The form as the browser test fills it in: one flyer, the date, a library.
+const NAME: &str = "Bibliotheek Voorbeeldstad";
+const HELP: &str = "Hulp nodig? Kom naar het Informatiepunt in de bibliotheek: dinsdag en donderdag van 10 tot 12 uur.";
+const SITE: &str = "www.bibliotheekvoorbeeldstad.nl";
+
+async fn fill_in(client: &Client, logo: &Path) {
+    client.find(Locator::Css("#f-platform-instagram")).await.unwrap().click().await.unwrap();
+    client.find(Locator::Css("#f-edition-deadline")).await.unwrap().click().await.unwrap();
+    for (id, text) in [("f-org_name", NAME), ("f-org_help_nl", HELP), ("f-org_website", SITE)] {
+        client.find(Locator::Id(id)).await.unwrap().send_keys(text).await.unwrap();
+    }
+    client.find(Locator::Id("f-org_logo")).await.unwrap().send_keys(logo.to_str().unwrap()).await.unwrap();
+}
+
+/// Wait until the page shows a preview of the A4 flyer made after the
+/// `after`-th answer; how many answers there are then.
+async fn preview_after(client: &Client, after: usize) -> usize {
+    let start = Instant::now();
+    loop {
+        let done = answers(client).await;
+        let busy = client.find(Locator::Css("section.preview[aria-busy]")).await.is_ok();
+        let images = client.find_all(Locator::Css("#preview-pages img")).await.unwrap().len();
+        let status = client.find(Locator::Id("preview-status")).await.unwrap().text().await.unwrap();
+        if done > after && !busy && images == 1 && status.starts_with("Folder A4 (Nederlands, Facebook)") {
+            return done;
+        }
+        assert!(start.elapsed() < Duration::from_secs(60), "no preview: {status}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// How many answers the page's worker gave.
+async fn answers(client: &Client) -> usize {
+    let v = client.execute("return window.handoutLocal ? window.handoutLocal.times.length : 0", vec![]).await.unwrap();
+    v.as_u64().unwrap_or(0) as usize
+}
+
+/// The previews' times in ms, in order.
+async fn preview_times(client: &Client) -> Vec<f64> {
+    let js = "return window.handoutLocal.times.filter(t => t.kind === 'preview').map(t => t.ms)";
+    serde_json::from_value(client.execute(js, vec![]).await.unwrap()).unwrap()
+}
+
+async fn download(client: &Client, dir: &Path) -> Vec<u8> {
+    let seen: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    client.find(Locator::Css("button.primary")).await.unwrap().click().await.unwrap();
+    let file = browser::downloaded(dir, &seen);
+    std::thread::sleep(Duration::from_millis(300));
+    std::fs::read(file).unwrap()
+}
+
+fn scans_and_names(pdf: &[u8], name: &str) {
+    let codes: Vec<String> = rasterise(pdf, 150.0).iter().flat_map(decode_qr).collect();
+    assert_eq!(codes, [expected_url("facebook")]);
+    let text: String = pdf_text(pdf).split_whitespace().collect();
+    let name: String = name.split_whitespace().collect();
+    assert!(text.contains(&name) && text.contains("27mei2025"), "{text}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_browser_edition_makes_handouts_in_the_browser_without_a_server() {
+    let Some((chromium, driver)) = browser::installed() else {
+        eprintln!("SKIPPED: no chromium and chromedriver on PATH (apt-get install chromium chromium-driver)");
+        return;
+    };
+    let site = tempfile::tempdir().unwrap();
+    build_site(site.path());
+    let wasm = std::fs::metadata(site.path().join("handout_wasm_bg.wasm")).unwrap().len();
+    let mut files = statics::StaticServer::start(site.path());
+    let downloads = tempfile::tempdir().unwrap();
+    let driver = browser::start_driver(&driver);
+    let client = browser::session(&chromium, &driver, downloads.path(), 1400, "nl").await;
+
+    let opened = Instant::now();
+    client.goto(&format!("http://127.0.0.1:{}/", files.addr.port())).await.unwrap();
+    assert!(client.title().await.unwrap().starts_with("Folders maken"));
+    // The page previews the flyer it offers first, as soon as it can.
+    let mut done = preview_after(&client, 0).await;
+    let first = opened.elapsed();
+    fill_in(&client, &root().join("orgs/buurthuis-de-linde.png")).await;
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+    done = preview_after(&client, done).await;
+    let pdf = download(&client, downloads.path()).await;
+    scans_and_names(&pdf, NAME);
+
+    // The same form to `handout serve`: the same bytes.
+    let empty = tempfile::tempdir().unwrap();
+    let server = http::Server::start(empty.path(), BEFORE_DEADLINE_EPOCH);
+    let logo = std::fs::read(root().join("orgs/buurthuis-de-linde.png")).unwrap();
+    let form = http::Multipart::new()
+        .text("ui", "nl")
+        .text("lang", "nl")
+        .text("platform", "facebook")
+        .text("layout", "flyer-a4")
+        .text("edition", "deadline")
+        .text("org_name", NAME)
+        .text("org_help_nl", HELP)
+        .text("org_website", SITE)
+        .file("org_logo", "buurthuis-de-linde.png", &logo);
+    let r = server.post("/pdf", &form, "*/*");
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert!(r.body == pdf, "the browser's PDF differs from handout serve's /pdf for the same form");
+
+    // No server any more: the page goes on.
+    let asked = files.requests.load(std::sync::atomic::Ordering::Relaxed);
+    files.stop();
+    client.find(Locator::Id("f-org_name")).await.unwrap().send_keys(" Noord").await.unwrap();
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    preview_after(&client, done).await;
+    let again = download(&client, downloads.path()).await;
+    scans_and_names(&again, &format!("{NAME} Noord"));
+    assert!(again != pdf);
+
+    let ready = client.execute("return JSON.stringify(window.handoutLocal.ready)", vec![]).await.unwrap();
+    let times = preview_times(&client).await;
+    let later = &times[1..];
+    let slowest = later.iter().cloned().fold(0.0, f64::max);
+    eprintln!(
+        "browser edition: wasm {:.2} MB; first preview {} ms after opening the page (starting: {}; the first preview itself {:.0} ms); later previews {:?} ms (slowest {slowest:.0}); {asked} files served",
+        wasm as f64 / 1_048_576.0,
+        first.as_millis(),
+        ready.as_str().unwrap_or("?"),
+        times[0],
+        later.iter().map(|t| t.round()).collect::<Vec<_>>()
+    );
+    // Bounds far above what this machine does (to catch what breaks the
+    // page, not to time it).
+    assert!(first < Duration::from_secs(20) && slowest < 5000.0, "{first:?} {times:?}");
+    client.close().await.unwrap();
+}
+
+/// Both pages, the browser edition's and `handout serve`'s, in Dutch and
+/// English and with a problem shown: no serious or critical axe-core
+/// violation, and nothing wider than a 320-pixel screen.
+#[tokio::test(flavor = "multi_thread")]
+async fn both_pages_are_accessible_and_reflow_to_320_pixels() {
+    let (Some((chromium, driver)), Some(axe)) = (browser::installed(), browser::axe_script()) else {
+        eprintln!("SKIPPED: needs chromium, chromedriver and axe-core (npm install --prefix target/axe axe-core)");
+        return;
+    };
+    let site = tempfile::tempdir().unwrap();
+    build_site(site.path());
+    let files = statics::StaticServer::start(site.path());
+    let empty = tempfile::tempdir().unwrap();
+    let server = http::Server::start(empty.path(), BEFORE_DEADLINE_EPOCH);
+    let downloads = tempfile::tempdir().unwrap();
+    let driver = browser::start_driver(&driver);
+    let pages = [
+        format!("http://127.0.0.1:{}/index.html", files.addr.port()),
+        format!("http://127.0.0.1:{}/en.html", files.addr.port()),
+        format!("http://localhost:{}/", server.addr.port()),
+        format!("http://localhost:{}/?ui=en", server.addr.port()),
+    ];
+    let mut problems = Vec::new();
+    for width in [1400, 320] {
+        let client = browser::session(&chromium, &driver, downloads.path(), width, "nl").await;
+        for page in &pages {
+            client.goto(page).await.unwrap();
+            tokio::time::sleep(Duration::from_millis(400)).await;
+            if width == 320 {
+                let w = client.execute("return document.documentElement.clientWidth", vec![]).await.unwrap();
+                assert!(w.as_u64().is_some_and(|w| w <= 330), "the window is {w} pixels wide, not 320");
+                problems
+                    .extend(browser::wider_than_the_window(&client).await.into_iter().map(|p| format!("{page}: {p}")));
+                continue;
+            }
+            problems.extend(browser::axe_violations(&client, &axe).await.into_iter().map(|p| format!("{page}: {p}")));
+            // A problem shown next to its field.
+            client.find(Locator::Id("f-org_website")).await.unwrap().send_keys("niet een adres").await.unwrap();
+            client.find(Locator::Id("f-org_name")).await.unwrap().send_keys("Bieb").await.unwrap();
+            client.find(Locator::Id("preview-button")).await.unwrap().click().await.unwrap();
+            let start = Instant::now();
+            while client.find(Locator::Css("#e-org_website p.error")).await.is_err() {
+                assert!(start.elapsed() < Duration::from_secs(30), "{page}: no error shown");
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            problems.extend(
+                browser::axe_violations(&client, &axe)
+                    .await
+                    .into_iter()
+                    .map(|p| format!("{page} (with a problem): {p}")),
+            );
+        }
+        client.close().await.unwrap();
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -1,0 +1,119 @@
+//! `cargo xtask site`: the browser edition as static files. The page is
+//! the one `handout serve` shows (handout-web renders both), with the
+//! browser edition's script; the documents are made by handout-wasm in a
+//! Web Worker. Nothing else is needed to run it: no server code, no CDN,
+//! no address outside the site.
+
+use crate::tools::{self, run};
+use handout_core::files::Embedded;
+use handout_web::page::{self, Page, Site};
+use handout_web::studio::Studio;
+use handout_web::words::Ui;
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+use std::sync::Arc;
+
+/// The site's files besides the pages and the WebAssembly, from
+/// crates/handout-wasm/site/.
+const SCRIPTS: [&str; 2] = ["site.js", "worker.js"];
+
+pub fn site(root: &Path, out: &Path) -> Result<(), String> {
+    let wasm = build_wasm(root)?;
+    let bindgen = tools::wasm_bindgen(root)?;
+    let _ = std::fs::remove_dir_all(out);
+    std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    run(Command::new(bindgen).args(["--target", "web", "--no-typescript", "--out-dir"]).arg(out).arg(&wasm))?;
+    write_pages(out)?;
+    copy_assets(root, out)?;
+    write_service_worker(root, out)?;
+    report(out)
+}
+
+/// The WebAssembly, built for the browser in release.
+fn build_wasm(root: &Path) -> Result<std::path::PathBuf, String> {
+    run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    run(Command::new("cargo").current_dir(root).args([
+        "build",
+        "--locked",
+        "--profile",
+        "wasm",
+        "-p",
+        "handout-wasm",
+        "--target",
+        "wasm32-unknown-unknown",
+    ]))?;
+    Ok(root.join("target/wasm32-unknown-unknown/wasm/handout_wasm.wasm"))
+}
+
+/// index.html (Dutch) and en.html (English).
+fn write_pages(out: &Path) -> Result<(), String> {
+    let studio = Studio::open(Arc::new(Embedded)).map_err(|_| "the built-in project does not load".to_string())?;
+    // The page is read on any day: its script says which edition today
+    // calls for; written as on the deadline, it is the same every build.
+    let today = studio.project.contents.first().map(|c| c.campaign.deadline).ok_or("no content")?;
+    for (ui, name) in [(Ui::Nl, "index.html"), (Ui::En, "en.html")] {
+        let p = Page { site: Site::Static, ui, form: None, complaints: Vec::new(), preview: None, today };
+        write(&out.join(name), page::render(&p, &studio.project, &studio.catalogue).as_bytes())?;
+    }
+    Ok(())
+}
+
+fn copy_assets(root: &Path, out: &Path) -> Result<(), String> {
+    write(&out.join("style.css"), handout_web::STYLE_CSS.as_bytes())?;
+    write(&out.join("preview.js"), handout_web::PREVIEW_JS.as_bytes())?;
+    for name in SCRIPTS {
+        let from = root.join("crates/handout-wasm/site").join(name);
+        let bytes = std::fs::read(&from).map_err(|e| format!("{}: {e}", from.display()))?;
+        write(&out.join(name), &bytes)?;
+    }
+    for (file, as_name) in [
+        ("AtkinsonHyperlegible-Regular.ttf", "atkinson-regular.ttf"),
+        ("AtkinsonHyperlegible-Bold.ttf", "atkinson-bold.ttf"),
+    ] {
+        write(&out.join(as_name), Embedded::font(file).ok_or("a built-in font is missing")?)?;
+    }
+    let licence = root.join("fonts/OFL-AtkinsonHyperlegible.txt");
+    write(&out.join("OFL-AtkinsonHyperlegible.txt"), &std::fs::read(&licence).map_err(|e| e.to_string())?)
+}
+
+/// sw.js with every file of the site to keep, and a version from their
+/// contents (a new site replaces the kept one).
+fn write_service_worker(root: &Path, out: &Path) -> Result<(), String> {
+    let mut names: Vec<String> = std::fs::read_dir(out)
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .collect();
+    names.sort();
+    let mut crc = flate2::Crc::new();
+    for n in &names {
+        crc.update(n.as_bytes());
+        crc.update(&std::fs::read(out.join(n)).map_err(|e| e.to_string())?);
+    }
+    let mut list: Vec<String> = vec!["\"./\"".into()];
+    list.extend(names.iter().map(|n| format!("\"{n}\"")));
+    let sw = std::fs::read_to_string(root.join("crates/handout-wasm/site/sw.js")).map_err(|e| e.to_string())?;
+    let sw =
+        sw.replace("VERSION", &format!("{:08x}", crc.sum())).replace("FILE_LIST", &format!("[{}]", list.join(", ")));
+    write(&out.join("sw.js"), sw.as_bytes())
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The sizes that matter: the WebAssembly as sent, and gzipped.
+fn report(out: &Path) -> Result<(), String> {
+    let wasm = std::fs::read(out.join("handout_wasm_bg.wasm")).map_err(|e| e.to_string())?;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(&wasm).map_err(|e| e.to_string())?;
+    let gz = gz.finish().map_err(|e| e.to_string())?;
+    let mb = |n: usize| n as f64 / 1_048_576.0;
+    eprintln!(
+        "wrote {} (handout_wasm_bg.wasm {:.2} MB, {:.2} MB gzipped)",
+        out.display(),
+        mb(wasm.len()),
+        mb(gz.len())
+    );
+    Ok(())
+}
