@@ -51,6 +51,7 @@ pick "$tmp/ar/out/ar/facebook-flyer-a4-1.png" fixture-arabic-flyer.png
 # The web page, in a real browser (needs chromium and chromedriver).
 if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
   HANDOUT_SCREENSHOT="$PWD/docs/web-page.png" cargo test --quiet --test browser >/dev/null
+  HANDOUT_SITE_SCREENSHOT="$PWD/docs/browser-edition.png" cargo test --quiet --test site the_browser_edition >/dev/null
 else
   echo "no chromium: docs/web-page.png not refreshed"
 fi

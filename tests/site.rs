@@ -5,6 +5,8 @@
 //! checked with axe-core (no serious or critical violation, in Dutch and
 //! English and with a problem shown) and at 320 CSS pixels wide (nothing
 //! wider than the screen). Prints how long previews take.
+//! `HANDOUT_SITE_SCREENSHOT=path.png` keeps a screenshot of the page with
+//! its preview (the README's picture).
 
 #[path = "common/browser.rs"]
 mod browser;
@@ -114,6 +116,10 @@ async fn the_browser_edition_makes_handouts_in_the_browser_without_a_server() {
     fill_in(&client, &root().join("orgs/buurthuis-de-linde.png")).await;
     tokio::time::sleep(Duration::from_millis(1200)).await;
     done = preview_after(&client, done).await;
+    if let Some(path) = std::env::var_os("HANDOUT_SITE_SCREENSHOT") {
+        client.execute("window.scrollTo(0, 0)", vec![]).await.unwrap();
+        std::fs::write(path, client.screenshot().await.unwrap()).unwrap();
+    }
     let pdf = download(&client, downloads.path()).await;
     scans_and_names(&pdf, NAME);
 
@@ -147,6 +153,10 @@ async fn the_browser_edition_makes_handouts_in_the_browser_without_a_server() {
 
     let ready = client.execute("return JSON.stringify(window.handoutLocal.ready)", vec![]).await.unwrap();
     let times = preview_times(&client).await;
+    // And it opens again without the server: the service worker kept it.
+    client.refresh().await.unwrap();
+    assert!(client.title().await.unwrap().starts_with("Folders maken"), "the page does not open offline");
+    preview_after(&client, 0).await;
     let later = &times[1..];
     let slowest = later.iter().cloned().fold(0.0, f64::max);
     eprintln!(
