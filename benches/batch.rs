@@ -70,7 +70,7 @@ fn main() {
         dir.path().join("out"),
         today,
     );
-    let mut opts = Options { orgs: OrgChoice::Csv(project.join("orgs/branches.csv")), ..all };
+    let mut opts = Options { orgs: OrgChoice::Sheet(project.join("orgs/branches.csv")), ..all };
     opts.plan.selection = handout_core::project::Selection::one(Some("nl"), None, None);
     let outcome = batch::run(&opts, &batch::Quiet);
     assert!(

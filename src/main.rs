@@ -106,9 +106,10 @@ struct OrgArgs {
     /// Build the set of every organisation in orgs/
     #[arg(long)]
     all_orgs: bool,
-    /// Build the set of every organisation in this spreadsheet (CSV, one per row)
-    #[arg(long, value_name = "FILE")]
-    orgs_csv: Option<PathBuf>,
+    /// Build the set of every organisation in this spreadsheet, one per row
+    /// (.xlsx, .ods, or CSV in UTF-8 or Windows-1252)
+    #[arg(long, visible_alias = "orgs-csv", value_name = "FILE")]
+    orgs_sheet: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -148,11 +149,11 @@ fn serve(listen: std::net::SocketAddr, root: Option<PathBuf>) -> ExitCode {
 
 fn options(select: Select, out: PathBuf, write: bool) -> Result<Options, Problem> {
     let today = handout::clock::today()?;
-    let orgs = match (select.orgs.org, select.orgs.all_orgs, select.orgs.orgs_csv) {
+    let orgs = match (select.orgs.org, select.orgs.all_orgs, select.orgs.orgs_sheet) {
         (ids, false, None) if ids.is_empty() => OrgChoice::None,
         (ids, false, None) => OrgChoice::Ids(ids),
         (_, true, _) => OrgChoice::All,
-        (_, _, Some(csv)) => OrgChoice::Csv(csv),
+        (_, _, Some(sheet)) => OrgChoice::Sheet(sheet),
     };
     let chosen = Root::choose(select.root.as_deref());
     let files = chosen.files();

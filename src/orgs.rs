@@ -5,10 +5,11 @@
 use crate::disk::{Disk, read_source};
 use handout_core::diag::{Problem, Problems};
 use handout_core::files::Files;
-use handout_core::load::org::{Org, check_org, parse_csv, parse_org};
+use handout_core::load::org::{MAX_BYTES, Org, check_org, parse_org, parse_sheet};
 use handout_core::load::valid_id;
 use handout_core::project::file_id;
 use std::collections::BTreeSet;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Which organisations a run builds for.
@@ -22,7 +23,7 @@ pub enum OrgChoice {
     /// Every orgs/*.toml.
     All,
     /// One per row of this spreadsheet.
-    Csv(PathBuf),
+    Sheet(PathBuf),
 }
 
 /// An organisation as read: checked, or the problems that stopped it.
@@ -42,7 +43,7 @@ pub fn load_orgs(root: &Path, choice: &OrgChoice, problems: &mut Problems) -> Ve
         OrgChoice::None => Vec::new(),
         OrgChoice::Ids(ids) => ids.iter().filter_map(|id| org_by_id(root, id, problems)).collect(),
         OrgChoice::All => all_ids(root, problems).iter().filter_map(|id| org_by_id(root, id, problems)).collect(),
-        OrgChoice::Csv(path) => orgs_from_csv(path, problems),
+        OrgChoice::Sheet(path) => orgs_from_sheet(path, problems),
     }
 }
 
@@ -83,16 +84,19 @@ fn org_by_id(root: &Path, id: &str, problems: &mut Problems) -> Option<LoadedOrg
 
 /// One organisation per row; logo files are looked up next to the
 /// spreadsheet. A second row with an id already used is an error.
-fn orgs_from_csv(path: &Path, problems: &mut Problems) -> Vec<LoadedOrg> {
-    let source = match read_source(path, path) {
-        Ok(s) => s,
-        Err(p) => {
-            problems.push(p);
+fn orgs_from_sheet(path: &Path, problems: &mut Problems) -> Vec<LoadedOrg> {
+    // No more than the core reads: it says what a larger file is.
+    let mut bytes = Vec::new();
+    let read = std::fs::File::open(path).and_then(|f| f.take(MAX_BYTES as u64 + 1).read_to_end(&mut bytes));
+    match read {
+        Ok(_) => {}
+        Err(e) => {
+            problems.push(Problem::usage(format!("cannot read {}: {e}", path.display())));
             return Vec::new();
         }
-    };
+    }
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let rows = parse_csv(&source, problems);
+    let rows = parse_sheet(path, &bytes, problems);
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
     for row in rows {

@@ -24,8 +24,7 @@ pub fn render(problem: &Problem, color: bool) -> String {
     let mut out = String::new();
     match &problem.loc {
         Some(loc) => {
-            let (line, col) = loc.line_col();
-            diag.message = format!("{}:{}:{}: {}", loc.path().display(), line, col, problem.message);
+            diag.message = format!("{loc}: {}", problem.message);
             let span = clamp_span(&loc.source.text, &loc.span);
             diag = diag.with_label(LabeledSpan::new(problem.label.clone(), span.start, span.len()));
             let src = NamedSource::new(loc.path().display().to_string(), loc.source.text.clone());

@@ -147,7 +147,7 @@ fn a_spreadsheet_of_200_branches_builds_and_a_broken_one_is_listed_not_fatal() {
     std::fs::write(dir.path().join("branches.csv"), csv).unwrap();
     std::fs::copy(root().join("orgs/buurthuis-de-linde.png"), dir.path().join("buurthuis-de-linde.png")).unwrap();
     let out = dir.path().join("out");
-    let mut opts = batch_opts(&out, OrgChoice::Csv(dir.path().join("branches.csv")));
+    let mut opts = batch_opts(&out, OrgChoice::Sheet(dir.path().join("branches.csv")));
     opts.plan.selection = handout_core::project::Selection::one(Some("nl"), Some("facebook"), Some("flyer-a4"));
     let outcome = batch::run(&opts, &batch::Quiet);
     assert!(!outcome.problems.has_errors());
@@ -160,8 +160,11 @@ fn a_spreadsheet_of_200_branches_builds_and_a_broken_one_is_listed_not_fatal() {
     let (id, problems) = outcome.orgs.iter().find(|(_, p)| p.has_errors()).unwrap();
     assert_eq!(id, "kapot");
     let messages: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-    assert!(messages.iter().any(|m| m.contains("branches.csv:202:1:") && m.contains("website")), "{messages:?}");
-    assert!(messages.iter().any(|m| m.contains("the logo `nope.png` cannot be read")), "{messages:?}");
+    assert!(messages.iter().any(|m| m.contains("branches.csv:202:30: error: the website")), "{messages:?}");
+    assert!(
+        messages.iter().any(|m| m.contains("branches.csv:202:43: error: the logo `nope.png` cannot be read")),
+        "{messages:?}"
+    );
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! `handout build` and `handout check`: load the project, plan the
 //! documents asked for, make them on every core, then write them all, or
 //! nothing if anything failed. With organisations (`--org`, `--all-orgs`,
-//! `--orgs-csv`), [`batch`] builds each organisation's set on its own.
+//! `--orgs-sheet`), [`batch`] builds each organisation's set on its own.
 
 pub mod batch;
 

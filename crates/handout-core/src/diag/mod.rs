@@ -15,7 +15,7 @@ mod kind;
 mod source;
 
 pub use kind::{Kind, LogoIssue, OrgIssue};
-pub use source::{Loc, Source};
+pub use source::{Cells, Loc, Source, column_name};
 
 use crate::doc_id::DocId;
 use std::fmt;

@@ -11,11 +11,28 @@ pub struct Source {
     /// The path as the user should see it (relative to the project root).
     pub path: PathBuf,
     pub text: String,
+    /// Set when the text stands for the cells of a spreadsheet (one row a
+    /// line, cells between tabs): places are then named by cell.
+    pub cells: Option<Cells>,
+}
+
+/// Where the rows of a source's text are in a spreadsheet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cells {
+    /// The sheet's name, as its tab shows it.
+    pub sheet: String,
+    /// The zero-based row and column of the text's first line and cell.
+    pub origin: (u32, u32),
 }
 
 impl Source {
     pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Arc<Source> {
-        Arc::new(Source { path: path.into(), text: text.into() })
+        Arc::new(Source { path: path.into(), text: text.into(), cells: None })
+    }
+
+    /// The cells of a sheet, one row a line, cells between tabs.
+    pub fn sheet(path: impl Into<PathBuf>, text: impl Into<String>, cells: Cells) -> Arc<Source> {
+        Arc::new(Source { path: path.into(), text: text.into(), cells: Some(cells) })
     }
 
     /// One-based line and column (in characters) of a byte offset.
@@ -55,8 +72,34 @@ impl Loc {
 }
 
 impl fmt::Display for Loc {
+    /// `path:line:column` in a text file; `path, sheet S, cell C3` in a
+    /// spreadsheet, the way its user finds the place.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (line, col) = self.line_col();
-        write!(f, "{}:{}:{}", self.source.path.display(), line, col)
+        let path = self.source.path.display();
+        let Some(cells) = &self.source.cells else { return write!(f, "{path}:{line}:{col}") };
+        let mut start = self.span.start.min(self.source.text.len());
+        while !self.source.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let line_start = self.source.text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let tabs = self.source.text.as_bytes()[line_start..start].iter().filter(|b| **b == b'\t').count();
+        let row = u64::from(cells.origin.0) + line as u64;
+        let column = column_name(u64::from(cells.origin.1) + tabs as u64);
+        write!(f, "{path}, sheet {}, cell {column}{row}", cells.sheet)
     }
+}
+
+/// A spreadsheet's name for a zero-based column: A, B, ..., Z, AA, AB, ...
+pub fn column_name(mut index: u64) -> String {
+    let mut name = Vec::new();
+    loop {
+        name.push(b'A' + (index % 26) as u8);
+        if index < 26 {
+            break;
+        }
+        index = index / 26 - 1;
+    }
+    name.reverse();
+    String::from_utf8(name).unwrap_or_default()
 }

@@ -1,8 +1,16 @@
 //! Organisations: the library or community centre that hands the handouts
 //! out, with its name, its help desk (per language), its website and its
 //! logo. They come from `orgs/<id>.toml`, from rows of a spreadsheet
-//! (CSV), or from the web page's form; all three are checked by the same
-//! rules, here.
+//! (CSV, `.xlsx`, `.ods`), or from the web page's form; all three are
+//! checked by the same rules, here.
+
+mod csv_text;
+mod rows;
+mod table;
+mod workbook;
+
+pub use rows::parse_sheet;
+pub use table::{FORMATS, MAX_BYTES};
 
 use super::content::{Template, template};
 use super::{At, Checker, parse_toml, valid_id};
@@ -226,102 +234,17 @@ fn check_logo(cx: &mut Checker, l: &At<String>, read_logo: &mut LogoReader) -> O
         .ok()
 }
 
-/// Rows of a spreadsheet (CSV, comma or semicolon), one organisation
-/// each: columns `id`, `name`, `website`, `logo` and `help_<lang>`.
-pub fn parse_csv(source: &Arc<Source>, problems: &mut Problems) -> Vec<OrgInput> {
-    let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
-    let bom = source.text.len() - text.len();
-    let first = text.lines().next().unwrap_or("");
-    let delimiter = if first.matches(';').count() > first.matches(',').count() { b';' } else { b',' };
-    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
-    let header_loc = Loc::new(source, bom..bom + first.len());
-    let Some(columns) = csv_columns(&mut reader, &header_loc, problems) else { return Vec::new() };
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        match record {
-            Ok(r) => rows.extend(csv_row(source, bom, &columns, &r, problems)),
-            Err(e) => {
-                let at = e.position().map_or(0, |p| p.byte() as usize) + bom;
-                problems.push(Problem::error(format!("this row cannot be read: {e}")).at(Loc::new(source, at..at)));
-            }
-        }
-    }
-    rows
-}
-
-/// The header's columns; unknown ones and missing `id` or `name` are errors.
-fn csv_columns(reader: &mut csv::Reader<&[u8]>, at: &Loc, problems: &mut Problems) -> Option<Vec<String>> {
-    let header = match reader.headers() {
-        Ok(h) => h.iter().map(|c| c.trim().to_ascii_lowercase()).collect::<Vec<_>>(),
-        Err(e) => {
-            problems.push(Problem::error(format!("the header row cannot be read: {e}")).at(at.clone()));
-            return None;
-        }
-    };
-    let known =
-        |c: &str| matches!(c, "id" | "name" | "website" | "logo") || c.strip_prefix("help_").is_some_and(valid_id);
-    let mark = problems.mark();
-    for c in header.iter().filter(|c| !known(c)) {
-        problems.push(
-            Problem::error(format!("unknown column `{c}`"))
-                .at(at.clone())
-                .help("the columns are id, name, website, logo and help_<language> (help_nl, help_en, ...)"),
-        );
-    }
-    for needed in ["id", "name"] {
-        if !header.iter().any(|c| c == needed) {
-            problems.push(Problem::error(format!("the header row has no `{needed}` column")).at(at.clone()));
-        }
-    }
-    problems.finish(mark, || header)
-}
-
-fn csv_row(
-    source: &Arc<Source>,
-    bom: usize,
-    columns: &[String],
-    r: &csv::StringRecord,
-    problems: &mut Problems,
-) -> Option<OrgInput> {
-    let pos = r.position().map_or(0, |p| p.byte() as usize) + bom;
-    let line_end = source.text[pos..].find('\n').map_or(source.text.len(), |i| pos + i);
-    let loc = Loc::new(source, pos..line_end.max(pos));
-    if r.len() != columns.len() {
-        problems.push(
-            Problem::error(format!("this row has {} cells, the header {}", r.len(), columns.len())).at(loc).help(
-                "every row needs a cell for every column (they may be empty); check for a stray comma or semicolon",
-            ),
-        );
-        return None;
-    }
-    let cell = |name: &str| -> Option<At<String>> {
-        let i = columns.iter().position(|c| c == name)?;
-        let v = r.get(i)?.trim();
-        (!v.is_empty()).then(|| At::new(v.to_string(), loc.clone()))
-    };
-    let help = columns
-        .iter()
-        .zip(r.iter())
-        .filter_map(|(c, v)| Some((c.strip_prefix("help_")?.to_string(), v.trim())))
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(lang, v)| (lang, At::new(v.to_string(), loc.clone())))
-        .collect();
-    Some(OrgInput {
-        id: cell("id").unwrap_or_else(|| At::new(String::new(), loc.clone())),
-        name: cell("name").unwrap_or_else(|| At::new(String::new(), loc.clone())),
-        logo: cell("logo"),
-        website: cell("website"),
-        help,
-        help_loc: loc.clone(),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     fn no_logo(_: &str) -> std::io::Result<Vec<u8>> {
         Err(std::io::Error::other("no files in this test"))
+    }
+
+    fn errors(problems: &Problems) -> Vec<String> {
+        problems.iter().map(|p| p.to_string()).collect()
     }
 
     #[test]
@@ -330,10 +253,9 @@ mod tests {
                     noord;Bibliotheek Noord;Hulp? Balie, di 10-12;Help? Desk, Tue 10-12;https://www.noord.nl/;\n\
                     zuid;Bibliotheek Zuid;;;www.zuid.nl;\n\
                     Bad Id;X;;;not a site;\n";
-        let src = Source::new("branches.csv", text);
         let mut problems = Problems::new();
-        let rows = parse_csv(&src, &mut problems);
-        assert!(!problems.has_errors(), "{:?}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>());
+        let rows = parse_sheet(Path::new("branches.csv"), text.as_bytes(), &mut problems);
+        assert!(!problems.has_errors(), "{:?}", errors(&problems));
         assert_eq!(rows.len(), 3);
         let orgs: Vec<_> = rows.into_iter().map(|r| check_org(r, &mut no_logo, &mut problems)).collect();
         let noord = orgs[0].as_ref().unwrap();
@@ -341,7 +263,7 @@ mod tests {
         assert_eq!(noord.help.keys().collect::<Vec<_>>(), ["en", "nl"]);
         assert!(orgs[1].as_ref().unwrap().help.is_empty());
         assert!(orgs[2].is_none());
-        let errors: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        let errors = errors(&problems);
         assert!(
             errors
                 .iter()
@@ -349,18 +271,73 @@ mod tests {
             "{errors:?}"
         );
         assert!(
-            errors.iter().any(|e| e.starts_with("branches.csv:4:1:") && e.contains("the website `not a site`")),
+            errors.iter().any(|e| e.starts_with("branches.csv:4:12: error: the website `not a site`")),
             "{errors:?}"
         );
     }
 
     #[test]
     fn a_header_without_id_or_with_unknown_columns_is_refused() {
-        let src = Source::new("b.csv", "name,phone\nX,1\n");
         let mut problems = Problems::new();
-        assert!(parse_csv(&src, &mut problems).is_empty());
-        let errors: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-        assert!(errors.iter().any(|e| e.contains("unknown column `phone`")), "{errors:?}");
+        assert!(parse_sheet(Path::new("b.csv"), b"name,phone\nX,1\n", &mut problems).is_empty());
+        let errors = errors(&problems);
+        assert!(errors.iter().any(|e| e.starts_with("b.csv:1:6: error: unknown column `phone`")), "{errors:?}");
         assert!(errors.iter().any(|e| e.contains("no `id` column")), "{errors:?}");
+    }
+
+    /// Excel writes `\r\n`: each value is still found at its own cell,
+    /// not shifted by the carriage returns before it.
+    #[test]
+    fn in_crlf_text_a_bad_cell_is_shown_at_its_own_row_and_column() {
+        let text = "id,name,logo\r\nnoord,Noord,\r\nzuid,Zuid,\"zuid logo.png\"\r\n";
+        let mut problems = Problems::new();
+        let rows = parse_sheet(Path::new("crlf.csv"), text.as_bytes(), &mut problems);
+        let logo = rows[1].logo.as_ref().unwrap();
+        assert_eq!((logo.get().as_str(), logo.loc().to_string()), ("zuid logo.png", "crlf.csv:3:12".to_string()));
+        let without_logo = check_org(rows.into_iter().nth(1).unwrap(), &mut no_logo, &mut problems);
+        assert!(without_logo.is_none(), "the logo cannot be read");
+        let errors = errors(&problems);
+        assert!(errors.iter().any(|e| e.starts_with("crlf.csv:3:12:")), "{errors:?}");
+    }
+
+    /// Dutch Excel saves "CSV (gescheiden door lijstscheidingstekens)" in
+    /// Windows-1252: read as such, with a note; UTF-16 ("Unicode text")
+    /// by its byte-order mark.
+    #[test]
+    fn windows_1252_and_utf_16_text_is_read_and_the_encoding_told() {
+        let mut cp1252 = b"id;name;help_nl\r\ncafe;Caf\xe9 \xe9\xe9n;Vraag het aan de balie\r\n".to_vec();
+        let mut problems = Problems::new();
+        let rows = parse_sheet(Path::new("w.csv"), &cp1252, &mut problems);
+        assert_eq!(rows[0].name.get(), "Café één");
+        assert!(errors(&problems).iter().any(|e| e.contains("read as Windows-1252")), "{:?}", errors(&problems));
+        assert!(!problems.has_errors());
+
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend("id\tname\ncafe\tCafé één\n".encode_utf16().flat_map(u16::to_le_bytes));
+        let mut problems = Problems::new();
+        assert_eq!(parse_sheet(Path::new("u.txt"), &utf16, &mut problems)[0].name.get(), "Café één");
+        assert!(problems.is_empty(), "{:?}", errors(&problems));
+
+        cp1252.push(0);
+        let mut problems = Problems::new();
+        assert!(parse_sheet(Path::new("x.csv"), &cp1252, &mut problems).is_empty());
+        assert!(errors(&problems).iter().any(|e| e.contains("not a spreadsheet")), "{:?}", errors(&problems));
+    }
+
+    #[test]
+    fn stray_cells_are_refused_at_their_place_and_empty_rows_left_out() {
+        let text = "id;name;\nnoord;Noord;\n;;\nzuid;Zuid;oops\nwest;West;;extra\n";
+        let mut problems = Problems::new();
+        let rows = parse_sheet(Path::new("s.csv"), text.as_bytes(), &mut problems);
+        assert_eq!(rows.iter().map(|r| r.id.get().as_str()).collect::<Vec<_>>(), ["noord"]);
+        let errors = errors(&problems);
+        assert!(
+            errors.iter().any(|e| e.starts_with("s.csv:4:11: error: this cell is in a column that has no name")),
+            "{errors:?}"
+        );
+        assert!(
+            errors.iter().any(|e| e.starts_with("s.csv:5:12: error: this row has 4 cells, the header 3")),
+            "{errors:?}"
+        );
     }
 }
