@@ -1,12 +1,15 @@
 //! handout, the program: the command line (`build`, `check`, batches of
 //! organisations) and the web server (`serve`). Everything they make is
 //! made by [`handout_core`]; this crate reads and writes files, runs the
-//! work on every core, and serves the page of [`handout_web`].
+//! work on every core, and serves the page of [`handout_web`] (also when
+//! double-clicked on Windows: [`window`]).
 
 pub mod build;
 pub mod clock;
 pub mod disk;
+pub mod health;
 pub mod orgs;
 pub mod output;
 pub mod report;
 pub mod serve;
+pub mod window;

@@ -51,6 +51,13 @@ enum Command {
         #[arg(long)]
         root: Option<PathBuf>,
     },
+    /// Ask a running `handout serve` whether it answers (for a container's
+    /// health check): exit code 0 when it does
+    Health {
+        /// The address it listens on
+        #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR:PORT")]
+        listen: std::net::SocketAddr,
+    },
 }
 
 #[derive(Args)]
@@ -120,11 +127,15 @@ enum EditionArg {
 }
 
 fn main() -> ExitCode {
+    if handout::window::double_clicked() {
+        return serve_in_window();
+    }
     let cli = Cli::parse();
     let (select, out, write) = match cli.command {
         Command::Build { select, out } => (select, out, true),
         Command::Check { select } => (select, PathBuf::from("out"), false),
         Command::Serve { listen, root } => return serve(listen, root),
+        Command::Health { listen } => return health(listen),
     };
     let opts = match options(select, out, write) {
         Ok(o) => o,
@@ -138,10 +149,40 @@ fn serve(listen: std::net::SocketAddr, root: Option<PathBuf>) -> ExitCode {
         return usage(&e.message);
     }
     let files = Root::choose(root.as_deref()).files();
-    match handout::serve::run(handout::serve::ServeOptions { listen, files }) {
+    match handout::serve::run(handout::serve::ServeOptions { listen, files, window: false }) {
         Ok(()) => ExitCode::SUCCESS,
         Err(p) => {
             eprintln!("error: {}", p.message);
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn health(listen: std::net::SocketAddr) -> ExitCode {
+    match handout::health::check(listen) {
+        Ok(()) => {
+            println!("ok");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: the server does not answer: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Double-clicked: the web page on this computer, in the browser.
+fn serve_in_window() -> ExitCode {
+    let listen = std::net::SocketAddr::from(([127, 0, 0, 1], 8080));
+    let result = handout::clock::today().and_then(|_| {
+        let files = Root::choose(None).files();
+        handout::serve::run(handout::serve::ServeOptions { listen, files, window: true })
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(p) => {
+            eprintln!("error: {}", p.message);
+            handout::window::wait_for_enter();
             ExitCode::from(1)
         }
     }

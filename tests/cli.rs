@@ -216,3 +216,13 @@ fn from_an_empty_folder_the_built_in_project_builds_the_same_files() {
         assert!(std::fs::read(&f).unwrap() == std::fs::read(disk.path().join(rel)).unwrap(), "{}", rel.display());
     }
 }
+
+/// Without arguments in a terminal (here: no console of its own), the
+/// help, as ever; only a double-click on Windows serves the page.
+#[test]
+fn without_arguments_in_a_terminal_it_prints_the_help() {
+    let r = handout(&[], BEFORE_DEADLINE_EPOCH);
+    assert_eq!(r.status.code(), Some(2));
+    let stderr = text(&r.stderr);
+    assert!(stderr.contains("Usage: handout <COMMAND>") && stderr.contains("serve"), "{stderr}");
+}

@@ -18,6 +18,23 @@ fn start() -> (tempfile::TempDir, Server) {
     (dir, server)
 }
 
+/// `handout health` is a container's health check: it asks `/health`.
+/// A container or systemd stops the server with SIGTERM, which it takes as
+/// Ctrl+C: it ends at once, and well.
+#[test]
+fn the_health_check_answers_and_sigterm_stops_the_server_cleanly() {
+    let (_dir, mut server) = start();
+    let addr = server.addr.to_string();
+    let up = handout(&["health", "--listen", &addr], BEFORE_DEADLINE_EPOCH);
+    assert!(up.status.success(), "{}", String::from_utf8_lossy(&up.stderr));
+    assert_eq!(String::from_utf8_lossy(&up.stdout).trim(), "ok");
+    let ended = server.terminate().expect("the server stops within ten seconds of SIGTERM");
+    assert!(ended.success(), "{ended:?}");
+    let down = handout(&["health", "--listen", &addr], BEFORE_DEADLINE_EPOCH);
+    assert!(!down.status.success());
+    assert!(String::from_utf8_lossy(&down.stderr).contains("the server does not answer"));
+}
+
 fn png_logo() -> Vec<u8> {
     std::fs::read(root().join("orgs/buurthuis-de-linde.png")).unwrap()
 }

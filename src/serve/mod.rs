@@ -37,6 +37,10 @@ const TIME_LIMIT: Duration = Duration::from_secs(30);
 pub struct ServeOptions {
     pub listen: SocketAddr,
     pub files: Arc<dyn Files>,
+    /// Started by a double-click ([`crate::window`]): another free port
+    /// when this one is taken, the greeting in the window, the page opened
+    /// in the browser.
+    pub window: bool,
 }
 
 /// What every request shares.
@@ -64,9 +68,7 @@ pub fn run(opts: ServeOptions) -> Result<(), Problem> {
 }
 
 async fn serve(opts: ServeOptions, studio: Studio) -> Result<(), Problem> {
-    let listener = tokio::net::TcpListener::bind(opts.listen)
-        .await
-        .map_err(|e| Problem::error(format!("cannot listen on {}: {e}", opts.listen)))?;
+    let listener = listen(&opts).await?;
     let addr = listener.local_addr().map_err(|e| Problem::error(e.to_string()))?;
     let local_only = addr.ip().is_loopback();
     let shown = if local_only || addr.ip().is_unspecified() {
@@ -74,8 +76,15 @@ async fn serve(opts: ServeOptions, studio: Studio) -> Result<(), Problem> {
     } else {
         format!("http://{addr}/")
     };
-    // The first line on stdout is the address: tests and scripts read it.
-    println!("handout serves the web page at {shown}  (Ctrl+C stops it)");
+    if opts.window {
+        println!("{}", crate::window::greeting(&shown));
+        if let Err(e) = webbrowser::open(&shown) {
+            eprintln!("note: the browser could not be opened ({e}): type the address into it");
+        }
+    } else {
+        // The first line on stdout is the address: tests and scripts read it.
+        println!("handout serves the web page at {shown}  (Ctrl+C stops it)");
+    }
     if !local_only {
         eprintln!(
             "warning: listening on {addr}, not only on this computer: anyone who can reach it on the network \
@@ -91,7 +100,32 @@ async fn serve(opts: ServeOptions, studio: Studio) -> Result<(), Problem> {
     axum::serve(listener, app(state)).with_graceful_shutdown(ctrl_c()).await.map_err(|e| Problem::error(e.to_string()))
 }
 
+/// The address asked for; in a window, any free port when that one is
+/// taken (another handout may be running).
+async fn listen(opts: &ServeOptions) -> Result<tokio::net::TcpListener, Problem> {
+    let cannot = |e: std::io::Error| Problem::error(format!("cannot listen on {}: {e}", opts.listen));
+    match tokio::net::TcpListener::bind(opts.listen).await {
+        Err(e) if opts.window && e.kind() == std::io::ErrorKind::AddrInUse => {
+            tokio::net::TcpListener::bind(SocketAddr::new(opts.listen.ip(), 0)).await.map_err(cannot)
+        }
+        bound => bound.map_err(cannot),
+    }
+}
+
+/// Until Ctrl+C, or (on Unix) the SIGTERM with which a container or
+/// systemd stops the server: open requests are answered first.
 async fn ctrl_c() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            return;
+        }
+    }
     let _ = tokio::signal::ctrl_c().await;
 }
 

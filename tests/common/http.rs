@@ -33,6 +33,21 @@ impl Server {
         Server { child, addr: SocketAddr::from(([127, 0, 0, 1], port)) }
     }
 
+    /// Stop it as a container or systemd does (SIGTERM); how it ended,
+    /// if it did within ten seconds.
+    pub fn terminate(&mut self) -> Option<std::process::ExitStatus> {
+        let pid = self.child.id().to_string();
+        Command::new("kill").args(["-TERM", &pid]).status().expect("kill runs");
+        let until = std::time::Instant::now() + Duration::from_secs(10);
+        while std::time::Instant::now() < until {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+
     /// The server's process id (to read its memory use).
     pub fn pid(&self) -> u32 {
         self.child.id()
