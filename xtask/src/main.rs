@@ -4,7 +4,16 @@
 //! - `site [DIR]`: the browser edition as static files (default
 //!   `target/site/`): the page in Dutch and English, the WebAssembly and its
 //!   glue, the scripts, style and fonts. Host it on any web server.
+//! - `dist`: the ready-made programs in `target/dist/` (a Windows program,
+//!   a static Linux program, a Debian package, their checksums).
+//! - `dist-test`: tries them: the Windows program under Wine and the Linux
+//!   one each build a flyer from an empty folder, byte-identical to this
+//!   machine's build; the package installs, runs and removes.
 
+mod archive;
+mod deb;
+mod dist;
+mod dist_test;
 mod site;
 mod tools;
 
@@ -19,7 +28,9 @@ fn main() -> ExitCode {
             let out = args.get(1).map_or_else(|| root.join("target/site"), PathBuf::from);
             site::site(&root, &out)
         }
-        _ => Err("usage: cargo xtask site [DIR]".to_string()),
+        Some("dist") => dist::dist(&root),
+        Some("dist-test") => dist_test::dist_test(&root),
+        _ => Err("usage: cargo xtask site [DIR] | dist | dist-test".to_string()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

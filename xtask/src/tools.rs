@@ -43,3 +43,16 @@ pub fn wasm_bindgen(root: &Path) -> Result<PathBuf, String> {
     }
     Ok(PathBuf::from("wasm-bindgen"))
 }
+
+/// A cargo subcommand (`cargo-about`) of exactly `version`, installed
+/// with `cargo install --locked` when missing or another version.
+pub fn cargo_tool(package: &str, version: &str) -> Result<(), String> {
+    let sub = package.trim_start_matches("cargo-");
+    let found = Command::new("cargo").args([sub, "--version"]).output().ok();
+    let found = found.filter(|o| o.status.success()).map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
+    if found.as_deref() != Some(&format!("{package} {version}")) {
+        eprintln!("note: installing {package} {version} (found: {})", found.as_deref().unwrap_or("none"));
+        run(Command::new("cargo").args(["install", "--locked", package, "--version", version, "--features", "cli"]))?;
+    }
+    Ok(())
+}
