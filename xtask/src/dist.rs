@@ -26,10 +26,18 @@ const MINGW: &str = "x86_64-w64-mingw32-gcc";
 /// cargo-about, pinned: its output is in every artefact.
 const CARGO_ABOUT: &str = "0.9.3";
 
-/// The built programs, where `dist-test` finds them.
+/// Where the programs are compiled: one folder, whichever checkout builds
+/// them. GNU ld orders the Windows program's import table by the paths of
+/// the import libraries, so a build in /work/x and one in /tmp/y link
+/// rustc's own import libraries before or after mingw's in /usr/lib:
+/// same code, other bytes. A fixed folder makes the order fixed.
+const BUILD_DIR: &str = "/tmp/handout-dist-build";
+
+/// The built programs, copied into this checkout (where the Containerfile
+/// and `dist-test` find them).
 pub fn program(root: &Path, target: &str) -> PathBuf {
     let name = if target == WINDOWS { "handout.exe" } else { "handout" };
-    root.join("target/dist-build").join(target).join("release").join(name)
+    root.join("target/dist-build").join(target).join(name)
 }
 
 pub fn dist(root: &Path) -> Result<(), String> {
@@ -76,6 +84,7 @@ fn build(root: &Path, target: &str, epoch: i64) -> Result<(), String> {
         .unwrap_or_else(|_| PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cargo"));
     let mut flags = vec![
         format!("--remap-path-prefix={}=/handout", root.display()),
+        format!("--remap-path-prefix={BUILD_DIR}=/build"),
         format!("--remap-path-prefix={}=/cargo", cargo_home.display()),
     ];
     if target == WINDOWS {
@@ -89,12 +98,16 @@ fn build(root: &Path, target: &str, epoch: i64) -> Result<(), String> {
         .env("SOURCE_DATE_EPOCH", epoch.to_string())
         .env(var("RUSTFLAGS"), flags.join(" "))
         .args(["build", "--release", "--locked", "-p", "handout", "--bin", "handout", "--target", target])
-        .arg("--target-dir")
-        .arg(root.join("target/dist-build"));
+        .args(["--target-dir", BUILD_DIR]);
     if target == WINDOWS {
         cmd.env(var("LINKER"), MINGW);
     }
-    run(&mut cmd)
+    run(&mut cmd)?;
+    let built =
+        Path::new(BUILD_DIR).join(target).join("release").join(program(root, target).file_name().unwrap_or_default());
+    let copy = program(root, target);
+    std::fs::create_dir_all(copy.parent().unwrap_or(root)).map_err(|e| format!("{}: {e}", copy.display()))?;
+    std::fs::copy(&built, &copy).map(|_| ()).map_err(|e| format!("{} -> {}: {e}", built.display(), copy.display()))
 }
 
 /// The licences of every crate linked into either program, by cargo-about

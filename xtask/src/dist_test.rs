@@ -46,6 +46,7 @@ pub fn dist_test(root: &Path) -> Result<(), String> {
     }
     windows(root, &dist_dir, &version, &work, &reference)?;
     debian(&dist_dir, &version, &expected_version)?;
+    container(root)?;
     eprintln!("dist-test: all passed");
     Ok(())
 }
@@ -279,5 +280,29 @@ fn debian(dist_dir: &Path, version: &str, expected_version: &str) -> Result<(), 
         "dpkg -r left files behind".into(),
     )?;
     eprintln!("ok: the Debian package installs, runs ({}), leaves its service off and removes cleanly", said.trim());
+    Ok(())
+}
+
+/// The container image builds from the Containerfile (when podman is
+/// here; running containers is not possible on these machines, so only
+/// its settings are checked): the static program, a user that is not
+/// root, the server on 0.0.0.0:8080, the health check.
+fn container(root: &Path) -> Result<(), String> {
+    if Command::new("podman").arg("--version").output().is_err() {
+        eprintln!("skipped: no podman here, the Containerfile was not built");
+        return Ok(());
+    }
+    const TAG: &str = "localhost/handout-dist-test:latest";
+    let built = run_in(Command::new("podman").args(["build", "--quiet", "--format", "docker", "-t", TAG, "."]), root);
+    let format = "{{.Config.User}}|{{json .Config.Entrypoint}}|{{json .Config.Healthcheck.Test}}";
+    let inspected =
+        built.and_then(|_| run_in(Command::new("podman").args(["image", "inspect", "--format", format, TAG]), root));
+    let _ = Command::new("podman").args(["rmi", "--force", TAG]).output();
+    let said = stdout(&inspected?);
+    let expected = r#"65532:65532|["/handout","serve","--listen","0.0.0.0:8080"]|["CMD","/handout","health","--listen","127.0.0.1:8080"]"#;
+    expect(said.trim() == expected, format!("the image says `{}`, not `{expected}`", said.trim()))?;
+    eprintln!(
+        "ok: the container image builds (not root, serves on 0.0.0.0:8080, health check); not run: this machine refuses to"
+    );
     Ok(())
 }
