@@ -55,4 +55,23 @@ if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
 else
   echo "no chromium: docs/web-page.png not refreshed"
 fi
+# handout.exe's window after a double-click: the Windows program of
+# `cargo xtask dist` (and the Wine stand-in DLL `cargo xtask dist-test`
+# built) under Wine on a virtual screen (needs Xvfb and wine).
+zip=$(ls target/dist/handout-*-x86_64-pc-windows-gnu.zip 2>/dev/null | head -1)
+dll=$(ls target/dist-test/windows/*/bcryptprimitives.dll 2>/dev/null | head -1)
+if [ -n "$zip" ] && [ -n "$dll" ] && command -v Xvfb >/dev/null && command -v wine >/dev/null; then
+  w=$tmp/windows && mkdir -p "$w" && (cd "$w" && unzip -q "$OLDPWD/$zip") && cp "$dll" "$w"/handout-*/
+  printf '#!/bin/sh\nexit 0\n' > "$w/no-browser.sh" && chmod +x "$w/no-browser.sh"
+  Xvfb :77 -screen 0 1024x640x24 >/dev/null 2>&1 & xvfb=$!
+  sleep 2
+  (cd "$w"/handout-*/ && DISPLAY=:77 WINEPREFIX="$w/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" \
+    BROWSER="$w/no-browser.sh" wine start /unix handout.exe >/dev/null 2>&1)
+  sleep 25
+  DISPLAY=:77 import -window root "$w/screen.png"
+  convert "$w/screen.png" -crop 662x424+0+0 +repage -strip docs/windows-window.png
+  WINEPREFIX="$w/prefix" wineserver -k; kill $xvfb
+else
+  echo "no target/dist, Xvfb or wine: docs/windows-window.png not refreshed (cargo xtask dist, dist-test)"
+fi
 echo "pictures refreshed in docs/"
