@@ -220,6 +220,7 @@ fn options(select: Select, out: PathBuf, write: bool) -> Result<Options, Problem
         pdfa: select.pdfa,
         strict: select.strict,
         png: select.png.then_some(select.png_dpi),
+        make: handout_core::plan::Make::Files,
     };
     Ok(Options { out: if out.is_absolute() { out } else { root.join(out) }, files, root, write, orgs, plan })
 }

@@ -241,10 +241,15 @@ fn two_builds_are_byte_identical() {
 #[test]
 fn pdfs_are_tagged_pdf_ua_with_title_and_language() {
     let out = tempfile::tempdir().unwrap();
-    let outcome = build_all(out.path());
+    // Every layout's PDF: screen layouts' too, which the server's /pdf gives.
+    let mut opts = options(&root(), out.path());
+    opts.write = false;
+    opts.plan.make = handout_core::plan::Make::Pdf;
+    let outcome = handout::build::run(&opts);
+    assert!(!outcome.failed());
+    assert_eq!(outcome.outputs.len(), build_all(out.path()).outputs.len());
     for o in &outcome.outputs {
-        // Screen layouts write PNGs, drawn from this same tagged PDF.
-        let pdf = &o.pdf;
+        let pdf = o.pdf().expect("a PDF");
         let has = |needle: &[u8]| pdf.windows(needle.len()).any(|w| w == needle);
         assert!(has(b"/StructTreeRoot"), "{}: not tagged", o.path.display());
         assert!(has(b"pdfuaid:part"), "{}: no PDF/UA identification", o.path.display());

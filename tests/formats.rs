@@ -80,6 +80,18 @@ fn images_are_the_same_bytes_every_time() {
     }
 }
 
+/// A large image is painted and compressed in parts that the command line
+/// makes on every core: the bytes are the same made on one thread.
+#[test]
+fn images_are_the_same_bytes_on_one_thread_or_many() {
+    use handout_core::raster::{Scale, pngs};
+    for o in of("screen-16x9").into_iter().chain(of("social-4x5")) {
+        let (_, (width, height)) = png_rgb(&o.files[0].1);
+        let alone = pngs(&o.doc, Scale::Pixels { width, height }, &handout_core::plan::InTurn).unwrap();
+        assert!(alone[0] == o.files[0].1, "{} differs made on one thread", o.path.display());
+    }
+}
+
 #[test]
 fn printed_formats_scan_at_150_dpi_and_have_their_paper_size() {
     let mm = |pt: f32| pt / 72.0 * 25.4;
@@ -87,7 +99,7 @@ fn printed_formats_scan_at_150_dpi_and_have_their_paper_size() {
         [("poster-a3", (297.0, 420.0), 1), ("flyer-a5", (297.0, 210.0), 1), ("flyer-a4-large", (210.0, 297.0), 2)]
     {
         for o in of(layout) {
-            let sizes = page_sizes(&o.pdf);
+            let sizes = page_sizes(o.pdf().unwrap());
             assert_eq!(sizes.len(), pages, "{}", o.path.display());
             for (pw, ph) in sizes {
                 assert!(
@@ -98,7 +110,7 @@ fn printed_formats_scan_at_150_dpi_and_have_their_paper_size() {
                     mm(ph)
                 );
             }
-            let page = &rasterise(&o.pdf, 150.0)[0];
+            let page = &rasterise(o.pdf().unwrap(), 150.0)[0];
             let found = decode_qr(page);
             // rqrr reads one code per image best: the A5 sheet has two.
             let expect = if layout == "flyer-a5" { 1..=2 } else { 1..=1 };
@@ -206,6 +218,85 @@ fn a5_leaflets_are_two_on_a_sheet_with_marks_on_the_cut_only() {
             for card in [a, b] {
                 assert!(!card.inset(Mm(9.0)).overlaps(m), "{m:?} reaches into content");
             }
+        }
+    }
+}
+
+/// How two renderings of a page differ: on average per pixel, in the
+/// share of pixels far apart (an edge anti-aliased differently is near;
+/// something missing is far), and in the worst 8 x 8 block's average (a
+/// word or a logo missing anywhere shows there). Channels 0 to 255.
+struct Difference {
+    mean: f64,
+    far: f64,
+    worst_block: f64,
+}
+
+fn difference(a: &[u8], b: &[u8], (w, h): (u32, u32)) -> Difference {
+    let (w, h) = (w as usize, h as usize);
+    let d: Vec<u8> =
+        a.chunks(3).zip(b.chunks(3)).map(|(p, q)| (0..3).map(|i| p[i].abs_diff(q[i])).max().unwrap()).collect();
+    let mean = d.iter().map(|&v| f64::from(v)).sum::<f64>() / d.len() as f64;
+    let far = d.iter().filter(|&&v| v > 128).count() as f64 / d.len() as f64;
+    let signed = |px: &[u8], x: usize, y: usize| -> f64 {
+        let i = (y * w + x) * 3;
+        f64::from(px[i]) + f64::from(px[i + 1]) + f64::from(px[i + 2])
+    };
+    let mut worst_block: f64 = 0.0;
+    for by in (0..h - 7).step_by(8) {
+        for bx in (0..w - 7).step_by(8) {
+            let mut sum = 0.0;
+            for y in by..by + 8 {
+                for x in bx..bx + 8 {
+                    sum += signed(a, x, y) - signed(b, x, y);
+                }
+            }
+            worst_block = worst_block.max((sum / 64.0 / 3.0).abs());
+        }
+    }
+    Difference { mean, far, worst_block }
+}
+
+/// Images are painted from the page model, not rendered from the PDF: each
+/// must show what the printed PDF shows, as a PDF renderer (hayro) draws
+/// it at the same size. Screen and social images, a flyer page with
+/// `--png`, with and without an organisation (an SVG logo and a PNG logo).
+#[test]
+fn images_show_what_the_printed_pdf_shows() {
+    use handout_core::plan::{Make, Plan, PlanOptions};
+    use handout_core::project::{Choice, Selection};
+    let mut problems = handout_core::diag::Problems::new();
+    let project = load_project(&root(), &mut problems);
+    let loaded = handout::orgs::load_orgs(&root(), &handout::orgs::OrgChoice::All, &mut problems);
+    let orgs: Vec<_> = loaded.iter().filter_map(|l| l.org.as_ref()).collect();
+    assert_eq!(orgs.len(), 2, "the example organisations: an SVG logo and a PNG logo");
+    let build = |make: Make| {
+        let selection = Selection {
+            layouts: Choice::only(["screen-16x9", "social-4x5", "flyer-a4"]),
+            ..Selection::one(Some("nl"), None, None)
+        };
+        let opts = PlanOptions { selection, png: Some(60.0), make, ..PlanOptions::new(BEFORE_DEADLINE) };
+        let mut problems = handout_core::diag::Problems::new();
+        let plan = Plan::new(&project, &opts, &mut project.font_store(), &mut problems);
+        let mut built = Vec::new();
+        for org in [None].into_iter().chain(orgs.iter().copied().map(Some)) {
+            let jobs = plan.jobs(org);
+            built.extend(plan.build_jobs(&jobs, caches(), &handout_core::plan::InTurn, &mut problems));
+        }
+        assert!(!problems.has_errors());
+        built
+    };
+    let (images, pdfs) = (build(Make::Files), build(Make::Pdf));
+    assert_eq!((images.len(), pdfs.len()), (18, 18), "three sets, two platforms, three layouts");
+    for (img, pdf) in images.iter().zip(&pdfs) {
+        assert_eq!(img.id, pdf.id);
+        let pdf_bytes = pdf.pdf().expect("a PDF");
+        for (page, (name, png)) in img.files.iter().filter(|(n, _)| n.ends_with(".png")).enumerate() {
+            let (painted, size) = png_rgb(png);
+            let rendered = render_rgb(pdf_bytes, page, size);
+            let d = difference(&painted, &rendered, size);
+            eprintln!("{name}: mean {:.2}, far {:.4} %, worst block {:.1}", d.mean, d.far * 100.0, d.worst_block);
+            assert!(d.mean < 8.0 && d.far < 0.005 && d.worst_block < 40.0, "{name} differs from its PDF");
         }
     }
 }

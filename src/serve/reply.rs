@@ -14,7 +14,7 @@ use base64::Engine;
 use handout_core::date::Date;
 use handout_core::diag::Problems;
 use handout_core::files::Embedded;
-use handout_core::plan::Built;
+use handout_core::plan::{Built, Make};
 use handout_web::answer::{self, Delivery};
 use handout_web::complaint::{self, Complaint};
 use handout_web::form::{self, Form, Refused};
@@ -78,7 +78,7 @@ pub(super) async fn preview_page(State(st): State<AppState>, req: Request) -> Re
     let (order, today, ui) = (ask.order.clone(), ask.today, ask.order.ui);
     let made = blocking(&st, move |s| {
         reported(|ps| {
-            let built = s.make(&order, today, 1, &OnEveryCore, ps)?;
+            let built = s.make(&order, (today, Make::Model), 1, &OnEveryCore, ps)?;
             pictures(&built, order.count(), ui, s, ps)
         })
     })
@@ -110,7 +110,7 @@ fn reported<T>(step: impl FnOnce(&mut Problems) -> Option<T>) -> Result<T, Probl
 /// The order's first document, every page, as images for the page.
 fn pictures(built: &[Built], count: usize, ui: Ui, studio: &Studio, problems: &mut Problems) -> Option<Preview> {
     let o = built.first()?;
-    let pngs = handout_core::raster::pngs(&o.doc, &o.pdf, preview_scale(o)).map_err(|p| problems.push(p)).ok()?;
+    let pngs = handout_core::raster::pngs(&o.doc, preview_scale(o), &OnEveryCore).map_err(|p| problems.push(p)).ok()?;
     let b64 = base64::engine::general_purpose::STANDARD;
     let pages = pngs.iter().map(|p| format!("data:image/png;base64,{}", b64.encode(p))).collect();
     Some(Preview { caption: answer::caption(studio, o, count, ui), pages })

@@ -237,3 +237,41 @@ fn crc32(bytes: &[u8]) -> u32 {
     crc.update(bytes);
     crc.sum()
 }
+
+/// Every page of `pdf` rendered by hayro at exactly `width` x `height`
+/// pixels, over white, as RGB.
+pub fn render_rgb(pdf: &[u8], page: usize, (width, height): (u32, u32)) -> Vec<u8> {
+    use hayro::vello_cpu::color::palette::css::WHITE;
+    let doc = hayro::hayro_syntax::Pdf::new(pdf.to_vec()).expect("PDF parses");
+    let pages = doc.pages();
+    let p = &pages[page];
+    let (w_pt, h_pt) = p.render_dimensions();
+    // A hair more than the exact factor: hayro rounds the size down.
+    let settings = hayro::PixmapSettings {
+        x_scale: (width as f32 + 0.25) / w_pt,
+        y_scale: (height as f32 + 0.25) / h_pt,
+        bg_color: WHITE,
+    };
+    let cache = hayro::RenderCache::new();
+    let pixmap = hayro::render(
+        p,
+        &cache,
+        &hayro::hayro_interpret::InterpreterSettings::default(),
+        &hayro::RenderSettings::default(),
+        &settings,
+    );
+    assert_eq!((u32::from(pixmap.width()), u32::from(pixmap.height())), (width, height));
+    pixmap.data().iter().flat_map(|c| [c.r, c.g, c.b]).collect()
+}
+
+/// A PNG's pixels as RGB, and its size.
+pub fn png_rgb(bytes: &[u8]) -> (Vec<u8>, (u32, u32)) {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    decoder.set_transformations(png::Transformations::EXPAND);
+    let mut reader = decoder.read_info().expect("a PNG");
+    let mut buf = vec![0; reader.output_buffer_size().expect("a size")];
+    let frame = reader.next_frame(&mut buf).expect("its pixels");
+    assert_eq!(frame.color_type, png::ColorType::Rgb);
+    buf.truncate(frame.buffer_size());
+    (buf, (frame.width, frame.height))
+}

@@ -23,6 +23,7 @@ use crate::model::Document;
 use crate::project::{Project, Selection};
 use crate::raster::{self, Scale};
 use crate::render::{RenderOptions, render};
+pub use crate::runner::{InTurn, Runner};
 use crate::script::Script;
 use std::collections::BTreeSet;
 
@@ -42,6 +43,23 @@ pub struct PlanOptions {
     pub strict: bool,
     /// Also make each PDF page a PNG at this resolution (`--png`).
     pub png: Option<f32>,
+    /// What to make of each document.
+    pub make: Make,
+}
+
+/// What a run makes of each document: what its front end will use, and
+/// nothing more (a screen image is painted from the page model; its PDF
+/// would only be thrown away).
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub enum Make {
+    /// The files its layout makes: a PDF (with `png` also each page as
+    /// PNG), or for a screen layout its PNGs.
+    #[default]
+    Files,
+    /// Only its PDF, whatever the layout makes (the server's `/pdf`).
+    Pdf,
+    /// Only the page model (a preview paints the page it shows).
+    Model,
 }
 
 impl PlanOptions {
@@ -54,6 +72,7 @@ impl PlanOptions {
             pdfa: false,
             strict: false,
             png: None,
+            make: Make::Files,
         }
     }
 
@@ -84,38 +103,30 @@ pub struct Job<'a> {
 pub struct Built {
     pub id: DocId,
     pub doc: Document,
-    /// The document as PDF (for a screen layout too: its PNGs are drawn from it).
-    pub pdf: Vec<u8>,
-    /// Every file it makes, the main one first: the PDF (and with `png`
-    /// each page as PNG), or for a screen layout only PNGs. Paths are
-    /// relative to an output folder, `[org/]lang/name.ext`, always with `/`.
+    /// Where its main file goes: relative to an output folder,
+    /// `[org/]lang/name.ext`, always with `/`.
+    pub path: String,
+    /// The files [`PlanOptions::make`] asked for, the main one first: the
+    /// PDF (and with `png` each page as PNG), or for a screen layout only
+    /// PNGs; only the PDF with [`Make::Pdf`], none with [`Make::Model`].
+    /// Paths as `path`.
     pub files: Vec<(String, Vec<u8>)>,
 }
 
 impl Built {
     /// The main file's path.
     pub fn path(&self) -> &str {
-        &self.files[0].0
+        &self.path
+    }
+
+    /// The PDF, when one was made.
+    pub fn pdf(&self) -> Option<&[u8]> {
+        self.files.iter().find(|(p, _)| p.ends_with(".pdf")).map(|(_, b)| b.as_slice())
     }
 
     /// The bytes of all its files.
     pub fn size(&self) -> usize {
         self.files.iter().map(|(_, b)| b.len()).sum()
-    }
-}
-
-/// How a front end runs many jobs: one after another, or at once. The
-/// results come back in the jobs' order.
-pub trait Runner {
-    fn map<T: Send, F: Fn(usize) -> T + Sync>(&self, count: usize, f: F) -> Vec<T>;
-}
-
-/// One job after another, on this thread (the browser; tests).
-pub struct InTurn;
-
-impl Runner for InTurn {
-    fn map<T: Send, F: Fn(usize) -> T + Sync>(&self, count: usize, f: F) -> Vec<T> {
-        (0..count).map(f).collect()
     }
 }
 
@@ -183,7 +194,7 @@ impl<'p> Plan<'p> {
         // share nothing; the lists are joined in the jobs' order.
         let results = runner.map(jobs.len(), |i| {
             let mut own = Problems::new();
-            (self.build(&jobs[i], caches, &mut own), own)
+            (self.build(&jobs[i], caches, runner, &mut own), own)
         });
         let mut built = Vec::new();
         for (output, found) in results {
@@ -193,15 +204,18 @@ impl<'p> Plan<'p> {
         built
     }
 
-    /// Compose and render one document; its problems name it.
-    pub fn build(&self, job: &Job, caches: &Caches, problems: &mut Problems) -> Option<Built> {
+    /// Compose one document and make what the options ask of it; its
+    /// problems name it.
+    /// `runner` may make the parts of one large image at once.
+    pub fn build(&self, job: &Job, caches: &Caches, runner: &impl Runner, problems: &mut Problems) -> Option<Built> {
         let h = &job.handout;
         let output = h.layout.for_org(h.org.is_some()).output;
+        let base = job.id.base_path();
         let mut found = Problems::new();
         let built = compose(h, caches, &mut found).and_then(|doc| {
-            let pdf = render(&doc, &self.render, &mut found)?;
-            let files = self.files(output, &job.id.base_path(), &doc, &pdf, &mut found)?;
-            Some(Built { id: job.id.clone(), doc, pdf, files })
+            let files = self.files(output, &base, &doc, runner, &mut found)?;
+            let ext = if output == LayoutOutput::Pdf { "pdf" } else { "png" };
+            Some(Built { id: job.id.clone(), path: format!("{base}.{ext}"), doc, files })
         });
         problems.extend(found.into_iter().map(|mut p| {
             p.documents.push(job.id.clone());
@@ -210,14 +224,13 @@ impl<'p> Plan<'p> {
         built
     }
 
-    /// The files a document makes: its PDF (and with `png` each page as
-    /// PNG), or for a screen layout only PNGs.
+    /// The files of a document: see [`Make`].
     fn files(
         &self,
         output: LayoutOutput,
         base: &str,
         doc: &Document,
-        pdf: &[u8],
+        runner: &impl Runner,
         problems: &mut Problems,
     ) -> Option<Vec<(String, Vec<u8>)>> {
         let numbered = |pngs: Vec<Vec<u8>>| -> Vec<(String, Vec<u8>)> {
@@ -225,18 +238,26 @@ impl<'p> Plan<'p> {
             let name = |i: usize| if one { format!("{base}.png") } else { format!("{base}-{}.png", i + 1) };
             pngs.into_iter().enumerate().map(|(i, png)| (name(i), png)).collect()
         };
-        let mut raster = |scale| raster::pngs(doc, pdf, scale).map_err(|p| problems.push(p)).ok();
-        match output {
-            LayoutOutput::Png { width, height } => Some(numbered(raster(Scale::Pixels { width, height })?)),
-            LayoutOutput::Pdf => {
-                let mut files = vec![(format!("{base}.pdf"), pdf.to_vec())];
+        let mut pdf = || Some((format!("{base}.pdf"), render(doc, &self.render, problems)?));
+        match (self.opts.make, output) {
+            (Make::Model, _) => Some(Vec::new()),
+            (Make::Pdf, _) => Some(vec![pdf()?]),
+            (Make::Files, LayoutOutput::Pdf) => {
+                let mut files = vec![pdf()?];
                 if let Some(dpi) = self.opts.png {
-                    files.extend(numbered(raster(Scale::Dpi(dpi))?));
+                    files.extend(numbered(raster(doc, Scale::Dpi(dpi), runner, problems)?));
                 }
                 Some(files)
             }
+            (Make::Files, LayoutOutput::Png { width, height }) => {
+                Some(numbered(raster(doc, Scale::Pixels { width, height }, runner, problems)?))
+            }
         }
     }
+}
+
+fn raster(doc: &Document, scale: Scale, runner: &impl Runner, problems: &mut Problems) -> Option<Vec<Vec<u8>>> {
+    raster::pngs(doc, scale, runner).map_err(|p| problems.push(p)).ok()
 }
 
 /// The edition to print for one language, said in a note when chosen

@@ -5,6 +5,7 @@
 use crate::date::Date;
 use crate::diag::{Problem, Problems};
 use crate::model::{Document, FontData, Item, ItemRef, Node, Page, Picture, QrSymbol, StructKind, leaves};
+use crate::shapes;
 use crate::style::{Color, FontWeight};
 use crate::units::{Mm, Rect};
 use krilla::configure::{Accessibility, Archival, ConfigurationBuilder, Validator};
@@ -297,7 +298,7 @@ fn draw(s: &mut Surface, item: &Item, faces: &[[Font; 2]]) -> Result<(), Problem
         Item::Box { rect, fill: c, radius } => {
             let mut pb = PathBuilder::new();
             if *radius > Mm::ZERO {
-                rounded_rect(&mut pb, *rect, *radius);
+                shapes::rounded_rect(&mut pb, (pt(rect.x), pt(rect.y), pt(rect.w), pt(rect.h)), pt(*radius));
             } else {
                 pb.push_rect(krect(*rect)?);
             }
@@ -305,7 +306,7 @@ fn draw(s: &mut Surface, item: &Item, faces: &[[Font; 2]]) -> Result<(), Problem
         }
         Item::Circle { center, radius, fill: c } => {
             let mut pb = PathBuilder::new();
-            circle(&mut pb, pt(center.x), pt(center.y), pt(*radius));
+            shapes::circle(&mut pb, pt(center.x), pt(center.y), pt(*radius));
             fill_path(s, pb, *c);
         }
         Item::CropMark { from, to, width } => stroke_line(s, *from, *to, *width, Color::BLACK),
@@ -410,33 +411,4 @@ fn draw_qr(s: &mut Surface, q: &QrSymbol) -> Result<(), Problem> {
     fill_path(s, pb, q.color);
     s.pop();
     Ok(())
-}
-
-/// Bezier circle constant: control points at 0.5523 of the radius.
-const KAPPA: f32 = 0.552_284_8;
-
-fn circle(pb: &mut PathBuilder, cx: f32, cy: f32, r: f32) {
-    let k = r * KAPPA;
-    pb.move_to(cx + r, cy);
-    pb.cubic_to(cx + r, cy + k, cx + k, cy + r, cx, cy + r);
-    pb.cubic_to(cx - k, cy + r, cx - r, cy + k, cx - r, cy);
-    pb.cubic_to(cx - r, cy - k, cx - k, cy - r, cx, cy - r);
-    pb.cubic_to(cx + k, cy - r, cx + r, cy - k, cx + r, cy);
-    pb.close();
-}
-
-fn rounded_rect(pb: &mut PathBuilder, r: Rect, radius: Mm) {
-    let (x, y, w, h) = (pt(r.x), pt(r.y), pt(r.w), pt(r.h));
-    let rad = pt(radius).min(w / 2.0).min(h / 2.0);
-    let k = rad * KAPPA;
-    pb.move_to(x + rad, y);
-    pb.line_to(x + w - rad, y);
-    pb.cubic_to(x + w - rad + k, y, x + w, y + rad - k, x + w, y + rad);
-    pb.line_to(x + w, y + h - rad);
-    pb.cubic_to(x + w, y + h - rad + k, x + w - rad + k, y + h, x + w - rad, y + h);
-    pb.line_to(x + rad, y + h);
-    pb.cubic_to(x + rad - k, y + h, x, y + h - rad + k, x, y + h - rad);
-    pb.line_to(x, y + rad);
-    pb.cubic_to(x, y + rad - k, x + rad - k, y, x + rad, y);
-    pb.close();
 }

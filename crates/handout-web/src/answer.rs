@@ -11,7 +11,7 @@ use crate::words::Ui;
 use handout_core::bundle;
 use handout_core::date::Date;
 use handout_core::diag::Problems;
-use handout_core::plan::{Built, Runner};
+use handout_core::plan::{Built, Make, Runner};
 
 /// How the documents of an order are delivered.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -53,15 +53,14 @@ pub fn file(
     how: Delivery,
 ) -> Result<File, Vec<Complaint>> {
     let mut problems = Problems::new();
-    let Some(built) = studio.make(order, today, usize::MAX, runner, &mut problems) else {
+    let make = if how == Delivery::Pdf { Make::Pdf } else { Make::Files };
+    let Some(built) = studio.make(order, (today, make), usize::MAX, runner, &mut problems) else {
         return Err(complaint::from_problems(&problems, order.ui, &studio.catalogue));
     };
-    let single = built.len() == 1 && (how == Delivery::Pdf || built[0].files.len() == 1);
+    // Made with Make::Pdf, a document's one file is its PDF.
+    let single = built.len() == 1 && built[0].files.len() == 1;
     match (how, built.first()) {
-        (Delivery::Pdf, Some(o)) => {
-            Ok(File { name: file_name(o, "pdf"), mime: "application/pdf", bytes: o.pdf.clone() })
-        }
-        (Delivery::Either, Some(o)) if single => {
+        (Delivery::Pdf, Some(o)) | (Delivery::Either, Some(o)) if single || how == Delivery::Pdf => {
             let (path, bytes) = &o.files[0];
             let png = path.ends_with(".png");
             let (ext, mime) = if png { ("png", "image/png") } else { ("pdf", "application/pdf") };

@@ -13,7 +13,7 @@ use handout_core::diag::{Problem, Problems};
 use handout_core::files::Files;
 use handout_core::fonts::FontStore;
 use handout_core::load::org::{Org, check_org};
-use handout_core::plan::{Built, Plan, PlanOptions, Runner};
+use handout_core::plan::{Built, Make, Plan, PlanOptions, Runner};
 use handout_core::project::{Project, Selection};
 use handout_core::raster::{self, Scale};
 use std::sync::{Arc, Mutex};
@@ -54,18 +54,20 @@ impl Studio {
         Ok(Studio { project, catalogue, store, caches: Caches::new() })
     }
 
-    /// Make every document of `order` (at most `limit`), for `today`: all
-    /// of them, or `None` with the errors in `problems` (notes, such as
-    /// which edition was chosen, and warnings are the command line's).
+    /// Make every document of `order` (at most `limit`), for `today`, as
+    /// `make` says: all of them, or `None` with the errors in `problems`
+    /// (notes, such as which edition was chosen, and warnings are the
+    /// command line's).
     pub fn make(
         &self,
         order: &Order,
-        today: Date,
+        (today, make): (Date, Make),
         limit: usize,
         runner: &impl Runner,
         problems: &mut Problems,
     ) -> Option<Vec<Built>> {
-        let opts = PlanOptions { selection: order.selection(), edition: order.edition, ..PlanOptions::new(today) };
+        let opts =
+            PlanOptions { selection: order.selection(), edition: order.edition, make, ..PlanOptions::new(today) };
         let mut found = Problems::new();
         let org = self.org(order, &mut found);
         let plan = {
@@ -91,11 +93,10 @@ impl Studio {
         runner: &impl Runner,
         problems: &mut Problems,
     ) -> Option<Preview> {
-        let built = self.make(order, today, 1, runner, problems)?.pop()?;
+        let built = self.make(order, (today, Make::Model), 1, runner, problems)?.pop()?;
         let pages = built.doc.pages.len();
         let index = order.page.min(pages).max(1) - 1;
-        let mut pngs =
-            raster::pngs(&built.doc, &built.pdf, preview_scale(&built)).map_err(|p| problems.push(p)).ok()?;
+        let mut pngs = raster::pngs(&built.doc, preview_scale(&built), runner).map_err(|p| problems.push(p)).ok()?;
         Some(Preview { png: pngs.swap_remove(index), pages, built })
     }
 
