@@ -1,6 +1,7 @@
 //! `cargo bench`: one flyer end to end in-process (load, compose, render),
-//! one sheet of pocket cards, and the default build of every document. The
-//! PDFs are made but not written: disks differ more than code does.
+//! one sheet of pocket cards, one lobby-screen image (compose, paint, PNG)
+//! and the default build of every document. The files are made but not
+//! written: disks differ more than code does.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use handout::build::{self, Options};
@@ -31,6 +32,8 @@ fn benches(c: &mut Criterion) {
     c.bench_function("one flyer (nl, facebook, flyer-a4)", |b| b.iter(|| run(&flyer, 1)));
     let cards = one("nl", "facebook", "pocket-cards");
     c.bench_function("one card sheet (nl, facebook, pocket-cards)", |b| b.iter(|| run(&cards, 1)));
+    let screen = one("nl", "facebook", "screen-16x9");
+    c.bench_function("one lobby-screen image (nl, facebook, screen-16x9)", |b| b.iter(|| run(&screen, 1)));
     let all = options();
     let n = build::run(&all).outputs.len();
     c.bench_function(&format!("default build ({n} documents)"), |b| b.iter(|| run(&all, n)));
