@@ -205,8 +205,8 @@ impl<'p> Plan<'p> {
     }
 
     /// Compose one document and make what the options ask of it; its
-    /// problems name it.
-    /// `runner` may make the parts of one large image at once.
+    /// problems name it. `runner` may make the parts of one large image
+    /// at once.
     pub fn build(&self, job: &Job, caches: &Caches, runner: &impl Runner, problems: &mut Problems) -> Option<Built> {
         let h = &job.handout;
         let output = h.layout.for_org(h.org.is_some()).output;

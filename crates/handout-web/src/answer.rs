@@ -58,9 +58,9 @@ pub fn file(
         return Err(complaint::from_problems(&problems, order.ui, &studio.catalogue));
     };
     // Made with Make::Pdf, a document's one file is its PDF.
-    let single = built.len() == 1 && built[0].files.len() == 1;
-    match (how, built.first()) {
-        (Delivery::Pdf, Some(o)) | (Delivery::Either, Some(o)) if single || how == Delivery::Pdf => {
+    let one_file = how == Delivery::Pdf || (how == Delivery::Either && built.len() == 1 && built[0].files.len() == 1);
+    match built.first() {
+        Some(o) if one_file => {
             let (path, bytes) = &o.files[0];
             let png = path.ends_with(".png");
             let (ext, mime) = if png { ("png", "image/png") } else { ("pdf", "application/pdf") };

@@ -6,7 +6,8 @@
 //! before the next is painted: a 1920 x 1080 image never has its 8 MB of
 //! pixels in memory at once, and each band stays in the processor's cache
 //! while it is painted, converted and compressed. Only the items that
-//! reach into a band are drawn in it.
+//! reach into a band are drawn in it; text and logos are drawn once for
+//! the page, ahead of the bands, and copied into each band they reach.
 
 use super::glyphs::{GlyphMask, Glyphs, Placed};
 use super::picture::{self, Prepared};
@@ -16,48 +17,64 @@ use crate::style::Color;
 use crate::units::{Mm, Point, Pt, Rect};
 use tiny_skia::{FillRule, Paint, PathBuilder, Pixmap, Stroke, Transform};
 
-/// Rows painted at a time: 64 rows of a 1920-pixel screen are 480 kB.
+/// Rows painted at a time: 32 rows of a 1920-pixel screen are 240 kB.
 pub const BAND: u32 = 32;
 
 /// A page ready to paint, band by band.
 pub struct Painter<'a> {
-    page: &'a Page,
     width: u32,
     height: u32,
     /// Points on the page to pixels of the whole image.
     to_px: Transform,
-    /// Per item, the rows (in pixels, from the top) it may touch.
-    rows: Vec<(f32, f32)>,
-    /// Per item, its logo drawn once at its size in pixels.
-    logos: Vec<Option<Prepared>>,
-    /// Per item, its glyphs where they go in the image, and their masks.
-    glyphs: Vec<Vec<Placed>>,
+    /// The page's items in drawing order, as they will be drawn.
+    items: Vec<Ready<'a>>,
+    /// The glyph masks text refers to.
     masks: Vec<GlyphMask>,
+}
+
+/// An item and the rows of the image (from the top, in pixels) it may touch.
+struct Ready<'a> {
+    rows: (f32, f32),
+    drawn: Drawn<'a>,
+}
+
+/// What a band draws of an item: a shape or QR code from the model, or
+/// what was drawn ahead for the whole page.
+enum Drawn<'a> {
+    Shape(&'a Item),
+    Text { glyphs: Vec<Placed>, color: Color },
+    Logo(Prepared),
 }
 
 impl<'a> Painter<'a> {
     pub fn new(page: &'a Page, fonts: &[Typeface], (width, height): (u32, u32)) -> Result<Painter<'a>, String> {
         let to_px = Transform::from_scale(width as f32 / pt(page.size.w), height as f32 / pt(page.size.h));
-        let (sy, ty) = (to_px.sy, to_px.ty);
-        let rows = page.items.iter().map(reach).map(|(top, bottom)| (top * sy + ty, bottom * sy + ty)).collect();
-        let logos = page
-            .items
-            .iter()
-            .map(|item| match item {
-                Item::Image { rect, picture } => picture::prepare(picture, area(*rect), to_px).map(Some),
-                _ => Ok(None),
-            })
-            .collect::<Result<_, _>>()?;
         let mut set = Glyphs::new(fonts);
-        let glyphs = page
-            .items
-            .iter()
-            .map(|item| match item {
-                Item::Text(run) => set.place(run, to_px),
-                _ => Vec::new(),
-            })
-            .collect();
-        Ok(Painter { page, width, height, to_px, rows, logos, glyphs, masks: set.masks })
+        let mut items = Vec::with_capacity(page.items.len());
+        for item in &page.items {
+            let ready = match item {
+                Item::Text(run) => {
+                    let glyphs = set.place(run, to_px);
+                    let rows = glyphs.iter().fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), g| {
+                        (a.min(g.y as f32), b.max((g.y + set.masks[g.mask].height as i32) as f32))
+                    });
+                    Ready { rows, drawn: Drawn::Text { glyphs, color: run.color } }
+                }
+                Item::Image { rect, picture } => {
+                    let logo = picture::prepare(picture, area(*rect), to_px)?;
+                    Ready { rows: logo.rows(), drawn: Drawn::Logo(logo) }
+                }
+                shape => {
+                    let (top, bottom) = reach(shape);
+                    Ready {
+                        rows: (top * to_px.sy + to_px.ty, bottom * to_px.sy + to_px.ty),
+                        drawn: Drawn::Shape(shape),
+                    }
+                }
+            };
+            items.push(ready);
+        }
+        Ok(Painter { width, height, to_px, items, masks: set.masks })
     }
 
     pub fn width(&self) -> u32 {
@@ -74,42 +91,37 @@ impl<'a> Painter<'a> {
         let (from, to) = (top as f32, (top + pixmap.height()) as f32);
         let to_px = self.to_px.post_translate(0.0, -from);
         let mut canvas = Canvas { pixmap, to_px };
-        for (i, item) in self.page.items.iter().enumerate() {
-            let (a, b) = self.rows[i];
-            if b < from || a > to {
+        for Ready { rows: (a, b), drawn } in &self.items {
+            if *b < from || *a > to {
                 continue;
             }
-            match (&self.logos[i], item) {
-                (Some(logo), _) => logo.draw(canvas.pixmap, top),
-                (None, Item::Text(run)) => {
-                    for g in &self.glyphs[i] {
-                        blend(canvas.pixmap, &self.masks[g.mask], (g.x, g.y - top as i32), run.color);
+            match drawn {
+                Drawn::Shape(item) => canvas.item(item),
+                Drawn::Logo(logo) => logo.draw(canvas.pixmap, top),
+                Drawn::Text { glyphs, color } => {
+                    for g in glyphs {
+                        blend(canvas.pixmap, &self.masks[g.mask], (g.x, g.y - top as i32), *color);
                     }
                 }
-                (None, item) => canvas.item(item),
             }
         }
     }
 }
 
-/// How far up and down (in points) an item may draw: its box, and for
-/// text the whole em around the baseline and then some (accents above
-/// capitals, tails below).
+/// How far up and down (in points) a shape may draw: its box, and 2 pt
+/// more for a stroke's half width and anti-aliasing's pixel. (Text and
+/// logos are drawn ahead: their rows are those of what was drawn.)
 fn reach(item: &Item) -> (f32, f32) {
     let (top, bottom) = match item {
         Item::Box { rect, .. } | Item::Image { rect, .. } => (rect.y, rect.y + rect.h),
         Item::Circle { center, radius, .. } => (center.y - *radius, center.y + *radius),
         Item::Line { from, to, .. } | Item::CropMark { from, to, .. } => (from.y.min(to.y), from.y.max(to.y)),
-        Item::Text(run) => {
-            let em = run.size.to_mm();
-            (run.origin.y - em * 1.5, run.origin.y + em)
-        }
+        Item::Text(run) => (run.origin.y - run.ascent, run.origin.y + run.descent),
         Item::Qr(q) => {
             let r = q.outer();
             (r.y, r.y + r.h)
         }
     };
-    // A stroke's half width and anti-aliasing's pixel: 2 pt covers both.
     (pt(top) - 2.0, pt(bottom) + 2.0)
 }
 
@@ -120,7 +132,7 @@ struct Canvas<'p> {
 }
 
 impl Canvas<'_> {
-    /// Shapes and QR codes (text and logos are drawn ahead, in Painter::new).
+    /// A shape or a QR code (text and logos are drawn ahead, in Painter::new).
     fn item(&mut self, item: &Item) {
         match item {
             Item::Box { rect, fill, radius } => {

@@ -14,6 +14,11 @@ pub struct Prepared {
 }
 
 impl Prepared {
+    /// The rows of the image it covers.
+    pub fn rows(&self) -> (f32, f32) {
+        (self.top as f32, (i64::from(self.top) + i64::from(self.pixels.height())) as f32)
+    }
+
     /// Onto `band`, whose first row is row `band_top` of the image.
     pub fn draw(&self, band: &mut Pixmap, band_top: u32) {
         let y = i64::from(self.top) - i64::from(band_top);
