@@ -68,7 +68,7 @@ proptest! {
             let h = Handout { layout, fonts: &fonts, content: edition, platform: &platform, edition: Default::default(), org: None };
             match compose(&h, caches(), &mut ps) {
                 Some(doc) => {
-                    prop_assert!(handout_core::render::render(&doc, &Default::default(), &mut ps).is_some(), "{:?}", ps);
+                    prop_assert!(handout_core::render::render(&doc, &Default::default(), &Default::default(), &mut ps).is_some(), "{:?}", ps);
                     let body = handout_core::compose::body_size(&doc);
                     prop_assert!(body.0 > 0.0);
                 }

@@ -10,7 +10,7 @@
 //! [`load`] (TOML -> checked [`load::Content`] and [`load::Layout`]),
 //! [`compose`] (a [`compose::Handout`]: content + layout + fonts ->
 //! [`model::Document`], the page model as plain data) and [`render`] (page
-//! model -> PDF; [`raster`]: PDF -> PNG).
+//! model -> PDF; [`raster`]: page model -> PNG).
 
 pub mod bundle;
 pub mod cache;

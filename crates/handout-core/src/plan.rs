@@ -213,7 +213,7 @@ impl<'p> Plan<'p> {
         let base = job.id.base_path();
         let mut found = Problems::new();
         let built = compose(h, caches, &mut found).and_then(|doc| {
-            let files = self.files(output, &base, &doc, runner, &mut found)?;
+            let files = self.files(output, &base, &doc, (caches, runner), &mut found)?;
             let ext = if output == LayoutOutput::Pdf { "pdf" } else { "png" };
             Some(Built { id: job.id.clone(), path: format!("{base}.{ext}"), doc, files })
         });
@@ -230,7 +230,7 @@ impl<'p> Plan<'p> {
         output: LayoutOutput,
         base: &str,
         doc: &Document,
-        runner: &impl Runner,
+        (caches, runner): (&Caches, &impl Runner),
         problems: &mut Problems,
     ) -> Option<Vec<(String, Vec<u8>)>> {
         let numbered = |pngs: Vec<Vec<u8>>| -> Vec<(String, Vec<u8>)> {
@@ -238,7 +238,7 @@ impl<'p> Plan<'p> {
             let name = |i: usize| if one { format!("{base}.png") } else { format!("{base}-{}.png", i + 1) };
             pngs.into_iter().enumerate().map(|(i, png)| (name(i), png)).collect()
         };
-        let mut pdf = || Some((format!("{base}.pdf"), render(doc, &self.render, problems)?));
+        let mut pdf = || Some((format!("{base}.pdf"), render(doc, &self.render, caches, problems)?));
         match (self.opts.make, output) {
             (Make::Model, _) => Some(Vec::new()),
             (Make::Pdf, _) => Some(vec![pdf()?]),

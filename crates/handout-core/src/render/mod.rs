@@ -2,9 +2,14 @@
 //! Output is PDF/UA-1 (tagged, validated by krilla at export), and PDF/A-2a
 //! too when asked.
 
+mod picture;
+
+pub use picture::Pictures;
+
+use crate::cache::Caches;
 use crate::date::Date;
 use crate::diag::{Problem, Problems};
-use crate::model::{Document, FontData, Item, ItemRef, Node, Page, Picture, QrSymbol, StructKind, leaves};
+use crate::model::{Document, FontData, Item, ItemRef, Node, Page, QrSymbol, StructKind, leaves};
 use crate::shapes;
 use crate::style::{Color, FontWeight};
 use crate::units::{Mm, Rect};
@@ -41,7 +46,8 @@ fn failed(what: impl Into<String>) -> Problem {
 
 /// The document as PDF bytes; a document krilla's validators reject is
 /// reported, pointing at the text that caused it where krilla says.
-pub fn render(doc: &Document, opts: &RenderOptions, problems: &mut Problems) -> Option<Vec<u8>> {
+/// `caches` keeps logos made ready for the next document that shows them.
+pub fn render(doc: &Document, opts: &RenderOptions, caches: &Caches, problems: &mut Problems) -> Option<Vec<u8>> {
     let mut builder = ConfigurationBuilder::new().set_validator(Validator::Ua(Accessibility::UA1));
     if opts.archive.is_some() {
         builder = builder.with_archival_validator(Archival::A2_A);
@@ -54,12 +60,12 @@ pub fn render(doc: &Document, opts: &RenderOptions, problems: &mut Problems) -> 
     };
     let settings = SerializeSettings { configuration, enable_tagging: true, ..SerializeSettings::default() };
     let mut pdf = PdfDocument::new_with(settings);
-    let ids = write_pages(&mut pdf, doc).map_err(|p| problems.push(p)).ok()?;
+    let ids = write_pages(&mut pdf, doc, &caches.pictures).map_err(|p| problems.push(p)).ok()?;
     finish(pdf, doc, opts, ids).map_err(|e| problems.extend(krilla_problems(doc, e))).ok()
 }
 
 /// Draw every page; returns the tag identifiers of the structure's leaves.
-fn write_pages(pdf: &mut PdfDocument, doc: &Document) -> Result<HashMap<ItemRef, Identifier>, Problem> {
+fn write_pages(pdf: &mut PdfDocument, doc: &Document, pictures: &Pictures) -> Result<HashMap<ItemRef, Identifier>, Problem> {
     let mut faces = Vec::new();
     for family in &doc.fonts {
         let font = |d: &FontData| {
@@ -71,7 +77,7 @@ fn write_pages(pdf: &mut PdfDocument, doc: &Document) -> Result<HashMap<ItemRef,
     let tagged: HashSet<ItemRef> = leaves(&doc.structure).into_iter().collect();
     let mut ids = HashMap::new();
     for (p, page) in doc.pages.iter().enumerate() {
-        write_page(pdf, page, p, &faces, &tagged, &mut ids).map_err(|mut e| {
+        write_page(pdf, page, p, (&faces, pictures), &tagged, &mut ids).map_err(|mut e| {
             e.message = format!("cannot draw page {}: {}", p + 1, e.message);
             e
         })?;
@@ -83,7 +89,7 @@ fn write_page(
     pdf: &mut PdfDocument,
     page: &Page,
     p: usize,
-    faces: &[[Font; 2]],
+    drawn_with: (&[[Font; 2]], &Pictures),
     tagged: &HashSet<ItemRef>,
     ids: &mut HashMap<ItemRef, Identifier>,
 ) -> Result<(), Problem> {
@@ -105,12 +111,12 @@ fn write_page(
                 _ => ContentTag::Other,
             };
             let id = s.start_tagged(tag);
-            draw(&mut s, item, faces)?;
+            draw(&mut s, item, drawn_with)?;
             s.end_tagged();
             ids.insert(key, id);
         } else {
             s.start_tagged(ContentTag::Artifact(krilla::tagging::Artifact::with_kind(ArtifactType::Other)));
-            draw(&mut s, item, faces)?;
+            draw(&mut s, item, drawn_with)?;
             s.end_tagged();
         }
     }
@@ -293,7 +299,9 @@ fn fill(c: Color) -> Fill {
     }
 }
 
-fn draw(s: &mut Surface, item: &Item, faces: &[[Font; 2]]) -> Result<(), Problem> {
+/// One item; `faces` are the fonts of the document's families, regular
+/// and bold.
+fn draw(s: &mut Surface, item: &Item, (faces, pictures): (&[[Font; 2]], &Pictures)) -> Result<(), Problem> {
     match item {
         Item::Box { rect, fill: c, radius } => {
             let mut pb = PathBuilder::new();
@@ -313,34 +321,8 @@ fn draw(s: &mut Surface, item: &Item, faces: &[[Font; 2]]) -> Result<(), Problem
         Item::Line { from, to, width, color } => stroke_line(s, *from, *to, *width, *color),
         Item::Text(run) => draw_text(s, run, faces),
         Item::Qr(q) => draw_qr(s, q)?,
-        Item::Image { rect, picture } => draw_picture(s, *rect, picture)?,
+        Item::Image { rect, picture } => picture::draw(s, *rect, picture, pictures)?,
     }
-    Ok(())
-}
-
-/// A picture: pixels as an image, SVG as vector drawing, scaled into `rect`.
-fn draw_picture(s: &mut Surface, rect: Rect, picture: &Picture) -> Result<(), Problem> {
-    let size = krilla::geom::Size::from_wh(pt(rect.w), pt(rect.h)).ok_or_else(|| failed("empty logo box"))?;
-    s.push_transform(&krilla::geom::Transform::from_translate(pt(rect.x), pt(rect.y)));
-    match picture {
-        Picture::Png(data) | Picture::Jpeg(data) => {
-            let bytes: Arc<dyn AsRef<[u8]> + Send + Sync> = data.clone();
-            let image = match picture {
-                Picture::Png(_) => krilla::image::Image::from_png(bytes.into(), false),
-                _ => krilla::image::Image::from_jpeg(bytes.into(), false),
-            };
-            s.draw_image(image.map_err(|e| failed(format!("the logo cannot be embedded: {e}")))?, size);
-        }
-        Picture::Svg(svg) => {
-            use krilla_svg::{SurfaceExt, SvgSettings};
-            let tree = usvg::Tree::from_data(svg, &crate::logo::svg_draw_options(svg))
-                .map_err(|e| failed(format!("the SVG logo cannot be read again: {e}")))?;
-            // Text in the logo is drawn as shapes: it needs no font of its own.
-            let settings = SvgSettings { embed_text: false, ..SvgSettings::default() };
-            s.draw_svg(&tree, size, settings).ok_or_else(|| failed("the SVG logo cannot be drawn"))?;
-        }
-    }
-    s.pop();
     Ok(())
 }
 
