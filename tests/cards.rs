@@ -85,6 +85,48 @@ fn every_card_s_qr_code_opens_the_form() {
     }
 }
 
+/// A sheet of ten cards writes each side's card twice: tagged where the
+/// first card lies (a screen reader reads it), and once as a form the
+/// other nine places show. Written ten times, the sheet cost half as much
+/// again to make (benches/documents.rs).
+#[test]
+fn a_sheet_writes_its_card_once_and_shows_it_at_every_other_place() {
+    let out = tempfile::tempdir().unwrap();
+    let outcome = build_all(out.path());
+    for o in outcome.outputs.iter().filter(|o| o.id.layout == "pocket-cards") {
+        let pdf = std::fs::read(&o.path).unwrap();
+        let pages = &o.doc.pages;
+        let card_texts: usize =
+            pages.iter().map(|p| p.items[..p.card_items].iter().filter(|i| matches!(i, Item::Text(_))).count()).sum();
+        let places: usize = pages.iter().map(|p| p.cards.len() - 1).sum();
+        let streams = inflated_streams(&pdf);
+        let count = |op: &[u8]| streams.iter().map(|s| s.windows(op.len()).filter(|w| *w == op).count()).sum::<usize>();
+        assert!(card_texts > 20, "{card_texts} texts on a card");
+        // Text as krilla writes it: glyph strings with adjustments, in hex, or literal.
+        let texts = count(b"]TJ") + count(b">Tj") + count(b")Tj");
+        assert_eq!(texts, 2 * card_texts, "{}: texts written", o.path.display());
+        assert_eq!(count(b" Do"), places, "{}: forms shown", o.path.display());
+    }
+}
+
+/// Every Flate stream of `pdf`, decompressed.
+fn inflated_streams(pdf: &[u8]) -> Vec<Vec<u8>> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    let mut rest = pdf;
+    while let Some(at) = rest.windows(7).position(|w| w == b"stream\n") {
+        let body = &rest[at + 7..];
+        let end = body.windows(9).position(|w| w == b"endstream").unwrap_or(body.len());
+        let mut inflated = Vec::new();
+        if flate2::read::ZlibDecoder::new(&body[..end]).read_to_end(&mut inflated).is_ok() {
+            out.push(inflated);
+        }
+        // Past `endstream`, whose own `stream` is no stream's start.
+        rest = &body[(end + 9).min(body.len())..];
+    }
+    out
+}
+
 #[test]
 fn card_text_is_never_below_7_5_pt() {
     let out = tempfile::tempdir().unwrap();

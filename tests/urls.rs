@@ -185,7 +185,9 @@ fn the_shortest_and_the_longest_url_scan_from_the_printed_page() {
             url_of("www.facebook.com", "help/contact/0123456789/", layout.qr.max_url),
         ] {
             let doc = compose_with(layout, fonts, "nl", &url).unwrap_or_else(|e| panic!("{} {url}: {e}", layout.id));
-            let pdf = handout_core::render::render(&doc, &Default::default(), &Default::default(), &mut Problems::new()).unwrap();
+            let pdf =
+                handout_core::render::render(&doc, &Default::default(), &Default::default(), &mut Problems::new())
+                    .unwrap();
             let found = decode_qr(&rasterise(&pdf, 150.0)[0]);
             assert!(!found.is_empty() && found.iter().all(|u| *u == url), "{} {url}: decoded {found:?}", layout.id);
         }

@@ -217,6 +217,24 @@ pub struct Page {
     pub items: Vec<Item>,
     /// The trim boxes of the cards imposed on this page (empty for a flyer).
     pub cards: Vec<Rect>,
+    /// How many items each imposed card has: the items of card `k` are
+    /// `items[k * n..(k + 1) * n]`, those of card 0 moved by the distance
+    /// between the two cards' trim boxes; after the cards come the crop
+    /// marks. 0 when nothing is imposed.
+    pub card_items: usize,
+}
+
+impl Page {
+    /// The items render writes once, as a form the PDF shows at each of
+    /// their places: every card after the first, when there are at least
+    /// three. A sheet of ten cards then costs two thirds of the time and a
+    /// tenth less bytes; a single copy (two A5 leaflets on A4) is cheaper
+    /// drawn again, and smaller, as its repeat compresses well in the same
+    /// stream (measured: benches/documents.rs).
+    pub fn copies(&self) -> std::ops::Range<usize> {
+        let n = self.card_items;
+        if n == 0 || self.cards.len() < 3 { 0..0 } else { n..n * self.cards.len() }
+    }
 }
 
 /// Index of an item: page number and position in its item list.

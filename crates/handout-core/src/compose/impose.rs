@@ -44,7 +44,8 @@ pub fn impose(sheet: &SheetSpec, card: Size, sides: Vec<Page>) -> Vec<Page> {
     let cells = cells(sheet, card);
     let mut out = Vec::new();
     for (i, side) in sides.into_iter().enumerate() {
-        let mut page = Page { size: sheet.size, trim: None, items: Vec::new(), cards: Vec::new() };
+        let card_items = side.items.len();
+        let mut page = Page { size: sheet.size, trim: None, items: Vec::new(), cards: Vec::new(), card_items };
         for cell in &cells {
             let at = place(sheet, *cell, i);
             page.items.extend(side.items.iter().cloned().map(|it| frag::translate(it, at.x, at.y)));

@@ -26,6 +26,7 @@ pub(super) fn compose_side(
         trim: (bleed > Mm::ZERO).then(|| Rect::new(bleed, bleed, size.w, size.h)),
         items: Vec::new(),
         cards: Vec::new(),
+        card_items: 0,
     };
     if layout.page.background != Color::WHITE {
         page.items.push(Item::Box { rect: Rect::sized(page.size), fill: layout.page.background, radius: Mm::ZERO });

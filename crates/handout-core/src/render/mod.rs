@@ -65,7 +65,11 @@ pub fn render(doc: &Document, opts: &RenderOptions, caches: &Caches, problems: &
 }
 
 /// Draw every page; returns the tag identifiers of the structure's leaves.
-fn write_pages(pdf: &mut PdfDocument, doc: &Document, pictures: &Pictures) -> Result<HashMap<ItemRef, Identifier>, Problem> {
+fn write_pages(
+    pdf: &mut PdfDocument,
+    doc: &Document,
+    pictures: &Pictures,
+) -> Result<HashMap<ItemRef, Identifier>, Problem> {
     let mut faces = Vec::new();
     for family in &doc.fonts {
         let font = |d: &FontData| {
@@ -89,7 +93,7 @@ fn write_page(
     pdf: &mut PdfDocument,
     page: &Page,
     p: usize,
-    drawn_with: (&[[Font; 2]], &Pictures),
+    drawn_with: Drawn,
     tagged: &HashSet<ItemRef>,
     ids: &mut HashMap<ItemRef, Identifier>,
 ) -> Result<(), Problem> {
@@ -102,7 +106,14 @@ fn write_page(
     }
     let mut page_out = pdf.start_page_with(settings);
     let mut s = page_out.surface();
+    let copies = page.copies();
     for (i, item) in page.items.iter().enumerate() {
+        if copies.contains(&i) {
+            if i == copies.start {
+                draw_copies(&mut s, page, p, drawn_with)?;
+            }
+            continue;
+        }
         let key = ItemRef { page: p, item: i };
         s.set_location(location(key));
         if tagged.contains(&key) {
@@ -122,6 +133,34 @@ fn write_page(
     }
     s.finish();
     page_out.finish();
+    Ok(())
+}
+
+/// The cards after the first: the first card's items written once as a
+/// form, shown at each further card's place. A screen reader reads the
+/// first card (the structure points there); the copies are decoration to
+/// it. A sheet of ten cards writes one card twice instead of ten times.
+fn draw_copies(s: &mut Surface, page: &Page, p: usize, drawn_with: Drawn) -> Result<(), Problem> {
+    let first = &page.items[..page.card_items];
+    let mut form = s.stream_builder();
+    let mut f = form.surface();
+    for (i, item) in first.iter().enumerate() {
+        // krilla's errors about the form are those of the first card.
+        f.set_location(location(ItemRef { page: p, item: i }));
+        draw(&mut f, item, drawn_with)?;
+    }
+    f.finish();
+    let graphic = krilla::graphic::Graphic::new(form.finish(), false);
+    s.reset_location();
+    s.start_tagged(ContentTag::Artifact(krilla::tagging::Artifact::with_kind(ArtifactType::Other)));
+    let origin = page.cards[0];
+    for card in &page.cards[1..] {
+        let (dx, dy) = (pt(card.x - origin.x), pt(card.y - origin.y));
+        s.push_transform(&krilla::geom::Transform::from_translate(dx, dy));
+        s.draw_graphic(graphic.clone());
+        s.pop();
+    }
+    s.end_tagged();
     Ok(())
 }
 
@@ -299,9 +338,11 @@ fn fill(c: Color) -> Fill {
     }
 }
 
-/// One item; `faces` are the fonts of the document's families, regular
-/// and bold.
-fn draw(s: &mut Surface, item: &Item, (faces, pictures): (&[[Font; 2]], &Pictures)) -> Result<(), Problem> {
+/// What items are drawn with: the fonts of the document's families
+/// (regular and bold), and the run's logos.
+type Drawn<'a> = (&'a [[Font; 2]], &'a Pictures);
+
+fn draw(s: &mut Surface, item: &Item, (faces, pictures): Drawn) -> Result<(), Problem> {
     match item {
         Item::Box { rect, fill: c, radius } => {
             let mut pb = PathBuilder::new();
