@@ -2,14 +2,16 @@
 //! under way, as in a batch: the project loaded and the fonts read once,
 //! the caches warm, one document composed and written to bytes on one
 //! thread (nothing written to disk). Every layout, in Dutch for Facebook,
-//! anonymous and for an organisation with a PNG logo.
+//! anonymous and for an organisation with a PNG logo; and for the flyer
+//! and the card sheet the page model alone, so that the difference is
+//! what writing the PDF costs.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use handout::orgs::{OrgChoice, load_orgs};
 use handout_core::cache::Caches;
 use handout_core::date::Date;
 use handout_core::diag::Problems;
-use handout_core::plan::{InTurn, Plan, PlanOptions};
+use handout_core::plan::{InTurn, Make, Plan, PlanOptions};
 use handout_core::project::{self, Selection};
 use std::path::Path;
 use std::sync::Arc;
@@ -23,6 +25,8 @@ fn benches(c: &mut Criterion) {
     let today = Date { year: 2025, month: 5, day: 20 };
     let opts = PlanOptions { selection, ..PlanOptions::new(today) };
     let plan = Plan::new(&project, &opts, &mut project.font_store(), &mut problems);
+    let model_only = PlanOptions { make: Make::Model, ..opts.clone() };
+    let composed = Plan::new(&project, &model_only, &mut project.font_store(), &mut problems);
     let orgs = load_orgs(root, &OrgChoice::Ids(vec!["buurthuis-de-linde".into()]), &mut problems);
     let org = orgs[0].org.as_ref().expect("the example organisation loads");
     assert!(!problems.has_errors(), "{problems:?}");
@@ -36,6 +40,14 @@ fn benches(c: &mut Criterion) {
                 b.iter(|| plan.build(job, &caches, &InTurn, &mut Problems::new()).expect("the document builds"))
             });
         }
+    }
+    for job in
+        composed.jobs(None).iter().filter(|j| ["flyer-a4", "pocket-cards"].contains(&j.handout.layout.id.as_str()))
+    {
+        let name = format!("{} (anonymous, page model only)", job.handout.layout.id);
+        group.bench_function(name, |b| {
+            b.iter(|| composed.build(job, &caches, &InTurn, &mut Problems::new()).expect("the document builds"))
+        });
     }
     group.finish();
 }

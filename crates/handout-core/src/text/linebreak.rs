@@ -85,9 +85,7 @@ pub fn break_lines(m: &mut Measurer, rich: &Rich, set: &Setting) -> Result<Vec<L
     };
     let mut b = Breaker { m, st: &st, size: set.size, max: set.max, mode: set.mode, lines: Vec::new() };
     b.fill(&opportunities)?;
-    let level = if set.rtl { unicode_bidi::Level::rtl() } else { unicode_bidi::Level::ltr() };
-    let bidi = unicode_bidi::BidiInfo::new(&st.text, Some(level));
-    let bidi = (set.rtl || bidi.has_rtl()).then_some(bidi);
+    let bidi = bidi(&st.text, set.rtl);
     let lines = std::mem::take(&mut b.lines);
     Ok(lines.into_iter().map(|(range, hyphen)| b.build(range, hyphen, bidi.as_ref())).collect())
 }
@@ -247,6 +245,18 @@ impl Breaker<'_, '_, '_> {
     }
 }
 
+/// The text's directions, when anything in it runs right to left. Below
+/// U+0590 (Hebrew) no character is right-to-left or changes direction, so
+/// a left-to-right text of those alone (most of them) skips the algorithm.
+fn bidi(text: &str, rtl: bool) -> Option<unicode_bidi::BidiInfo<'_>> {
+    if !rtl && text.chars().all(|c| u32::from(c) < 0x590) {
+        return None;
+    }
+    let level = if rtl { unicode_bidi::Level::rtl() } else { unicode_bidi::Level::ltr() };
+    let bidi = unicode_bidi::BidiInfo::new(text, Some(level));
+    (rtl || bidi.has_rtl()).then_some(bidi)
+}
+
 /// The line's runs of one direction, in visual order.
 fn visual_runs(bidi: Option<&unicode_bidi::BidiInfo>, line: Range<usize>) -> Vec<(Range<usize>, bool)> {
     match bidi {
@@ -328,6 +338,21 @@ mod tests {
 
     fn text_of(lines: &[Line]) -> Vec<String> {
         lines.iter().map(|l| l.pieces.iter().map(|p| p.text.as_str()).collect()).collect()
+    }
+
+    #[test]
+    fn no_character_below_hebrew_runs_right_to_left() {
+        // What bidi()'s shortcut assumes, checked against the algorithm's
+        // own tables: such a text has no right-to-left run, next to a
+        // letter or alone.
+        for c in (0..0x590).filter_map(char::from_u32) {
+            for text in [format!("a{c}b"), c.to_string()] {
+                let info = unicode_bidi::BidiInfo::new(&text, Some(unicode_bidi::Level::ltr()));
+                assert!(!info.has_rtl(), "U+{:04X}", u32::from(c));
+            }
+        }
+        assert!(bidi("Bezwaar: \u{5e9}\u{5dc}\u{5d5}\u{5dd}", false).is_some(), "Hebrew is right to left");
+        assert!(bidi("abc", true).is_some(), "a right-to-left paragraph always is");
     }
 
     #[test]

@@ -41,6 +41,11 @@ impl<'f> Measurer<'f> {
         })
     }
 
+    /// How many families there are (at least one).
+    pub fn families(&self) -> usize {
+        self.faces.len()
+    }
+
     /// Which family serves a character.
     pub fn family_for(&self, c: char) -> usize {
         self.fonts.family_for(c)

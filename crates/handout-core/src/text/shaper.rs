@@ -5,8 +5,8 @@
 //! glyphs are what render draws, so what is measured is what is printed.
 
 use crate::model::Glyph;
+use foldhash::HashMap;
 use rustybuzz::{Direction, Face, ShapePlan, UnicodeBuffer};
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 /// Strings kept before the cache starts afresh: a long-running server

@@ -91,6 +91,11 @@ fn flatten(rich: &Rich, base: FontWeight) -> (String, Vec<(Range<usize>, FontWei
 /// common to all scripts take the family of the text before them (or after
 /// them, at the start).
 fn assign_families(text: &str, m: &Measurer) -> Vec<usize> {
+    if m.families() == 1 {
+        // One family serves every character (a text in one script, most
+        // of them): nothing to look up per character.
+        return vec![0; text.len() + 1];
+    }
     let mut own: Vec<(usize, Option<usize>)> = text
         .char_indices()
         .map(|(i, c)| {
