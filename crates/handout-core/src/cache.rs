@@ -1,12 +1,12 @@
 //! What documents can share: strings shaped in a font, form URLs encoded
-//! as QR matrices, and logos made ready for the PDF. The core keeps
+//! as QR matrices, and fonts and logos made ready for the PDF. The core keeps
 //! nothing between calls by itself: a front end makes one [`Caches`] and
 //! passes it to every build (the command line for one run, the web server
 //! for as long as it runs), and dropping it forgets everything. Every
 //! cache bounds its size.
 
 use crate::qr::QrCodes;
-use crate::render::Pictures;
+use crate::render::Resources;
 use crate::text::ShapeCache;
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -17,7 +17,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 pub struct Caches {
     pub(crate) shapes: ShapeCache,
     pub(crate) qr: QrCodes,
-    pub(crate) pictures: Pictures,
+    pub(crate) pdf: Resources,
 }
 
 impl Caches {

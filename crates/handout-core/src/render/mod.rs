@@ -3,13 +3,14 @@
 //! too when asked.
 
 mod picture;
+mod resources;
 
-pub use picture::Pictures;
+pub use resources::Resources;
 
 use crate::cache::Caches;
 use crate::date::Date;
 use crate::diag::{Problem, Problems};
-use crate::model::{Document, FontData, Item, ItemRef, Node, Page, QrSymbol, StructKind, leaves};
+use crate::model::{Document, Item, ItemRef, Node, Page, QrSymbol, StructKind, leaves};
 use crate::shapes;
 use crate::style::{Color, FontWeight};
 use crate::units::{Mm, Rect};
@@ -28,7 +29,6 @@ use krilla::text::{Font, KrillaGlyph};
 use krilla::{Document as PdfDocument, SerializeSettings};
 use std::collections::{HashMap, HashSet};
 use std::num::NonZeroU16;
-use std::sync::Arc;
 
 /// How to write the PDF.
 #[derive(Copy, Clone, Debug, Default)]
@@ -60,7 +60,7 @@ pub fn render(doc: &Document, opts: &RenderOptions, caches: &Caches, problems: &
     };
     let settings = SerializeSettings { configuration, enable_tagging: true, ..SerializeSettings::default() };
     let mut pdf = PdfDocument::new_with(settings);
-    let ids = write_pages(&mut pdf, doc, &caches.pictures).map_err(|p| problems.push(p)).ok()?;
+    let ids = write_pages(&mut pdf, doc, &caches.pdf).map_err(|p| problems.push(p)).ok()?;
     finish(pdf, doc, opts, ids).map_err(|e| problems.extend(krilla_problems(doc, e))).ok()
 }
 
@@ -68,20 +68,16 @@ pub fn render(doc: &Document, opts: &RenderOptions, caches: &Caches, problems: &
 fn write_pages(
     pdf: &mut PdfDocument,
     doc: &Document,
-    pictures: &Pictures,
+    ready: &Resources,
 ) -> Result<HashMap<ItemRef, Identifier>, Problem> {
     let mut faces = Vec::new();
     for family in &doc.fonts {
-        let font = |d: &FontData| {
-            let data: Arc<dyn AsRef<[u8]> + Send + Sync> = d.bytes.clone();
-            Font::new(data.into(), 0).ok_or_else(|| Problem::error(format!("krilla cannot read the font {}", d.file)))
-        };
-        faces.push([font(&family.regular)?, font(&family.bold)?]);
+        faces.push([ready.font(&family.regular)?, ready.font(&family.bold)?]);
     }
     let tagged: HashSet<ItemRef> = leaves(&doc.structure).into_iter().collect();
     let mut ids = HashMap::new();
     for (p, page) in doc.pages.iter().enumerate() {
-        write_page(pdf, page, p, (&faces, pictures), &tagged, &mut ids).map_err(|mut e| {
+        write_page(pdf, page, p, (&faces, ready), &tagged, &mut ids).map_err(|mut e| {
             e.message = format!("cannot draw page {}: {}", p + 1, e.message);
             e
         })?;
@@ -340,9 +336,9 @@ fn fill(c: Color) -> Fill {
 
 /// What items are drawn with: the fonts of the document's families
 /// (regular and bold), and the run's logos.
-type Drawn<'a> = (&'a [[Font; 2]], &'a Pictures);
+type Drawn<'a> = (&'a [[Font; 2]], &'a Resources);
 
-fn draw(s: &mut Surface, item: &Item, (faces, pictures): Drawn) -> Result<(), Problem> {
+fn draw(s: &mut Surface, item: &Item, (faces, ready): Drawn) -> Result<(), Problem> {
     match item {
         Item::Box { rect, fill: c, radius } => {
             let mut pb = PathBuilder::new();
@@ -362,7 +358,7 @@ fn draw(s: &mut Surface, item: &Item, (faces, pictures): Drawn) -> Result<(), Pr
         Item::Line { from, to, width, color } => stroke_line(s, *from, *to, *width, *color),
         Item::Text(run) => draw_text(s, run, faces),
         Item::Qr(q) => draw_qr(s, q)?,
-        Item::Image { rect, picture } => picture::draw(s, *rect, picture, pictures)?,
+        Item::Image { rect, picture } => picture::draw(s, *rect, picture, ready)?,
     }
     Ok(())
 }
