@@ -36,8 +36,11 @@ impl std::fmt::Debug for Caches {
 /// parsed), found again by the bytes themselves: the organisations of a
 /// batch load their logos one by one, often the same file.
 pub struct ByBytes<V> {
-    entries: Mutex<HashMap<u64, Vec<(Arc<Vec<u8>>, V)>>>,
+    entries: Mutex<Entries<V>>,
 }
+
+/// By a hash of the bytes: the bytes themselves, and what was made of them.
+type Entries<V> = HashMap<u64, Vec<(Arc<Vec<u8>>, V)>>;
 
 /// Entries kept before the cache starts afresh: a run shows a few logos,
 /// a batch at most one an organisation, made again when it comes back.
@@ -71,7 +74,7 @@ impl<V: Clone> ByBytes<V> {
         Ok(v)
     }
 
-    fn lock(&self) -> MutexGuard<'_, HashMap<u64, Vec<(Arc<Vec<u8>>, V)>>> {
+    fn lock(&self) -> MutexGuard<'_, Entries<V>> {
         // A panic elsewhere while holding the lock leaves the map whole:
         // every entry is inserted at once.
         self.entries.lock().unwrap_or_else(|e| e.into_inner())
