@@ -5,7 +5,7 @@
 use crate::disk::{Disk, read_source};
 use handout_core::diag::{Problem, Problems};
 use handout_core::files::Files;
-use handout_core::load::org::{MAX_BYTES, Org, check_org, parse_org, parse_sheet};
+use handout_core::load::org::{MAX_BYTES, Org, SharedLogos, check_org_sharing, parse_org, parse_sheet};
 use handout_core::load::valid_id;
 use handout_core::project::file_id;
 use std::collections::BTreeSet;
@@ -37,13 +37,17 @@ pub struct LoadedOrg {
 
 /// Read the organisations `choice` names, from the project folder `root`.
 /// Problems that stop them all (no such organisation, a spreadsheet
-/// without its header) go to `problems`.
+/// without its header) go to `problems`. A logo file several of them name
+/// is read and checked once.
 pub fn load_orgs(root: &Path, choice: &OrgChoice, problems: &mut Problems) -> Vec<LoadedOrg> {
+    let logos = &mut SharedLogos::default();
     match choice {
         OrgChoice::None => Vec::new(),
-        OrgChoice::Ids(ids) => ids.iter().filter_map(|id| org_by_id(root, id, problems)).collect(),
-        OrgChoice::All => all_ids(root, problems).iter().filter_map(|id| org_by_id(root, id, problems)).collect(),
-        OrgChoice::Sheet(path) => orgs_from_sheet(path, problems),
+        OrgChoice::Ids(ids) => ids.iter().filter_map(|id| org_by_id(root, id, logos, problems)).collect(),
+        OrgChoice::All => {
+            all_ids(root, problems).iter().filter_map(|id| org_by_id(root, id, logos, problems)).collect()
+        }
+        OrgChoice::Sheet(path) => orgs_from_sheet(path, logos, problems),
     }
 }
 
@@ -66,7 +70,7 @@ fn all_ids(root: &Path, problems: &mut Problems) -> Vec<String> {
     ids
 }
 
-fn org_by_id(root: &Path, id: &str, problems: &mut Problems) -> Option<LoadedOrg> {
+fn org_by_id(root: &Path, id: &str, logos: &mut SharedLogos, problems: &mut Problems) -> Option<LoadedOrg> {
     let dir = root.join("orgs");
     let shown = Path::new("orgs").join(format!("{id}.toml"));
     let path = root.join(&shown);
@@ -77,14 +81,14 @@ fn org_by_id(root: &Path, id: &str, problems: &mut Problems) -> Option<LoadedOrg
     let mut own = Problems::new();
     let org = read_source(&path, &shown).map_err(|p| own.push(p)).ok().and_then(|src| {
         let input = parse_org(id, &src, &mut own)?;
-        check_org(input, &mut |name| std::fs::read(dir.join(name)), &mut own)
+        check_org_sharing(input, &mut |name| std::fs::read(dir.join(name)), logos, &mut own)
     });
     Some(LoadedOrg { id: id.to_string(), org, problems: own })
 }
 
 /// One organisation per row; logo files are looked up next to the
 /// spreadsheet. A second row with an id already used is an error.
-fn orgs_from_sheet(path: &Path, problems: &mut Problems) -> Vec<LoadedOrg> {
+fn orgs_from_sheet(path: &Path, logos: &mut SharedLogos, problems: &mut Problems) -> Vec<LoadedOrg> {
     // No more than the core reads: it says what a larger file is.
     let mut bytes = Vec::new();
     let read = std::fs::File::open(path).and_then(|f| f.take(MAX_BYTES as u64 + 1).read_to_end(&mut bytes));
@@ -105,7 +109,7 @@ fn orgs_from_sheet(path: &Path, problems: &mut Problems) -> Vec<LoadedOrg> {
         if !seen.insert(id.clone()) {
             own.push(Problem::error(format!("the id `{id}` is used by an earlier row")).at(row.id.loc().clone()));
         }
-        let org = check_org(row, &mut |name| std::fs::read(dir.join(name)), &mut own);
+        let org = check_org_sharing(row, &mut |name| std::fs::read(dir.join(name)), logos, &mut own);
         out.push(LoadedOrg { id, org: org.filter(|_| !own.has_errors()), problems: own });
     }
     out

@@ -17,7 +17,7 @@ use super::{At, Checker, parse_toml, valid_id};
 use crate::diag::{Kind, Loc, OrgIssue, Problem, Problems, Source};
 use crate::logo::{self, Logo};
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 /// The longest name an organisation may have: it is set large, on one or
@@ -70,6 +70,25 @@ struct RawOrg {
 /// Reads a logo file an organisation names (relative to its own file).
 pub type LogoReader<'a> = dyn FnMut(&str) -> std::io::Result<Vec<u8>> + 'a;
 
+/// Logos checked once for many organisations whose files sit in one
+/// folder and are read in one go (a spreadsheet's rows, orgs/): a
+/// network's branches often name the same file, and checking a logo
+/// decodes it (and scales down a large one), which for a large logo costs
+/// far more than the rest of a row. Found by file name: within one folder
+/// and one reading, the same name is the same file.
+#[derive(Default)]
+pub struct SharedLogos {
+    checked: HashMap<String, Checked>,
+}
+
+/// What checking a logo file gave, for every organisation naming it.
+#[derive(Clone)]
+enum Checked {
+    Logo(Arc<Logo>),
+    Unreadable(String),
+    Refused(Problem),
+}
+
 /// A problem with one of an organisation's values.
 fn org_problem(issue: OrgIssue, message: impl Into<String>, at: &Loc) -> Problem {
     Problem::error(message).at(at.clone()).kind(Kind::Org(issue))
@@ -98,6 +117,16 @@ pub fn parse_org(id: &str, source: &Arc<Source>, problems: &mut Problems) -> Opt
 
 /// Check an organisation; `read_logo` reads the logo file it names.
 pub fn check_org(input: OrgInput, read_logo: &mut LogoReader, problems: &mut Problems) -> Option<Org> {
+    check_org_sharing(input, read_logo, &mut SharedLogos::default(), problems)
+}
+
+/// Check an organisation, one of many whose logos `shared` keeps.
+pub fn check_org_sharing(
+    input: OrgInput,
+    read_logo: &mut LogoReader,
+    shared: &mut SharedLogos,
+    problems: &mut Problems,
+) -> Option<Org> {
     let mut cx = Checker::new(problems);
     if !valid_id(&input.id) {
         cx.report(
@@ -117,7 +146,7 @@ pub fn check_org(input: OrgInput, read_logo: &mut LogoReader, problems: &mut Pro
             help.insert(lang.clone(), t);
         }
     }
-    let logo = input.logo.as_ref().and_then(|l| check_logo(&mut cx, l, read_logo));
+    let logo = input.logo.as_ref().and_then(|l| check_logo(&mut cx, l, read_logo, shared));
     let name_loc = input.name.loc().clone();
     let website_loc = input.website.as_ref().map(|w| w.loc().clone());
     cx.finish(|| Org {
@@ -128,7 +157,7 @@ pub fn check_org(input: OrgInput, read_logo: &mut LogoReader, problems: &mut Pro
         website_loc,
         help,
         help_loc: input.help_loc,
-        logo: logo.map(Arc::new),
+        logo,
     })
 }
 
@@ -203,7 +232,12 @@ fn check_website(cx: &mut Checker, w: &At<String>) -> Option<String> {
     Some(shown.trim_end_matches('/').to_string())
 }
 
-fn check_logo(cx: &mut Checker, l: &At<String>, read_logo: &mut LogoReader) -> Option<Logo> {
+fn check_logo(
+    cx: &mut Checker,
+    l: &At<String>,
+    read_logo: &mut LogoReader,
+    shared: &mut SharedLogos,
+) -> Option<Arc<Logo>> {
     let name = l.get();
     let safe = !name.is_empty() && !name.contains(['/', '\\']) && !name.starts_with('.') && !name.contains(':');
     let located = |issue, message: String, help: &str| org_problem(issue, message, l.loc()).help(help.to_string());
@@ -215,23 +249,26 @@ fn check_logo(cx: &mut Checker, l: &At<String>, read_logo: &mut LogoReader) -> O
         ));
         return None;
     }
-    let bytes = match read_logo(name) {
-        Ok(b) => b,
-        Err(e) => {
+    let checked = shared.checked.entry(name.clone()).or_insert_with(|| match read_logo(name) {
+        Ok(bytes) => logo::read(name, &bytes).map_or_else(Checked::Refused, |logo| Checked::Logo(Arc::new(logo))),
+        Err(e) => Checked::Unreadable(e.to_string()),
+    });
+    match checked.clone() {
+        Checked::Logo(logo) => Some(logo),
+        Checked::Unreadable(e) => {
             cx.report(located(
                 OrgIssue::LogoUnreadable,
                 format!("the logo `{name}` cannot be read: {e}"),
                 "put the logo file next to the organisation's file",
             ));
-            return None;
+            None
         }
-    };
-    logo::read(name, &bytes)
-        .map_err(|mut p| {
+        Checked::Refused(mut p) => {
             p.message = format!("logo `{name}`: {}", p.message);
             cx.report(p.at(l.loc().clone()));
-        })
-        .ok()
+            None
+        }
+    }
 }
 
 #[cfg(test)]
@@ -274,6 +311,33 @@ mod tests {
             errors.iter().any(|e| e.starts_with("branches.csv:4:12: error: the website `not a site`")),
             "{errors:?}"
         );
+    }
+
+    /// A network's branches name one logo file: it is read and checked
+    /// once, and every branch shows the same logo; a broken file is
+    /// reported at every row that names it.
+    #[test]
+    fn a_logo_file_many_rows_name_is_checked_once() {
+        let svg =
+            br#"<svg xmlns="http://www.w3.org/2000/svg" width="30" height="10"><rect width="30" height="10"/></svg>"#;
+        let text = "id;name;logo\na;A;logo.svg\nb;B;logo.svg\nc;C;broken.svg\nd;D;broken.svg\n";
+        let mut problems = Problems::new();
+        let rows = parse_sheet(Path::new("b.csv"), text.as_bytes(), &mut problems);
+        let mut reads = Vec::new();
+        let mut read = |name: &str| {
+            reads.push(name.to_string());
+            Ok(if name == "logo.svg" { svg.to_vec() } else { b"<svg".to_vec() })
+        };
+        let shared = &mut SharedLogos::default();
+        let orgs: Vec<_> = rows.into_iter().map(|r| check_org_sharing(r, &mut read, shared, &mut problems)).collect();
+        assert_eq!(reads, ["logo.svg", "broken.svg"], "each file read once");
+        let (a, b) = (orgs[0].as_ref().unwrap(), orgs[1].as_ref().unwrap());
+        assert!(Arc::ptr_eq(a.logo.as_ref().unwrap(), b.logo.as_ref().unwrap()), "one logo, shared");
+        assert!(orgs[2].is_none() && orgs[3].is_none());
+        let errors = errors(&problems);
+        for row in ["b.csv:4:", "b.csv:5:"] {
+            assert!(errors.iter().any(|e| e.starts_with(row) && e.contains("logo `broken.svg`")), "{row}: {errors:?}");
+        }
     }
 
     #[test]
