@@ -13,6 +13,7 @@
 //! model -> PDF; [`raster`]: page model -> PNG).
 
 pub mod bundle;
+pub mod by_bytes;
 pub mod cache;
 pub mod compose;
 pub mod date;

@@ -238,7 +238,7 @@ impl<'p> Plan<'p> {
             let name = |i: usize| if one { format!("{base}.png") } else { format!("{base}-{}.png", i + 1) };
             pngs.into_iter().enumerate().map(|(i, png)| (name(i), png)).collect()
         };
-        let mut pdf = || Some((format!("{base}.pdf"), render(doc, &self.render, caches, problems)?));
+        let mut pdf = || Some((format!("{base}.pdf"), render(doc, &self.render, &caches.pdf, problems)?));
         match (self.opts.make, output) {
             (Make::Model, _) => Some(Vec::new()),
             (Make::Pdf, _) => Some(vec![pdf()?]),

@@ -7,7 +7,6 @@ mod resources;
 
 pub use resources::Resources;
 
-use crate::cache::Caches;
 use crate::date::Date;
 use crate::diag::{Problem, Problems};
 use crate::model::{Document, Item, ItemRef, Node, Page, QrSymbol, StructKind, leaves};
@@ -46,8 +45,9 @@ fn failed(what: impl Into<String>) -> Problem {
 
 /// The document as PDF bytes; a document krilla's validators reject is
 /// reported, pointing at the text that caused it where krilla says.
-/// `caches` keeps logos made ready for the next document that shows them.
-pub fn render(doc: &Document, opts: &RenderOptions, caches: &Caches, problems: &mut Problems) -> Option<Vec<u8>> {
+/// `ready` keeps fonts and logos made ready for the next document that
+/// shows them (a run's [`crate::cache::Caches`] hold one).
+pub fn render(doc: &Document, opts: &RenderOptions, ready: &Resources, problems: &mut Problems) -> Option<Vec<u8>> {
     let mut builder = ConfigurationBuilder::new().set_validator(Validator::Ua(Accessibility::UA1));
     if opts.archive.is_some() {
         builder = builder.with_archival_validator(Archival::A2_A);
@@ -60,7 +60,7 @@ pub fn render(doc: &Document, opts: &RenderOptions, caches: &Caches, problems: &
     };
     let settings = SerializeSettings { configuration, enable_tagging: true, ..SerializeSettings::default() };
     let mut pdf = PdfDocument::new_with(settings);
-    let ids = write_pages(&mut pdf, doc, &caches.pdf).map_err(|p| problems.push(p)).ok()?;
+    let ids = write_pages(&mut pdf, doc, ready).map_err(|p| problems.push(p)).ok()?;
     finish(pdf, doc, opts, ids).map_err(|e| problems.extend(krilla_problems(doc, e))).ok()
 }
 

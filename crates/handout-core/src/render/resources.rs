@@ -8,7 +8,7 @@
 //! in the same fonts. The PDF's bytes are the same either way.
 
 use super::failed;
-use crate::cache::ByBytes;
+use crate::by_bytes::ByBytes;
 use crate::diag::Problem;
 use crate::model::FontData;
 use krilla::image::Image;
