@@ -49,8 +49,7 @@ pub fn prepare(picture: &Picture, area: (f32, f32, f32, f32), to_px: Transform) 
             pixels.fill_rect(rect, &paint, Transform::identity(), None);
         }
         Picture::Svg(svg) => {
-            let tree = usvg::Tree::from_data(svg, &crate::logo::svg_draw_options(svg))
-                .map_err(|e| format!("the SVG logo cannot be read again: {e}"))?;
+            let tree = crate::logo::svg_to_draw(svg)?;
             let s = tree.size();
             let fit = Transform::from_row(bw / s.width(), 0.0, 0.0, bh / s.height(), bx, by);
             resvg::render(&tree, fit, &mut pixels.as_mut());
