@@ -65,7 +65,7 @@ fuzz_target!(|data: &[u8]| {
                 org: None,
             };
             if let Some(doc) = compose(&h, &real.caches, &mut problems) {
-                let _ = handout_core::render::render(&doc, &Default::default(), &mut problems);
+                let _ = handout_core::render::render(&doc, &Default::default(), &Default::default(), &mut problems);
             }
         }
     }

@@ -1,7 +1,8 @@
-//! The handlers: each reads the form, checks the order, makes the
-//! documents off the async threads (a bounded number at once), and
-//! answers the way the asker reads: the page for a browser's form, JSON
-//! for the page's script, plain text for everyone else.
+//! The handlers: each reads the form, hands it to the page's one way of
+//! answering (`handout_web::answer`) off the async threads (a bounded
+//! number at once), and says the answer the way the asker reads: the page
+//! for a browser's form, JSON for the page's script, plain text for
+//! everyone else.
 
 use super::{AppState, MAX_BODY};
 use crate::build::OnEveryCore;
@@ -10,17 +11,13 @@ use axum::extract::{Path, Query, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use base64::Engine;
 use handout_core::date::Date;
-use handout_core::diag::Problems;
 use handout_core::files::Embedded;
-use handout_core::plan::{Built, Make};
-use handout_web::answer::{self, Delivery};
+use handout_web::answer::{self, Answer, Delivery, Preview, Want};
 use handout_web::complaint::{self, Complaint};
 use handout_web::form::{self, Form, Refused};
-use handout_web::order::{Order, order};
-use handout_web::page::{self, Page, Preview, Site};
-use handout_web::studio::{Studio, preview_scale};
+use handout_web::page::{self, Page, Site};
+use handout_web::studio::Studio;
 use handout_web::words::Ui;
 use std::sync::Arc;
 
@@ -48,14 +45,6 @@ impl Asker {
     }
 }
 
-/// A request, read and checked.
-struct Ask {
-    form: Form,
-    order: Order,
-    asker: Asker,
-    today: Date,
-}
-
 #[derive(serde::Deserialize)]
 pub(super) struct HomeQuery {
     ui: Option<String>,
@@ -68,143 +57,65 @@ pub(super) async fn home(State(st): State<AppState>, Query(q): Query<HomeQuery>)
     html(StatusCode::OK, page::render(&page, &st.studio.project, &st.studio.catalogue))
 }
 
-/// `POST /`: the page again, with the preview of the first document (the
+/// `POST /`: the page again, with every page of the first document (the
 /// page's "show preview" button without JavaScript).
 pub(super) async fn preview_page(State(st): State<AppState>, req: Request) -> Response {
-    let ask = match take(&st, req).await {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
-    let (order, today, ui) = (ask.order.clone(), ask.today, ask.order.ui);
-    let made = blocking(&st, move |s| {
-        reported(|ps| {
-            let built = s.make(&order, (today, Make::Model), 1, &OnEveryCore, ps)?;
-            pictures(&built, order.count(), ui, s, ps)
-        })
-    })
-    .await;
-    match made {
-        Err(r) => r,
-        Ok(Ok(preview)) => {
-            let page = Page {
-                site: Site::Server,
-                ui,
-                form: Some(&ask.form),
-                complaints: Vec::new(),
-                preview: Some(preview),
-                today,
-            };
-            html(StatusCode::OK, page::render(&page, &st.studio.project, &st.studio.catalogue))
-        }
-        Ok(Err(problems)) => refuse(&st, &ask, complaint::from_problems(&problems, ui, &st.studio.catalogue)),
-    }
-}
-
-/// What a step on a blocking thread made, or the problems it met: the
-/// answer crosses back to the async side as one value.
-fn reported<T>(step: impl FnOnce(&mut Problems) -> Option<T>) -> Result<T, Problems> {
-    let mut problems = Problems::new();
-    step(&mut problems).ok_or(problems)
-}
-
-/// The order's first document, every page, as images for the page.
-fn pictures(built: &[Built], count: usize, ui: Ui, studio: &Studio, problems: &mut Problems) -> Option<Preview> {
-    let o = built.first()?;
-    let pngs = handout_core::raster::pngs(&o.doc, preview_scale(o), &OnEveryCore).map_err(|p| problems.push(p)).ok()?;
-    let b64 = base64::engine::general_purpose::STANDARD;
-    let pages = pngs.iter().map(|p| format!("data:image/png;base64,{}", b64.encode(p))).collect();
-    Some(Preview { caption: answer::caption(studio, o, count, ui), pages })
+    reply(st, req, Want::Pages).await
 }
 
 /// `POST /pdf`: one document as PDF.
 pub(super) async fn pdf(State(st): State<AppState>, req: Request) -> Response {
-    deliver(st, req, Delivery::Pdf).await
+    reply(st, req, Want::File(Delivery::Pdf)).await
 }
 
 /// `POST /zip`: every chosen document, in a ZIP.
 pub(super) async fn zip(State(st): State<AppState>, req: Request) -> Response {
-    deliver(st, req, Delivery::Zip).await
+    reply(st, req, Want::File(Delivery::Zip)).await
 }
 
 /// `POST /download`: the page's button: one document as its file, more as a ZIP.
 pub(super) async fn download(State(st): State<AppState>, req: Request) -> Response {
-    deliver(st, req, Delivery::Either).await
-}
-
-async fn deliver(st: AppState, req: Request, how: Delivery) -> Response {
-    let ask = match take(&st, req).await {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
-    if how == Delivery::Pdf && ask.order.count() > 1 {
-        let n = ask.order.count();
-        return text(
-            StatusCode::BAD_REQUEST,
-            &format!(
-                "/pdf makes one document, and this form chooses {n}: choose one language, platform and layout, or use /zip"
-            ),
-        );
-    }
-    let (order, today) = (ask.order.clone(), ask.today);
-    match blocking(&st, move |s| answer::file(s, &order, today, &OnEveryCore, how)).await {
-        Err(r) => r,
-        Ok(Ok(f)) => attachment(f.mime, &f.name, f.bytes),
-        Ok(Err(complaints)) => refuse(&st, &ask, complaints),
-    }
+    reply(st, req, Want::File(Delivery::Either)).await
 }
 
 /// `POST /preview`: page `page` (from 1) of the first document, as PNG;
 /// `X-Pages` says how many pages it has, `X-Caption` which document it is.
 pub(super) async fn preview(State(st): State<AppState>, req: Request) -> Response {
-    let ask = match take(&st, req).await {
-        Ok(a) => a,
-        Err(r) => return r,
+    reply(st, req, Want::Page).await
+}
+
+/// Read the request's form, answer it on a blocking thread, and say the
+/// answer as the asker reads it.
+async fn reply(st: AppState, req: Request, want: Want) -> Response {
+    let asker = Asker::of(req.headers());
+    let today = today();
+    let form = match read_form(req).await {
+        Ok(f) => Arc::new(f),
+        Err(r) => return said(&st, asker, None, today, Answer::Refused(r)),
     };
-    let (order, today) = (ask.order.clone(), ask.today);
-    match blocking(&st, move |s| answer::preview(s, &order, today, &OnEveryCore)).await {
+    let theirs = Arc::clone(&form);
+    match blocking(&st, move |s| answer::answer(s, &theirs, want, today, &OnEveryCore)).await {
         Err(r) => r,
-        Ok(Ok(p)) => {
-            let encoded =
-                percent_encoding::utf8_percent_encode(&p.caption, percent_encoding::NON_ALPHANUMERIC).to_string();
-            let mut r = (StatusCode::OK, p.png).into_response();
-            let h = r.headers_mut();
-            h.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/png"));
-            h.insert("x-pages", HeaderValue::from(p.pages));
-            if let Ok(v) = HeaderValue::from_str(&encoded) {
-                h.insert("x-caption", v);
-            }
-            r
-        }
-        Ok(Err(complaints)) => refuse(&st, &ask, complaints),
+        Ok(Answer::File(f)) => attachment(f.mime, &f.name, f.bytes),
+        Ok(Answer::Preview(p)) if want == Want::Page => png(p),
+        Ok(a) => said(&st, asker, Some(&form), today, a),
     }
 }
 
-/// Read and check a request's form; what is wrong is answered here.
-async fn take(st: &AppState, req: Request) -> Result<Ask, Response> {
-    let asker = Asker::of(req.headers());
+/// The request's form: its whole body (the limits keep it to
+/// [`MAX_BODY`]), read by the page's own form reader, with `?page=2` and
+/// `?ui=en` from the address when the form does not say them.
+async fn read_form(req: Request) -> Result<Form, Refused> {
     let query = query_fields(req.uri().query().unwrap_or(""));
-    let mut form = read_form(req).await.map_err(|r| refused(r, asker))?;
-    // `?page=2` and `?ui=en` may come in the address instead of the form.
+    let kind = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    let body = axum::body::to_bytes(req.into_body(), MAX_BODY).await.map_err(|_| Refused::TooLarge)?;
+    let mut form = form::parse(&kind, &body)?;
     for (name, value) in query {
         if form.get(&name).is_none() {
             form.texts.push((name, value));
         }
     }
-    let order = order(&form, &st.studio.project).map_err(|r| refused(r, asker))?;
-    let ask = Ask { form, order, asker, today: today() };
-    let missing = ask.order.missing();
-    if !missing.is_empty() {
-        return Err(refuse(st, &ask, complaint::missing(&missing, ask.order.ui)));
-    }
-    Ok(ask)
-}
-
-/// The request's form: its whole body (the limits keep it to
-/// [`MAX_BODY`]), read by the page's own form reader.
-async fn read_form(req: Request) -> Result<Form, Refused> {
-    let kind = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
-    let body = axum::body::to_bytes(req.into_body(), MAX_BODY).await.map_err(|_| Refused::TooLarge)?;
-    form::parse(&kind, &body)
+    Ok(form)
 }
 
 /// `page` and `ui` from a query string (anything else there is ignored).
@@ -213,6 +124,39 @@ fn query_fields(query: &str) -> Vec<(String, String)> {
         .filter(|(k, _)| k == "page" || k == "ui")
         .map(|(k, v)| (k.into_owned(), v.chars().take(8).collect()))
         .collect()
+}
+
+/// One page of a preview, as PNG.
+fn png(p: Preview) -> Response {
+    let encoded = percent_encoding::utf8_percent_encode(&p.caption, percent_encoding::NON_ALPHANUMERIC).to_string();
+    let mut r = (StatusCode::OK, p.pngs.into_iter().next().unwrap_or_default()).into_response();
+    let h = r.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/png"));
+    h.insert("x-pages", HeaderValue::from(p.pages));
+    if let Ok(v) = HeaderValue::from_str(&encoded) {
+        h.insert("x-caption", v);
+    }
+    r
+}
+
+/// The page with the preview or with what must change; the complaints as
+/// JSON or text for a script or a program.
+fn said(st: &AppState, asker: Asker, form: Option<&Form>, today: Date, a: Answer) -> Response {
+    let ui = form.map_or(Ui::Nl, Ui::from_form);
+    let status = StatusCode::from_u16(a.status()).unwrap_or(StatusCode::BAD_REQUEST);
+    let complaints = a.complaints(ui);
+    let preview = match &a {
+        Answer::Preview(p) => Some(p),
+        _ => None,
+    };
+    match asker {
+        _ if preview.is_some() || asker == Asker::Page => {
+            let page = Page { site: Site::Server, ui, form, complaints, preview, today };
+            html(status, page::render(&page, &st.studio.project, &st.studio.catalogue))
+        }
+        Asker::Json => json(status, &complaints),
+        _ => text(status, &complaint::to_text(&complaints)),
+    }
 }
 
 /// Run `f` on a blocking thread, once a build slot is free. A panic in
@@ -233,54 +177,6 @@ async fn blocking<T: Send + 'static>(
 
 fn busy() -> Response {
     text(StatusCode::SERVICE_UNAVAILABLE, "the server is stopping; try again in a moment")
-}
-
-/// The answer to a form that cannot be made as it is (422).
-fn refuse(st: &AppState, ask: &Ask, complaints: Vec<Complaint>) -> Response {
-    let status = StatusCode::UNPROCESSABLE_ENTITY;
-    match ask.asker {
-        Asker::Page => {
-            let page = Page {
-                site: Site::Server,
-                ui: ask.order.ui,
-                form: Some(&ask.form),
-                complaints,
-                preview: None,
-                today: ask.today,
-            };
-            html(status, page::render(&page, &st.studio.project, &st.studio.catalogue))
-        }
-        Asker::Json => json(status, &complaints),
-        Asker::Text => {
-            let lines: Vec<String> = complaints
-                .iter()
-                .map(|c| {
-                    let field = c.field.as_deref().unwrap_or("form");
-                    let detail = c.detail.as_deref().map(|d| format!("\n  {d}")).unwrap_or_default();
-                    format!("{field}: {}{detail}", c.text)
-                })
-                .collect();
-            text(status, &lines.join("\n"))
-        }
-    }
-}
-
-fn refused(r: Refused, asker: Asker) -> Response {
-    let (status, message) = match r {
-        Refused::Bad(m) => (StatusCode::BAD_REQUEST, m),
-        Refused::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, too_large()),
-    };
-    if asker == Asker::Json {
-        return json(status, &[Complaint { field: None, label: None, text: message, detail: None }]);
-    }
-    text(status, &message)
-}
-
-fn too_large() -> String {
-    format!(
-        "the request is larger than {} MB: a logo may be at most 5 MB; save it smaller, or use SVG",
-        MAX_BODY / (1024 * 1024)
-    )
 }
 
 fn json(status: StatusCode, complaints: &[Complaint]) -> Response {
@@ -344,7 +240,7 @@ pub(super) async fn guard(State(st): State<AppState>, req: Request, next: Next) 
     }
     let r = next.run(req).await;
     let r = match r.status() {
-        StatusCode::PAYLOAD_TOO_LARGE => text(StatusCode::PAYLOAD_TOO_LARGE, &too_large()),
+        StatusCode::PAYLOAD_TOO_LARGE => text(StatusCode::PAYLOAD_TOO_LARGE, &Refused::TooLarge.message()),
         StatusCode::SERVICE_UNAVAILABLE if r.headers().get(header::CONTENT_TYPE).is_none() => text(
             StatusCode::SERVICE_UNAVAILABLE,
             "making this took too long, or the server is very busy; try again, or choose fewer documents",

@@ -6,7 +6,7 @@
 //! The page's script (`site/worker.js`, in a Web Worker so typing never
 //! waits) hands over the form as `application/x-www-form-urlencoded` text,
 //! the chosen logo's name and bytes, and today's date in the visitor's own
-//! calendar; it gets back an [`Answer`]: a file to download, a preview
+//! calendar; it gets back what was [`Made`]: a file to download, a preview
 //! page, or what must change and where. Everything between is the same
 //! code `handout serve` runs (`handout_web::answer`), so the same form on
 //! the same day gives the same bytes.
@@ -14,10 +14,9 @@
 use handout_core::date::Date;
 use handout_core::files::Embedded;
 use handout_core::plan::InTurn;
-use handout_web::answer::{self, Delivery};
-use handout_web::complaint::{self, Complaint};
+use handout_web::answer::{self, Answer, Delivery, Want};
+use handout_web::complaint;
 use handout_web::form::{self, Form, Refused};
-use handout_web::order::{Order, order};
 use handout_web::studio::Studio;
 use handout_web::words::Ui;
 use std::sync::Arc;
@@ -31,9 +30,9 @@ pub struct Maker {
 
 /// What the page shows or saves.
 #[wasm_bindgen(getter_with_clone)]
-pub struct Answer {
+pub struct Made {
     /// As an HTTP status would say: 200 made, 400 a form that cannot be
-    /// read, 422 something to change (see `errors`).
+    /// read, 413 one too large, 422 something to change (see `errors`).
     pub status: u16,
     /// The file's name and type, for a download.
     pub name: String,
@@ -48,7 +47,7 @@ pub struct Answer {
 }
 
 #[wasm_bindgen]
-impl Answer {
+impl Made {
     /// The file, or the preview's PNG (taken: asking again gives nothing).
     #[wasm_bindgen(js_name = takeBytes)]
     pub fn take_bytes(&mut self) -> Vec<u8> {
@@ -56,22 +55,29 @@ impl Answer {
     }
 }
 
-impl Answer {
-    fn made(name: String, mime: &str, caption: String, pages: usize, bytes: Vec<u8>) -> Answer {
-        Answer { status: 200, name, mime: mime.into(), caption, pages: pages as u32, errors: String::new(), bytes }
-    }
-
-    fn refused(status: u16, complaints: &[Complaint]) -> Answer {
-        let errors = complaint::to_json(complaints);
-        Answer {
-            status,
+impl Made {
+    /// What the page's script needs of an answer to a form in `ui`.
+    fn from(answer: Answer, ui: Ui) -> Made {
+        let mut made = Made {
+            status: answer.status(),
             name: String::new(),
             mime: String::new(),
             caption: String::new(),
             pages: 0,
-            errors,
+            errors: String::new(),
             bytes: Vec::new(),
+        };
+        match answer {
+            Answer::File(f) => (made.name, made.mime, made.pages, made.bytes) = (f.name, f.mime.into(), 1, f.bytes),
+            Answer::Preview(p) => {
+                made.mime = "image/png".into();
+                made.pages = p.pages as u32;
+                made.caption = p.caption;
+                made.bytes = p.pngs.into_iter().next().unwrap_or_default();
+            }
+            refused => made.errors = complaint::to_json(&refused.complaints(ui)),
         }
+        made
     }
 }
 
@@ -88,65 +94,31 @@ impl Maker {
     }
 
     /// Page `page` of the form's first document, as PNG.
-    pub fn preview(&self, fields: &str, logo_name: Option<String>, logo: Option<Vec<u8>>, today: &str) -> Answer {
-        match self.order(fields, logo_name, logo, today) {
-            Err(a) => *a,
-            Ok((order, today)) => match answer::preview(&self.studio, &order, today, &InTurn) {
-                Ok(p) => Answer::made(String::new(), "image/png", p.caption, p.pages, p.png),
-                Err(complaints) => Answer::refused(422, &complaints),
-            },
-        }
+    pub fn preview(&self, fields: &str, logo_name: Option<String>, logo: Option<Vec<u8>>, today: &str) -> Made {
+        self.answer(Want::Page, fields, (logo_name, logo), today)
     }
 
     /// The form's documents to save: one as its file, more as a ZIP.
-    pub fn download(&self, fields: &str, logo_name: Option<String>, logo: Option<Vec<u8>>, today: &str) -> Answer {
-        match self.order(fields, logo_name, logo, today) {
-            Err(a) => *a,
-            Ok((order, today)) => match answer::file(&self.studio, &order, today, &InTurn, Delivery::Either) {
-                Ok(f) => Answer::made(f.name, f.mime, String::new(), 1, f.bytes),
-                Err(complaints) => Answer::refused(422, &complaints),
-            },
-        }
+    pub fn download(&self, fields: &str, logo_name: Option<String>, logo: Option<Vec<u8>>, today: &str) -> Made {
+        self.answer(Want::File(Delivery::Either), fields, (logo_name, logo), today)
     }
 }
 
 impl Maker {
-    /// The order the form makes, checked as the web server checks it.
-    fn order(
-        &self,
-        fields: &str,
-        logo_name: Option<String>,
-        logo: Option<Vec<u8>>,
-        today: &str,
-    ) -> Result<(Order, Date), Box<Answer>> {
-        let bad = |m: String| {
-            Box::new(Answer::refused(400, &[Complaint { field: None, label: None, text: m, detail: None }]))
+    /// The form's text fields (urlencoded) with the logo beside them,
+    /// answered as the web server answers them.
+    fn answer(&self, want: Want, fields: &str, logo: (Option<String>, Option<Vec<u8>>), today: &str) -> Made {
+        let form = form::from_urlencoded(fields.as_bytes()).and_then(|mut f: Form| {
+            f.attach_logo(logo.0, logo.1.unwrap_or_default())?;
+            Ok(f)
+        });
+        let ui = form.as_ref().map_or(Ui::Nl, Ui::from_form);
+        let today: Result<Date, Refused> = today.parse().map_err(Refused::Bad);
+        let answer = match (form, today) {
+            (Ok(form), Ok(today)) => answer::answer(&self.studio, &form, want, today, &InTurn),
+            (Err(r), _) | (_, Err(r)) => Answer::Refused(r),
         };
-        let today: Date = today.parse().map_err(bad)?;
-        let mut form: Form = form::from_urlencoded(fields.as_bytes()).map_err(|r| bad(refusal(r)))?;
-        if let Some(bytes) = logo.filter(|b| !b.is_empty() || logo_name.as_deref().is_some_and(|n| !n.is_empty())) {
-            if bytes.len() > form::MAX_BODY {
-                return Err(bad(refusal(Refused::TooLarge)));
-            }
-            form.logo = Some((logo_name.unwrap_or_default(), Arc::from(bytes)));
-        }
-        let order = order(&form, &self.studio.project).map_err(|r| bad(refusal(r)))?;
-        let missing = order.missing();
-        if !missing.is_empty() {
-            return Err(Box::new(Answer::refused(422, &complaint::missing(&missing, order.ui))));
-        }
-        Ok((order, today))
-    }
-}
-
-/// A form that cannot be read, said as the web server says it.
-fn refusal(r: Refused) -> String {
-    match r {
-        Refused::Bad(m) => m,
-        Refused::TooLarge => format!(
-            "the form is larger than {} MB: a logo may be at most 5 MB; save it smaller, or use SVG",
-            form::MAX_BODY / (1024 * 1024)
-        ),
+        Made::from(answer, ui)
     }
 }
 

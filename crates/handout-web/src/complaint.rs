@@ -1,10 +1,12 @@
-//! Problems as the page shows them: next to the field they are about, led
-//! by a sentence in the page's language, followed by the command line's
-//! own message (so that staff and whoever helps them see the same words).
-//! The sentence comes from the problem's [`Kind`], never from its English
-//! message: rewording a message cannot change what the page says.
+//! Problems as the page shows them: next to the field they are about, in
+//! the page's language only. The sentence comes from the problem's
+//! [`Kind`] and its fields, never from its English message: rewording a
+//! message cannot change what the page says. The command line's message
+//! goes along as `detail`, for programs that send the form (the JSON and
+//! plain-text answers), not for the page.
 
 use crate::catalogue::Catalogue;
+use crate::form::Refused;
 use crate::order::field_of;
 use crate::words::Ui;
 use handout_core::diag::{Kind, LogoIssue, OrgIssue, Problem, Problems};
@@ -19,7 +21,8 @@ pub struct Complaint {
     pub label: Option<String>,
     /// In the page's language.
     pub text: String,
-    /// The command line's message and help (English).
+    /// The command line's message and help (English), for programs that
+    /// send the form; the page does not show it.
     pub detail: Option<String>,
 }
 
@@ -31,6 +34,30 @@ pub fn to_json(complaints: &[Complaint]) -> String {
         .map(|c| serde_json::json!({ "field": c.field, "label": c.label, "message": c.text, "detail": c.detail }))
         .collect();
     serde_json::json!({ "errors": errors }).to_string()
+}
+
+/// Complaints as plain text, a line each with its field and the English
+/// detail under it (for programs and people using the API with curl).
+pub fn to_text(complaints: &[Complaint]) -> String {
+    let lines: Vec<String> = complaints
+        .iter()
+        .map(|c| {
+            let field = c.field.as_deref().unwrap_or("form");
+            let detail = c.detail.as_deref().map(|d| format!("\n  {d}")).unwrap_or_default();
+            format!("{field}: {}{detail}", c.text)
+        })
+        .collect();
+    lines.join("\n")
+}
+
+/// A form that cannot be read, in the page's words.
+pub fn refused(r: &Refused, ui: Ui) -> Complaint {
+    let w = ui.words();
+    let text = match r {
+        Refused::Bad(_) => w.refused_bad,
+        Refused::TooLarge => w.refused_too_large,
+    };
+    Complaint { field: None, label: None, text: text.to_string(), detail: Some(r.message()) }
 }
 
 /// A complaint about a field, in the page's own words only.
@@ -56,25 +83,39 @@ pub fn missing(fields: &[&str], ui: Ui) -> Vec<Complaint> {
 
 /// Each problem, at its field.
 pub fn from_problems(problems: &Problems, ui: Ui, cat: &Catalogue) -> Vec<Complaint> {
-    let w = ui.words();
     problems
         .iter()
         .map(|p| {
             let field = p.loc.as_ref().and_then(field_of);
             let docs: Vec<String> = p.documents.iter().map(|d| cat.document(d, ui)).collect();
-            let text = match (p.kind.shorter_by(), said(p.kind, ui)) {
-                (Some(percent), _) => {
-                    let document = if docs.is_empty() { "?".to_string() } else { docs.join(", ") };
-                    w.too_long.replace("{document}", &document).replace("{percent}", &percent.to_string())
-                }
-                (_, Some(said)) => said,
-                _ if docs.is_empty() => w.cannot.to_string(),
-                _ => format!("{} {}", w.cannot, w.in_documents.replace("{documents}", &docs.join(", "))),
-            };
+            let text = said(p.kind, ui, &docs);
             let label = field.as_deref().map(|f| label(f, ui, cat));
             Complaint { field, label, text, detail: Some(detail(p)) }
         })
         .collect()
+}
+
+/// What a problem is, in the page's words, with the documents it was met
+/// in where that matters.
+fn said(kind: Kind, ui: Ui, docs: &[String]) -> String {
+    let w = ui.words();
+    let document = if docs.is_empty() { "?".to_string() } else { docs.join(", ") };
+    if let Some(percent) = kind.shorter_by() {
+        return w.too_long.replace("{document}", &document).replace("{percent}", &percent.to_string());
+    }
+    let (nl, en) = match kind {
+        Kind::Org(issue) => org_words(issue),
+        Kind::Logo(issue) => logo_words(issue),
+        Kind::MissingGlyph { ch } => return w.missing_glyph.replace("{char}", &ch.to_string()),
+        Kind::WordTooWide => return w.word_too_wide.replace("{document}", &document),
+        Kind::Plain | Kind::Usage | Kind::Overflow { .. } if docs.is_empty() => return w.cannot.to_string(),
+        Kind::Plain | Kind::Usage | Kind::Overflow { .. } => {
+            return format!("{} {}", w.cannot, w.in_documents.replace("{documents}", &document));
+        }
+    };
+    let text = if ui == Ui::Nl { nl } else { en };
+    let limits = [("{name}", MAX_NAME), ("{help}", MAX_HELP), ("{website}", MAX_WEBSITE)];
+    limits.iter().fold(text.to_string(), |t, (k, v)| t.replace(k, &v.to_string()))
 }
 
 /// What the page calls a field.
@@ -92,19 +133,6 @@ pub fn label(field: &str, ui: Ui, cat: &Catalogue) -> String {
             None => w.org_help.replace(" ({language})", ""),
         },
     }
-}
-
-/// What a problem of this kind is, in the page's words; `None` for kinds
-/// the page words in general terms (the command line's message follows).
-fn said(kind: Kind, ui: Ui) -> Option<String> {
-    let (nl, en) = match kind {
-        Kind::Plain | Kind::Usage | Kind::Overflow { .. } => return None,
-        Kind::Org(issue) => org_words(issue),
-        Kind::Logo(issue) => logo_words(issue),
-    };
-    let text = if ui == Ui::Nl { nl } else { en };
-    let limits = [("{name}", MAX_NAME), ("{help}", MAX_HELP), ("{website}", MAX_WEBSITE)];
-    Some(limits.iter().fold(text.to_string(), |t, (k, v)| t.replace(k, &v.to_string())))
 }
 
 fn org_words(issue: OrgIssue) -> (&'static str, &'static str) {
@@ -260,8 +288,8 @@ mod tests {
                 check_org(input, &mut |_| Ok(bytes.clone()), &mut problems);
                 for p in &problems {
                     let field = p.loc.as_ref().and_then(field_of).unwrap();
-                    let words = said(p.kind, Ui::Nl);
-                    assert!(words.is_some(), "not said in the page's words: {field}: {} ({:?})", p.message, p.kind);
+                    let words = said(p.kind, Ui::Nl, &[]);
+                    assert_ne!(words, Ui::Nl.words().cannot, "not said in the page's words: {field}: {} ({:?})", p.message, p.kind);
                     if !seen.contains(&p.kind) {
                         seen.push(p.kind);
                     }

@@ -38,6 +38,19 @@ impl Form {
     pub fn get(&self, name: &str) -> Option<&str> {
         self.all(name).next().filter(|v| !v.trim().is_empty())
     }
+
+    /// The logo, when it comes beside the form rather than in its body
+    /// (the browser edition): a file chosen, or a field left empty.
+    pub fn attach_logo(&mut self, name: Option<String>, bytes: Vec<u8>) -> Result<(), Refused> {
+        if bytes.is_empty() && name.as_deref().is_none_or(str::is_empty) {
+            return Ok(());
+        }
+        if bytes.len() > MAX_BODY {
+            return Err(Refused::TooLarge);
+        }
+        self.logo = Some((name.unwrap_or_default(), Arc::from(bytes)));
+        Ok(())
+    }
 }
 
 /// Why a form was refused.
@@ -47,6 +60,28 @@ pub enum Refused {
     Bad(String),
     /// 413: the body is larger than the server takes.
     TooLarge,
+}
+
+impl Refused {
+    /// What is wrong, in English: for the command line's kind of reader
+    /// (a program sending the form, whoever looks at a log).
+    pub fn message(&self) -> String {
+        match self {
+            Refused::Bad(m) => m.clone(),
+            Refused::TooLarge => format!(
+                "the form is larger than {} MB: a logo may be at most 5 MB; save it smaller, or use SVG",
+                MAX_BODY / (1024 * 1024)
+            ),
+        }
+    }
+
+    /// The answer as an HTTP status says it.
+    pub fn status(&self) -> u16 {
+        match self {
+            Refused::Bad(_) => 400,
+            Refused::TooLarge => 413,
+        }
+    }
 }
 
 /// The largest request body taken: a 5 MB logo and the form around it.

@@ -2,6 +2,7 @@
 //! preview, download), labelled for screen readers and keyboards, and
 //! readable at 200 % zoom. Everything a visitor typed is escaped by maud.
 
+use crate::answer::Preview;
 use crate::catalogue::Catalogue;
 use crate::complaint::Complaint;
 use crate::form::Form;
@@ -9,6 +10,7 @@ use crate::words::{Ui, Words};
 use handout_core::date::Date;
 use handout_core::edition::has_passed;
 use handout_core::project::Project;
+use base64::Engine;
 use maud::{DOCTYPE, Markup, html};
 
 /// Where the page runs.
@@ -49,15 +51,10 @@ pub struct Page<'a> {
     /// The form as sent, to show it again; `None`: the first visit.
     pub form: Option<&'a Form>,
     pub complaints: Vec<Complaint>,
-    pub preview: Option<Preview>,
+    /// Every page of the first document (the page without JavaScript
+    /// shows them inline).
+    pub preview: Option<&'a Preview>,
     pub today: Date,
-}
-
-/// Preview images, inline (the page without JavaScript shows them too).
-pub struct Preview {
-    pub caption: String,
-    /// `data:image/png;base64,...`, one per page.
-    pub pages: Vec<String>,
 }
 
 /// The whole page.
@@ -109,7 +106,6 @@ const STATIC_CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eva
                           form-action 'none'; base-uri 'none'";
 
 fn form(page: &Page, project: &Project, cat: &Catalogue, w: &Words) -> Markup {
-    let general: Vec<&Complaint> = page.complaints.iter().filter(|c| c.field.is_none()).collect();
     let local = page.site == Site::Static;
     html! {
         form #order method="post" action=[(!local).then_some("/download")] enctype="multipart/form-data" novalidate data-local=[local.then_some("1")] {
@@ -129,7 +125,6 @@ fn form(page: &Page, project: &Project, cat: &Catalogue, w: &Words) -> Markup {
                             }
                         }
                     }
-                    @for c in &general { (detail(c)) }
                 }
             }
             input type="hidden" name="ui" value=(page.ui.id());
@@ -310,14 +305,8 @@ fn field_complaints<'a>(page: &'a Page, field: &str) -> Vec<&'a Complaint> {
 fn complaints_of(field: &str, errors: &[&Complaint]) -> Markup {
     html! {
         div.errors id={ "e-" (field) } data-field=(field) {
-            @for c in errors { p.error { (c.text) } (detail(c)) }
+            @for c in errors { p.error { (c.text) } }
         }
-    }
-}
-
-fn detail(c: &Complaint) -> Markup {
-    html! {
-        @if let Some(d) = &c.detail { p.detail lang="en" { (d) } }
     }
 }
 
@@ -330,12 +319,17 @@ fn preview(page: &Page, w: &Words) -> Markup {
             }
             div #preview-pages {
                 @if let Some(p) = &page.preview {
-                    @for (i, src) in p.pages.iter().enumerate() {
-                        @let alt = w.page_of.replace("{n}", &(i + 1).to_string()).replace("{m}", &p.pages.len().to_string());
-                        img.many[p.pages.len() > 1] src=(src) alt=(alt);
+                    @for (i, png) in p.pngs.iter().enumerate() {
+                        @let alt = w.page_of.replace("{n}", &(i + 1).to_string()).replace("{m}", &p.pngs.len().to_string());
+                        img.many[p.pngs.len() > 1] src=(data_url(png)) alt=(alt);
                     }
                 }
             }
         }
     }
+}
+
+/// A PNG inline in the page.
+fn data_url(png: &[u8]) -> String {
+    format!("data:image/png;base64,{}", base64::engine::general_purpose::STANDARD.encode(png))
 }

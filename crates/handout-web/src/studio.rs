@@ -15,11 +15,7 @@ use handout_core::fonts::FontStore;
 use handout_core::load::org::{Org, check_org};
 use handout_core::plan::{Built, Make, Plan, PlanOptions, Runner};
 use handout_core::project::{Project, Selection};
-use handout_core::raster::{self, Scale};
 use std::sync::{Arc, Mutex};
-
-/// Preview images: one pixel per point (72 dpi), an A4 page is 595 x 842.
-pub const PREVIEW_DPI: f32 = 72.0;
 
 /// The project, its fonts and caches, shared by every order.
 pub struct Studio {
@@ -27,14 +23,6 @@ pub struct Studio {
     pub catalogue: Catalogue,
     store: Mutex<FontStore>,
     caches: Caches,
-}
-
-/// A preview: the PNG of one page, how many pages the document has, and
-/// the document.
-pub struct Preview {
-    pub png: Vec<u8>,
-    pub pages: usize,
-    pub built: Built,
 }
 
 impl Studio {
@@ -85,21 +73,6 @@ impl Studio {
         built.filter(|_| !problems.has_errors())
     }
 
-    /// Page `order.page` of the first document of `order`, as a PNG.
-    pub fn preview(
-        &self,
-        order: &Order,
-        today: Date,
-        runner: &impl Runner,
-        problems: &mut Problems,
-    ) -> Option<Preview> {
-        let built = self.make(order, (today, Make::Model), 1, runner, problems)?.pop()?;
-        let pages = built.doc.pages.len();
-        let index = order.page.min(pages).max(1) - 1;
-        let mut pngs = raster::pngs(&built.doc, preview_scale(&built), runner).map_err(|p| problems.push(p)).ok()?;
-        Some(Preview { png: pngs.swap_remove(index), pages, built })
-    }
-
     /// The organisation of the order, checked; its problems go to `problems`.
     fn org(&self, order: &Order, problems: &mut Problems) -> Option<Org> {
         let form = order.org.as_ref()?;
@@ -107,13 +80,5 @@ impl Studio {
         let mut read =
             |_: &str| logo.as_ref().map(|b| b.to_vec()).ok_or_else(|| std::io::Error::other("no file was uploaded"));
         check_org(form.input.clone(), &mut read, problems)
-    }
-}
-
-/// One pixel per point, rounded (A4 is 595 x 842 pixels).
-pub fn preview_scale(built: &Built) -> Scale {
-    match built.doc.pages.first() {
-        Some(p) => Scale::fit(p.size, PREVIEW_DPI),
-        None => Scale::Dpi(PREVIEW_DPI),
     }
 }

@@ -96,8 +96,17 @@ pub struct Words {
     pub missing_layout: &'static str,
     /// `{document}`, `{percent}`.
     pub too_long: &'static str,
+    /// A problem the page has no words of its own for.
     pub cannot: &'static str,
     pub in_documents: &'static str,
+    /// `{char}`: a character no font of the document has.
+    pub missing_glyph: &'static str,
+    /// `{document}`: a word wider than a line.
+    pub word_too_wide: &'static str,
+    /// A form that cannot be read (not one the page sends).
+    pub refused_bad: &'static str,
+    /// A form larger than the server takes.
+    pub refused_too_large: &'static str,
     pub privacy: &'static str,
     /// The browser edition: what the footer says instead.
     pub privacy_local: &'static str,
@@ -147,8 +156,12 @@ const NL: Words = Words {
     missing_platform: "Kies minstens één platform.",
     missing_layout: "Kies minstens één soort.",
     too_long: "Dit past niet op {document}: maak de tekst ongeveer {percent} % korter, of kies dit niet.",
-    cannot: "Dit kan zo niet gebruikt worden:",
+    cannot: "Dit kan zo niet gemaakt worden.",
     in_documents: "Op: {documents}",
+    missing_glyph: "Het teken ‘{char}’ kan niet gedrukt worden: het lettertype heeft het niet. Gebruik een ander teken.",
+    word_too_wide: "Een woord is te lang voor één regel op {document}: zet er een spatie of streepje in, of maak het korter.",
+    refused_bad: "Het formulier kan zo niet gelezen worden. Laad de pagina opnieuw en probeer het nog eens.",
+    refused_too_large: "Het formulier is groter dan 6 MB. Een logo mag hoogstens 5 MB zijn: sla het kleiner op, of gebruik SVG.",
     privacy: "Er wordt niets bewaard: wat je invult en je logo bestaan alleen zolang het maken duurt. \
               Geen cookies, niets van buiten deze computer.",
     privacy_local: "Alles gebeurt in deze browser, op deze computer: wat je invult en je logo gaan nergens heen en \
@@ -199,8 +212,12 @@ const EN: Words = Words {
     missing_platform: "Choose at least one platform.",
     missing_layout: "Choose at least one kind.",
     too_long: "This does not fit on {document}: make the text about {percent} % shorter, or do not choose it.",
-    cannot: "This cannot be used as it is:",
+    cannot: "This cannot be made as it is.",
     in_documents: "On: {documents}",
+    missing_glyph: "The character ‘{char}’ cannot be printed: the typeface does not have it. Use another character.",
+    word_too_wide: "A word is too long for one line on {document}: add a space or hyphen, or shorten it.",
+    refused_bad: "The form cannot be read as it is. Reload the page and try again.",
+    refused_too_large: "The form is larger than 6 MB. A logo may be at most 5 MB: save it smaller, or use SVG.",
     privacy: "Nothing is kept: what you type and your logo exist only while the handout is made. \
               No cookies, nothing from outside this computer.",
     privacy_local: "Everything happens in this browser, on this computer: what you type and your logo go nowhere and \

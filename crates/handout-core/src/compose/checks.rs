@@ -2,7 +2,7 @@
 //! the deadline stands out more than anything but the title.
 
 use super::fit::excerpt;
-use crate::diag::{Loc, Problem, Problems};
+use crate::diag::{Kind, Loc, Problem, Problems};
 use crate::load::layout::{Block, Layout, TextTag};
 use crate::model::Document;
 use crate::text::Measurer;
@@ -17,7 +17,8 @@ pub fn check_glyphs(m: &mut Measurer, doc: &Document, problems: &mut Problems) {
                 Problem::error(format!("the font {file} has no glyph for `{c}` (U+{:04X})", c as u32))
                     .at_opt(run.source.clone())
                     .label(format!("in \"{}\"", excerpt(&run.text)))
-                    .help("use another character, or name a font for its script under [fonts.scripts] in the layout"),
+                    .help("use another character, or name a font for its script under [fonts.scripts] in the layout")
+                    .kind(Kind::MissingGlyph { ch: c }),
             );
         }
     }

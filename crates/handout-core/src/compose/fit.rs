@@ -108,6 +108,7 @@ fn too_wide(region: &Region, text: &str, word: &str, source: Option<crate::diag:
         .label(format!("in \"{}\"", excerpt(text)))
         .related(region.loc.clone(), format!("region `{}` ({:.0} wide inside its padding)", region.name, content.w))
         .help("shorten the text, add a space or hyphen, or widen the region in the layout")
+        .kind(Kind::WordTooWide)
 }
 
 /// Whether the region's blocks fit at some scale (for [`super::blame`]).

@@ -19,6 +19,10 @@ pub enum Kind {
     /// sizes: the region's content needs `needed`, the region has
     /// `available`, and the text blamed for it is `text` tall.
     Overflow { needed: Mm, available: Mm, text: Mm },
+    /// A word wider than a line of its region, even at the minimum size.
+    WordTooWide,
+    /// A character that no font of the document has a glyph for.
+    MissingGlyph { ch: char },
     /// An organisation's value cannot be used.
     Org(OrgIssue),
     /// An organisation's logo cannot be used.

@@ -57,13 +57,6 @@
       const target = box || status;
       if (box) {
         box.append(p);
-        if (e.detail) {
-          const d = document.createElement("p");
-          d.className = "detail";
-          d.lang = "en";
-          d.textContent = e.detail;
-          box.append(d);
-        }
         const holder = box.closest("fieldset, div.field");
         if (holder) holder.classList.add("invalid");
       } else if (first) {
