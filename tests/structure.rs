@@ -38,29 +38,12 @@ fn code(file: &Path) -> String {
     text.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n")
 }
 
-/// Module paths a file names: `crate::a::b` and `super::...::a`.
+/// Module paths a file names: `crate::a::b` and `super::...::a`, with
+/// grouped and nested lists (`use super::{a, b::{c, self}}`) expanded.
 fn named(module: &[String], code: &str) -> BTreeSet<Vec<String>> {
     let mut out = BTreeSet::new();
-    let ident = |s: &str| s.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect::<String>();
-    let path_after = |rest: &str| -> Vec<String> {
-        let mut parts = Vec::new();
-        let mut r = rest;
-        loop {
-            let id = ident(r);
-            if id.is_empty() || !id.chars().next().unwrap().is_ascii_lowercase() {
-                break;
-            }
-            r = &r[id.len()..];
-            parts.push(id);
-            match r.strip_prefix("::") {
-                Some(next) => r = next,
-                None => break,
-            }
-        }
-        parts
-    };
     for (i, _) in code.match_indices("crate::") {
-        out.insert(path_after(&code[i + 7..]));
+        out.extend(use_tree(&code[i + 7..]).0);
     }
     for (i, _) in code.match_indices("super::") {
         if i > 0 && code[..i].ends_with("super::") {
@@ -72,11 +55,71 @@ fn named(module: &[String], code: &str) -> BTreeSet<Vec<String>> {
             up += 1;
             rest = r;
         }
-        let mut base: Vec<String> = module[..module.len().saturating_sub(up)].to_vec();
-        base.extend(path_after(rest));
-        out.insert(base);
+        let base: Vec<String> = module[..module.len().saturating_sub(up)].to_vec();
+        for path in use_tree(rest).0 {
+            out.insert(base.iter().cloned().chain(path).collect());
+        }
     }
     out
+}
+
+/// The paths a path or `use` tree at the start of `text` names: `a::b`,
+/// `a::{b, c::{d, self}}`, `a::*`, `a as b`; and how much of `text` it
+/// took. A path ends at anything else (`;`, `(`, `<`, a space).
+fn use_tree(text: &str) -> (Vec<Vec<String>>, usize) {
+    let ident = |s: &str| s.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').count();
+    let mut at = 0;
+    let mut prefix: Vec<String> = Vec::new();
+    loop {
+        if let Some(rest) = text[at..].strip_prefix('{') {
+            let (inner, used) = group(rest);
+            let paths = inner.into_iter().map(|p| prefix.iter().cloned().chain(p).collect()).collect();
+            return (paths, at + 1 + used);
+        }
+        let n = ident(&text[at..]);
+        if n == 0 {
+            break;
+        }
+        let id = &text[at..at + n];
+        at += n;
+        if id != "self" {
+            prefix.push(id.to_string());
+        }
+        match text[at..].strip_prefix("::") {
+            Some(_) => at += 2,
+            None => break,
+        }
+    }
+    (vec![prefix], at)
+}
+
+/// The items of a `{...}` list (after its `{`), and how much of `text` it
+/// took with its `}`.
+fn group(text: &str) -> (Vec<Vec<String>>, usize) {
+    let mut out = Vec::new();
+    let mut at = 0;
+    loop {
+        at += text[at..].len() - text[at..].trim_start().len();
+        match text[at..].chars().next() {
+            None => return (out, at),
+            Some('}') => return (out, at + 1),
+            Some(',') => at += 1,
+            Some(c) if c.is_ascii_alphabetic() || c == '_' => {
+                let (paths, used) = use_tree(&text[at..]);
+                out.extend(paths);
+                at += used;
+                // `name as other`: the rest is a new name, not a path.
+                let rest = text[at..].trim_start();
+                if let Some(r) = rest.strip_prefix("as ") {
+                    let r = r.trim_start();
+                    let n = r.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').count();
+                    at = text.len() - r.len() + n;
+                }
+            }
+            // `*`, `::`-less punctuation: skipped.
+            Some(c) => at += c.len_utf8(),
+        }
+    }
 }
 
 /// Each module and the modules it imports (not its own ancestors: a
@@ -148,6 +191,25 @@ fn the_check_finds_a_circle_when_there_is_one() {
     assert_eq!(circle(&graph(dir.path())), None);
     write("c.rs", "fn f() -> crate::a::Z { todo!() }\n");
     assert_eq!(circle(&graph(dir.path())), Some(vec!["a".into(), "b".into(), "c".into(), "a".into()]));
+}
+
+#[test]
+fn the_check_reads_grouped_and_nested_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |f: &str, t: &str| std::fs::write(dir.path().join(f), t).unwrap();
+    write("lib.rs", "mod a;\nmod b;\nmod c;\nmod d;\n");
+    write("a.rs", "use super::{b::X, d as e};\n");
+    write("b.rs", "use crate::{d::{self, W}, c::{V, U as T}};\n");
+    write("c.rs", "use crate::d::*;\n");
+    write("d.rs", "pub struct W;\n");
+    assert_eq!(circle(&graph(dir.path())), None);
+    let g = graph(dir.path());
+    let deps = |m: &str| -> Vec<String> { g[&vec![m.to_string()]].iter().map(|d| d.join("::")).collect() };
+    assert_eq!(deps("a"), ["b", "d"]);
+    assert_eq!(deps("b"), ["c", "d"]);
+    // A circle only a grouped, nested list shows.
+    write("d.rs", "use super::{c, a::{self}};\n");
+    assert_eq!(circle(&graph(dir.path())), Some(vec!["a".into(), "b".into(), "c".into(), "d".into(), "a".into()]));
 }
 
 #[test]

@@ -6,6 +6,7 @@
 
 mod csv_text;
 mod rows;
+mod sheet;
 mod table;
 mod workbook;
 

@@ -3,7 +3,8 @@
 //! problem points at it.
 
 use super::OrgInput;
-use super::table::{Row, Table, read_table};
+use super::sheet::read_table;
+use super::table::{Row, Table};
 use crate::diag::{Problem, Problems};
 use crate::load::{At, valid_id};
 use std::path::Path;
