@@ -29,9 +29,9 @@ enum Command {
     Build {
         #[command(flatten)]
         select: Select,
-        /// Output folder
-        #[arg(long, default_value = "out")]
-        out: PathBuf,
+        /// Output folder, relative to the current folder [default: out/ in the project folder]
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
     },
     /// Check all content and layouts (everything a build does) without writing
     Check {
@@ -133,7 +133,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let (select, out, write) = match cli.command {
         Command::Build { select, out } => (select, out, true),
-        Command::Check { select } => (select, PathBuf::from("out"), false),
+        Command::Check { select } => (select, None, false),
         Command::Serve { listen, root } => return serve(listen, root),
         Command::Health { listen } => return health(listen),
     };
@@ -188,7 +188,7 @@ fn serve_in_window() -> ExitCode {
     }
 }
 
-fn options(select: Select, out: PathBuf, write: bool) -> Result<Options, Problem> {
+fn options(select: Select, out: Option<PathBuf>, write: bool) -> Result<Options, Problem> {
     let today = handout::clock::today()?;
     let orgs = match (select.orgs.org, select.orgs.all_orgs, select.orgs.orgs_sheet) {
         (ids, false, None) if ids.is_empty() => OrgChoice::None,
@@ -208,6 +208,9 @@ fn options(select: Select, out: PathBuf, write: bool) -> Result<Options, Problem
             None => eprintln!("note: no project folder here: using {} (--root DIR to use another)", files.describe()),
         }
     }
+    // Paths typed are relative to the current folder, as in cargo and
+    // typst; only the default out/ is the project folder's.
+    let out = out.unwrap_or_else(|| select.root.as_deref().map_or_else(|| PathBuf::from("out"), |r| r.join("out")));
     let root = select.root.unwrap_or_else(|| PathBuf::from("."));
     let plan = PlanOptions {
         selection: Selection::one(select.lang.as_deref(), select.platform.as_deref(), select.layout.as_deref()),
@@ -222,7 +225,7 @@ fn options(select: Select, out: PathBuf, write: bool) -> Result<Options, Problem
         png: select.png.then_some(select.png_dpi),
         make: handout_core::plan::Make::Files,
     };
-    Ok(Options { out: if out.is_absolute() { out } else { root.join(out) }, files, root, write, orgs, plan })
+    Ok(Options { out, files, root, write, orgs, plan })
 }
 
 /// The anonymous set: all or nothing.

@@ -226,3 +226,30 @@ fn without_arguments_in_a_terminal_it_prints_the_help() {
     let stderr = text(&r.stderr);
     assert!(stderr.contains("Usage: handout <COMMAND>") && stderr.contains("serve"), "{stderr}");
 }
+
+#[test]
+fn paths_typed_are_relative_to_the_current_folder() {
+    let here = tempfile::tempdir().unwrap();
+    copy_project(&here.path().join("proj"));
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_handout"))
+            .args(args)
+            .current_dir(here.path())
+            .env("SOURCE_DATE_EPOCH", BEFORE_DEADLINE_EPOCH)
+            .output()
+            .unwrap()
+    };
+    let one = ["--lang", "nl", "--platform", "facebook", "--layout", "flyer-a4"];
+    let r = run(&[&["build", "--root", "proj", "--out", "proj/made"][..], &one].concat());
+    assert!(r.status.success(), "{}", text(&r.stderr));
+    assert!(here.path().join("proj/made/nl/facebook-flyer-a4.pdf").is_file(), "not in proj/made");
+    assert!(!here.path().join("proj/proj").exists(), "--out was taken relative to --root");
+    // Printed with one separator, as the system writes paths.
+    let wrote = text(&r.stdout);
+    let expected = Path::new("proj").join("made").join("nl").join("facebook-flyer-a4.pdf");
+    assert!(wrote.contains(&format!("wrote {} (", expected.display())), "{wrote}");
+    // Without --out, the project folder's out/.
+    let r = run(&[&["build", "--root", "proj"][..], &one].concat());
+    assert!(r.status.success(), "{}", text(&r.stderr));
+    assert!(here.path().join("proj/out/nl/facebook-flyer-a4.pdf").is_file());
+}

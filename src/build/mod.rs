@@ -67,13 +67,19 @@ pub struct Output {
 
 impl Output {
     fn new(built: Built, out: &Path) -> Output {
-        Output { path: out.join(built.path()), built, out: out.to_path_buf() }
+        Output { path: on_disk(out, built.path()), built, out: out.to_path_buf() }
     }
 
     /// Every file to write, the main one first, with its path on disk.
     pub fn files(&self) -> impl Iterator<Item = (PathBuf, &[u8])> {
-        self.built.files.iter().map(|(p, b)| (self.out.join(p), b.as_slice()))
+        self.built.files.iter().map(|(p, b)| (on_disk(&self.out, p), b.as_slice()))
     }
+}
+
+/// A built file's path (always with `/`) in the folder `out`, with the
+/// system's own separator.
+fn on_disk(out: &Path, path: &str) -> PathBuf {
+    path.split('/').fold(out.to_path_buf(), |p, part| p.join(part))
 }
 
 impl std::ops::Deref for Output {
