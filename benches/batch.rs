@@ -4,7 +4,7 @@
 //! written to a temporary folder. Prints documents a second and the peak
 //! memory of the process. Not a test: it takes seconds.
 
-use handout::build::{Options, batch};
+use handout::make::{Options, batch};
 use handout::orgs::OrgChoice;
 use handout_core::date::Date;
 use std::path::Path;

@@ -4,7 +4,7 @@
 //! written: disks differ more than code does.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use handout::build::{self, Options};
+use handout::make::{self, Options};
 use handout_core::date::Date;
 use std::path::PathBuf;
 
@@ -23,8 +23,8 @@ fn one(lang: &str, platform: &str, layout: &str) -> Options {
 }
 
 fn run(opts: &Options, expect: usize) {
-    let outcome = build::run(opts);
-    assert!(!outcome.failed() && outcome.outputs.len() == expect);
+    let outcome = make::run(opts);
+    assert!(!outcome.failed() && outcome.documents.len() == expect);
 }
 
 fn benches(c: &mut Criterion) {
@@ -35,7 +35,7 @@ fn benches(c: &mut Criterion) {
     let screen = one("nl", "facebook", "screen-16x9");
     c.bench_function("one lobby-screen image (nl, facebook, screen-16x9)", |b| b.iter(|| run(&screen, 1)));
     let all = options();
-    let n = build::run(&all).outputs.len();
+    let n = make::run(&all).documents.len();
     c.bench_function(&format!("default build ({n} documents)"), |b| b.iter(|| run(&all, n)));
 }
 

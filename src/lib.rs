@@ -4,12 +4,13 @@
 //! work on every core, and serves the page of [`handout_web`] (also when
 //! double-clicked on Windows: [`window`]).
 
-pub mod build;
+pub mod atomic;
 pub mod clock;
+pub mod cores;
 pub mod disk;
 pub mod health;
+pub mod make;
 pub mod orgs;
-pub mod output;
 pub mod report;
 pub mod serve;
 pub mod window;

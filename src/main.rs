@@ -3,7 +3,7 @@
 mod progress;
 
 use clap::{Args, Parser, Subcommand};
-use handout::build::{self, Options};
+use handout::make::{self, Options};
 use handout::disk::Root;
 use handout::orgs::OrgChoice;
 use handout::report;
@@ -230,7 +230,7 @@ fn options(select: Select, out: Option<PathBuf>, write: bool) -> Result<Options,
 
 /// The anonymous set: all or nothing.
 fn run_set(opts: &Options) -> ExitCode {
-    let outcome = build::run(opts);
+    let outcome = make::run(opts);
     if let Some(p) = outcome.problems.iter().find(|p| p.is_usage()) {
         return usage(&p.message);
     }
@@ -240,17 +240,17 @@ fn run_set(opts: &Options) -> ExitCode {
         eprintln!("error: {errors} problem(s); nothing was written");
         return ExitCode::from(1);
     }
-    if outcome.outputs.is_empty() {
+    if outcome.documents.is_empty() {
         eprintln!("warning: nothing to build (no data or no layouts)");
     }
-    for o in &outcome.outputs {
+    for o in &outcome.documents {
         let verb = if outcome.written { "wrote" } else { "checked" };
-        for (path, bytes) in o.files() {
+        for (path, bytes) in o.files_on_disk() {
             println!(
                 "{verb} {} ({}, {} page(s))",
-                build::shown(&path),
-                build::size_text(bytes.len()),
-                o.doc.pages.len()
+                make::shown(&path),
+                make::size_text(bytes.len()),
+                o.built.doc.pages.len()
             );
         }
     }
@@ -260,7 +260,7 @@ fn run_set(opts: &Options) -> ExitCode {
 /// Organisations: each on its own; the failed ones listed at the end.
 fn run_batch(opts: &Options) -> ExitCode {
     let progress = progress::Console::new(std::io::stderr().is_terminal(), opts.write);
-    let outcome = build::batch::run(opts, &progress);
+    let outcome = make::batch::run(opts, &progress);
     progress.finish();
     if let Some(p) = outcome.problems.iter().find(|p| p.is_usage()) {
         return usage(&p.message);

@@ -1,7 +1,7 @@
 //! How a batch shows itself: a progress bar on a terminal, one line per
 //! document otherwise (a log, a CI run).
 
-use handout::build::{self, Progress};
+use handout::make::{self, Progress};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::Path;
 
@@ -40,7 +40,7 @@ impl Progress for Console {
     fn written(&self, path: &Path, bytes: usize, pages: usize) {
         match &self.bar {
             Some(bar) => bar.inc(1),
-            None => println!("{} {} ({}, {pages} page(s))", self.verb, build::shown(path), build::size_text(bytes)),
+            None => println!("{} {} ({}, {pages} page(s))", self.verb, make::shown(path), make::size_text(bytes)),
         }
     }
 

@@ -13,10 +13,10 @@ const A4: (f32, f32) = (595.28, 841.89);
 fn cards_lie_on_the_sheet_apart_and_backs_sit_behind_fronts() {
     let out = tempfile::tempdir().unwrap();
     let outcome = build_all(out.path());
-    let cards: Vec<_> = outcome.outputs.iter().filter(|o| o.id.layout == "pocket-cards").collect();
+    let cards: Vec<_> = outcome.documents.iter().filter(|o| o.built.id.layout == "pocket-cards").collect();
     assert_eq!(cards.len(), 4, "two languages, two platforms");
     for o in cards {
-        let pages = &o.doc.pages;
+        let pages = &o.built.doc.pages;
         assert_eq!(pages.len(), 2, "fronts and backs");
         let sheet = Rect::new(Mm::ZERO, Mm::ZERO, pages[0].size.w, pages[0].size.h);
         assert!((sheet.w.0 - 210.0).abs() < 0.01 && (sheet.h.0 - 297.0).abs() < 0.01);
@@ -63,23 +63,23 @@ fn cards_lie_on_the_sheet_apart_and_backs_sit_behind_fronts() {
 fn every_card_s_qr_code_opens_the_form() {
     let out = tempfile::tempdir().unwrap();
     let outcome = build_all(out.path());
-    for o in outcome.outputs.iter().filter(|o| o.id.layout == "pocket-cards") {
-        let pdf = std::fs::read(&o.path).unwrap();
+    for o in outcome.documents.iter().filter(|o| o.built.id.layout == "pocket-cards") {
+        let pdf = std::fs::read(&o.main).unwrap();
         for (w, h) in page_sizes(&pdf) {
             assert!((w - A4.0).abs() < 0.5 && (h - A4.1).abs() < 0.5, "{w} x {h} pt is not A4");
         }
         let dpi = 150.0;
         let page = &rasterise(&pdf, dpi)[0];
-        let cards = &o.doc.pages[0].cards;
+        let cards = &o.built.doc.pages[0].cards;
         for (i, c) in cards.iter().enumerate() {
             let found = decode_qr_in(&pdf, 0, c.x.0, c.y.0, c.w.0, c.h.0);
-            assert_eq!(found, vec![expected_url(&o.id.platform).to_string()], "{} card {i}", o.path.display());
+            assert_eq!(found, vec![expected_url(&o.built.id.platform).to_string()], "{} card {i}", o.main.display());
         }
         // Cropping per card is rqrr's limit, not ours: it pairs finder
         // patterns badly with ten codes in view (zbar reads all ten on the
         // whole page, see ../shared/tools/check_pdf.py). Whatever it does
         // read on the whole page must still be the right URL.
-        assert!(decode_qr(page).iter().all(|s| s == expected_url(&o.id.platform)));
+        assert!(decode_qr(page).iter().all(|s| s == expected_url(&o.built.id.platform)));
         // No QR code on the backs.
         assert!(decode_qr(&rasterise(&pdf, dpi)[1]).is_empty());
     }
@@ -93,9 +93,9 @@ fn every_card_s_qr_code_opens_the_form() {
 fn a_sheet_writes_its_card_once_and_shows_it_at_every_other_place() {
     let out = tempfile::tempdir().unwrap();
     let outcome = build_all(out.path());
-    for o in outcome.outputs.iter().filter(|o| o.id.layout == "pocket-cards") {
-        let pdf = std::fs::read(&o.path).unwrap();
-        let pages = &o.doc.pages;
+    for o in outcome.documents.iter().filter(|o| o.built.id.layout == "pocket-cards") {
+        let pdf = std::fs::read(&o.main).unwrap();
+        let pages = &o.built.doc.pages;
         let card_texts: usize =
             pages.iter().map(|p| p.items[..p.card_items].iter().filter(|i| matches!(i, Item::Text(_))).count()).sum();
         let places: usize = pages.iter().map(|p| p.cards.len() - 1).sum();
@@ -104,8 +104,8 @@ fn a_sheet_writes_its_card_once_and_shows_it_at_every_other_place() {
         assert!(card_texts > 20, "{card_texts} texts on a card");
         // Text as krilla writes it: glyph strings with adjustments, in hex, or literal.
         let texts = count(b"]TJ") + count(b">Tj") + count(b")Tj");
-        assert_eq!(texts, 2 * card_texts, "{}: texts written", o.path.display());
-        assert_eq!(count(b" Do"), places, "{}: forms shown", o.path.display());
+        assert_eq!(texts, 2 * card_texts, "{}: texts written", o.main.display());
+        assert_eq!(count(b" Do"), places, "{}: forms shown", o.main.display());
     }
 }
 
@@ -131,8 +131,8 @@ fn inflated_streams(pdf: &[u8]) -> Vec<Vec<u8>> {
 fn card_text_is_never_below_7_5_pt() {
     let out = tempfile::tempdir().unwrap();
     let outcome = build_all(out.path());
-    for o in outcome.outputs.iter().filter(|o| o.id.layout.starts_with("pocket-card")) {
-        for (_, r) in o.doc.text_runs() {
+    for o in outcome.documents.iter().filter(|o| o.built.id.layout.starts_with("pocket-card")) {
+        for (_, r) in o.built.doc.text_runs() {
             assert!(r.size.0 >= 7.5 - 1e-3, "`{}` at {} pt", r.text, r.size.0);
         }
     }
@@ -153,10 +153,10 @@ fn the_print_shop_file_has_trim_and_bleed_boxes() {
     let out = tempfile::tempdir().unwrap();
     let outcome = build_all(out.path());
     let pt = |mm: f32| mm * 72.0 / 25.4;
-    let prints: Vec<_> = outcome.outputs.iter().filter(|o| o.id.layout == "pocket-card-print").collect();
+    let prints: Vec<_> = outcome.documents.iter().filter(|o| o.built.id.layout == "pocket-card-print").collect();
     assert_eq!(prints.len(), 4);
     for o in prints {
-        let pdf = std::fs::read(&o.path).unwrap();
+        let pdf = std::fs::read(&o.main).unwrap();
         assert_eq!(page_sizes(&pdf).len(), 2, "front and back");
         let trim = pdf_box(&pdf, "TrimBox");
         let bleed = pdf_box(&pdf, "BleedBox");
@@ -168,15 +168,15 @@ fn the_print_shop_file_has_trim_and_bleed_boxes() {
             assert!(((b - t) * sign - pt(3.0)).abs() < 0.05, "bleed {bleed:?} is not 3 mm outside trim {trim:?}");
         }
         // Colour runs into the bleed: some box starts at the media's edge.
-        let touches_edge = o.doc.pages.iter().flat_map(|p| &p.items).any(|i| match i {
+        let touches_edge = o.built.doc.pages.iter().flat_map(|p| &p.items).any(|i| match i {
             Item::Box { rect, .. } => rect.x.0.abs() < 1e-3 || rect.y.0.abs() < 1e-3,
             _ => false,
         });
         assert!(touches_edge, "no background runs into the bleed");
         // No crop marks on a print-shop page.
-        assert!(!o.doc.pages.iter().flat_map(|p| &p.items).any(|i| matches!(i, Item::CropMark { .. })));
+        assert!(!o.built.doc.pages.iter().flat_map(|p| &p.items).any(|i| matches!(i, Item::CropMark { .. })));
         // The code still opens the form.
         let found = decode_qr(&rasterise(&pdf, 300.0)[0]);
-        assert_eq!(found, vec![expected_url(&o.id.platform).to_string()]);
+        assert_eq!(found, vec![expected_url(&o.built.id.platform).to_string()]);
     }
 }

@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use handout::build;
+use handout::make;
 use handout_core::edition::{Edition, EditionChoice};
 
 #[test]
@@ -13,44 +13,44 @@ fn the_after_deadline_edition_calls_to_object_now_keeps_the_date_small_and_scans
     let mut opts = options(&root(), out.path());
     opts.plan.edition = EditionChoice::Fixed(Edition::AfterDeadline);
     opts.plan.today = handout_core::date::Date { year: 2026, month: 11, day: 29 };
-    let outcome = build::run(&opts);
+    let outcome = make::run(&opts);
     assert!(!outcome.failed(), "{:?}", outcome.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>());
     // No "deadline has passed" warning: this edition is the answer to it.
     assert!(outcome.problems.is_empty(), "{:?}", outcome.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>());
-    assert!(!outcome.outputs.is_empty());
-    for o in &outcome.outputs {
-        let path = o.path.to_string_lossy();
+    assert!(!outcome.documents.is_empty());
+    for o in &outcome.documents {
+        let path = o.main.to_string_lossy();
         assert!(path.ends_with("-after-deadline.pdf") || path.ends_with("-after-deadline.png"), "{path}");
-        let text: String = o.doc.text_runs().map(|(_, r)| r.text.clone()).collect::<Vec<_>>().join(" ");
+        let text: String = o.built.doc.text_runs().map(|(_, r)| r.text.clone()).collect::<Vec<_>>().join(" ");
         // The date is still there, so the handout tells the whole story,
         // but only in the note, far smaller than the call to object now.
         let headline =
-            o.doc.text_runs().map(|(_, r)| r).find(|r| r.text.contains("now") || r.text.contains("nu")).unwrap();
-        let dated: Vec<_> = o.doc.text_runs().map(|(_, r)| r).filter(|r| r.text.contains("2025")).collect();
-        assert!(!dated.is_empty(), "{}: the passed date is not mentioned", o.path.display());
+            o.built.doc.text_runs().map(|(_, r)| r).find(|r| r.text.contains("now") || r.text.contains("nu")).unwrap();
+        let dated: Vec<_> = o.built.doc.text_runs().map(|(_, r)| r).filter(|r| r.text.contains("2025")).collect();
+        assert!(!dated.is_empty(), "{}: the passed date is not mentioned", o.main.display());
         for r in dated {
             assert!(
                 r.size.0 * 1.5 < headline.size.0,
                 "{}: `{}` at {} pt is not small",
-                o.path.display(),
+                o.main.display(),
                 r.text,
                 r.size.0
             );
         }
-        let (headline, note) = match o.id.lang.as_str() {
+        let (headline, note) = match o.built.id.lang.as_str() {
             "nl" => (
-                if o.id.layout.starts_with("pocket") { "Doe het nu!" } else { "Maak nu bezwaar" },
+                if o.built.id.layout.starts_with("pocket") { "Doe het nu!" } else { "Maak nu bezwaar" },
                 "vanaf de dag dat je het",
             ),
             "en" => ("Object now", "counts from the day you send it"),
             other => panic!("{other}"),
         };
-        assert!(text.contains(headline), "{}: no `{headline}` in {text}", o.path.display());
-        assert!(text.contains(note), "{}: no `{note}`", o.path.display());
-        if o.id.layout == "flyer-a4" || o.id.layout == "poster-a3" {
-            let pdf = std::fs::read(&o.path).unwrap();
+        assert!(text.contains(headline), "{}: no `{headline}` in {text}", o.main.display());
+        assert!(text.contains(note), "{}: no `{note}`", o.main.display());
+        if o.built.id.layout == "flyer-a4" || o.built.id.layout == "poster-a3" {
+            let pdf = std::fs::read(&o.main).unwrap();
             let found = decode_qr(&rasterise(&pdf, 150.0)[0]);
-            assert_eq!(found.len(), 1, "{}", o.path.display());
+            assert_eq!(found.len(), 1, "{}", o.main.display());
             assert!(found[0].starts_with("https://"));
         }
     }
@@ -64,7 +64,7 @@ fn pdfa_adds_pdf_a_2a_and_stays_reproducible() {
         let mut opts = options(&root(), dir.path());
         opts.plan.pdfa = true;
         opts.plan.selection = handout_core::project::Selection::one(Some("nl"), None, Some("flyer-a4"));
-        let outcome = build::run(&opts);
+        let outcome = make::run(&opts);
         assert!(!outcome.failed(), "{:?}", outcome.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>());
     }
     for f in files_under(a.path()) {

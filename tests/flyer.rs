@@ -24,21 +24,21 @@ fn builds_a_flyer_per_platform_in_the_documented_place() {
 fn flyers_are_a4_and_their_qr_code_opens_the_right_form() {
     let out = tempfile::tempdir().unwrap();
     let outcome = build_all(out.path());
-    let flyers: Vec<_> = outcome.outputs.iter().filter(|o| o.id.layout == "flyer-a4").collect();
+    let flyers: Vec<_> = outcome.documents.iter().filter(|o| o.built.id.layout == "flyer-a4").collect();
     assert_eq!(flyers.len(), 2 * 2, "Dutch and English, Facebook and Instagram");
     for o in flyers {
-        let pdf = std::fs::read(&o.path).unwrap();
+        let pdf = std::fs::read(&o.main).unwrap();
         let sizes = page_sizes(&pdf);
-        assert_eq!(sizes.len(), 1, "{}: one page", o.path.display());
+        assert_eq!(sizes.len(), 1, "{}: one page", o.main.display());
         let (w, h) = sizes[0];
-        assert!((w - 595.28).abs() < 0.5 && (h - 841.89).abs() < 0.5, "{}: {w} x {h} pt is not A4", o.path.display());
+        assert!((w - 595.28).abs() < 0.5 && (h - 841.89).abs() < 0.5, "{}: {w} x {h} pt is not A4", o.main.display());
 
         let pages = rasterise(&pdf, 150.0);
         let decoded = decode_qr(&pages[0]);
-        assert_eq!(decoded, vec![expected_url(&o.id.platform).to_string()], "{}", o.path.display());
+        assert_eq!(decoded, vec![expected_url(&o.built.id.platform).to_string()], "{}", o.main.display());
 
         // The code is printed at least 35 mm wide with a 4-module quiet zone, EC level M.
-        let (_, qr) = o.doc.qr_symbols().next().expect("a QR code on the page");
+        let (_, qr) = o.built.doc.qr_symbols().next().expect("a QR code on the page");
         assert!(qr.symbol().w >= Mm(35.0), "QR code is {:?} wide", qr.symbol().w);
         assert!(qr.quiet >= 4);
     }
@@ -50,8 +50,8 @@ fn the_deadline_is_the_largest_text_after_the_title_and_twice_the_body() {
     let outcome = build_all(out.path());
     let mut problems = handout_core::diag::Problems::new();
     let proj = load_project(&root(), &mut problems);
-    for o in outcome.outputs.iter().filter(|o| o.id.layout == "flyer-a4") {
-        let layout = proj.layouts.iter().find(|l| l.id == o.id.layout).unwrap();
+    for o in outcome.documents.iter().filter(|o| o.built.id.layout == "flyer-a4") {
+        let layout = proj.layouts.iter().find(|l| l.id == o.built.id.layout).unwrap();
         let blocks: Vec<&Block> = layout.sides.iter().flat_map(|f| &f.regions).flat_map(|r| &r.blocks).collect();
         let date_role = blocks
             .iter()
@@ -67,16 +67,16 @@ fn the_deadline_is_the_largest_text_after_the_title_and_twice_the_body() {
                 _ => None,
             })
             .expect("the layout has a title");
-        let date_runs: Vec<&TextRun> = o.doc.text_runs().map(|(_, r)| r).filter(|r| r.role == date_role).collect();
+        let date_runs: Vec<&TextRun> = o.built.doc.text_runs().map(|(_, r)| r).filter(|r| r.role == date_role).collect();
         let printed: String = date_runs.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" ");
-        let expected = match o.id.lang.as_str() {
+        let expected = match o.built.id.lang.as_str() {
             "nl" => "27 mei 2025",
             "en" => "27 May 2025",
             other => panic!("no expected date for {other}"),
         };
         assert_eq!(printed, expected, "the deadline is printed as a full date in the edition's language");
         let deadline = date_runs.iter().map(|r| r.size.0).fold(0.0, f32::max);
-        for (_, r) in o.doc.text_runs().filter(|(_, r)| r.role != date_role && r.role != title_role) {
+        for (_, r) in o.built.doc.text_runs().filter(|(_, r)| r.role != date_role && r.role != title_role) {
             assert!(
                 r.size.0 < deadline,
                 "`{}` ({} pt, role {}) is as large as the deadline ({deadline} pt)",
@@ -85,9 +85,9 @@ fn the_deadline_is_the_largest_text_after_the_title_and_twice_the_body() {
                 r.role
             );
         }
-        let title = o.doc.text_runs().filter(|(_, r)| r.role == title_role).map(|(_, r)| r.size.0).fold(0.0, f32::max);
+        let title = o.built.doc.text_runs().filter(|(_, r)| r.role == title_role).map(|(_, r)| r.size.0).fold(0.0, f32::max);
         assert!(title > deadline, "title {title} pt, deadline {deadline} pt");
-        let body = body_size(&o.doc);
+        let body = body_size(&o.built.doc);
         assert!(body.0 >= 12.0, "body text {body:?} is below 12 pt");
         assert!(deadline >= 2.0 * body.0, "deadline {deadline} pt is not twice the body {body:?}");
     }
@@ -111,13 +111,13 @@ fn every_step_appears_inside_its_region_and_no_text_leaves_its_region() {
     let mut problems = handout_core::diag::Problems::new();
     let proj = load_project(&root(), &mut problems);
     let mut steps_checked = 0;
-    for o in &outcome.outputs {
-        let edition = proj.contents.iter().find(|e| e.id == o.id.lang).unwrap();
-        let layout = proj.layouts.iter().find(|l| l.id == o.id.layout).unwrap();
-        let platform = edition.platforms.iter().find(|p| p.id == o.id.platform).unwrap();
-        for (face_no, page) in o.doc.pages.iter().enumerate() {
+    for o in &outcome.documents {
+        let edition = proj.contents.iter().find(|e| e.id == o.built.id.lang).unwrap();
+        let layout = proj.layouts.iter().find(|l| l.id == o.built.id.layout).unwrap();
+        let platform = edition.platforms.iter().find(|p| p.id == o.built.id.platform).unwrap();
+        for (face_no, page) in o.built.doc.pages.iter().enumerate() {
             // Where the regions were placed: stacks move them.
-            let regions: Vec<_> = o.doc.regions[face_no].iter().collect();
+            let regions: Vec<_> = o.built.doc.regions[face_no].iter().collect();
             for (dx, dy, frame) in frames(page) {
                 // Every run in this frame, in face coordinates.
                 let local: Vec<(Rect, &TextRun)> = page
@@ -132,7 +132,7 @@ fn every_step_appears_inside_its_region_and_no_text_leaves_its_region() {
                     assert!(
                         regions.iter().any(|g| g.rect.contains(bbox, Mm(0.01))),
                         "{}: `{}` at {bbox:?} is outside every region",
-                        o.path.display(),
+                        o.main.display(),
                         r.text
                     );
                 }
@@ -166,7 +166,7 @@ fn every_step_appears_inside_its_region_and_no_text_leaves_its_region() {
                             normalise(&join_lines(&runs)),
                             normalise(&expected),
                             "{}: step missing or changed",
-                            o.path.display()
+                            o.main.display()
                         );
                         for r in runs {
                             let b = r.bbox().translate(-dx, -dy);
@@ -229,9 +229,9 @@ fn two_builds_are_byte_identical() {
     let b = tempfile::tempdir().unwrap();
     let first = build_all(a.path());
     build_all(b.path());
-    assert!(!first.outputs.is_empty());
-    for o in &first.outputs {
-        let rel = o.path.strip_prefix(a.path()).unwrap();
+    assert!(!first.documents.is_empty());
+    for o in &first.documents {
+        let rel = o.main.strip_prefix(a.path()).unwrap();
         let x = std::fs::read(a.path().join(rel)).unwrap();
         let y = std::fs::read(b.path().join(rel)).unwrap();
         assert!(x == y, "{} differs between two builds", rel.display());
@@ -245,17 +245,17 @@ fn pdfs_are_tagged_pdf_ua_with_title_and_language() {
     let mut opts = options(&root(), out.path());
     opts.write = false;
     opts.plan.make = handout_core::plan::Make::Pdf;
-    let outcome = handout::build::run(&opts);
+    let outcome = handout::make::run(&opts);
     assert!(!outcome.failed());
-    assert_eq!(outcome.outputs.len(), build_all(out.path()).outputs.len());
-    for o in &outcome.outputs {
-        let pdf = o.pdf().expect("a PDF");
+    assert_eq!(outcome.documents.len(), build_all(out.path()).documents.len());
+    for o in &outcome.documents {
+        let pdf = o.built.pdf().expect("a PDF");
         let has = |needle: &[u8]| pdf.windows(needle.len()).any(|w| w == needle);
-        assert!(has(b"/StructTreeRoot"), "{}: not tagged", o.path.display());
-        assert!(has(b"pdfuaid:part"), "{}: no PDF/UA identification", o.path.display());
-        let lang = format!("/Lang({})", o.id.lang);
-        assert!(has(lang.as_bytes()), "{}: language not set", o.path.display());
-        assert!(has(b"/Figure"), "{}: the QR code is not a figure", o.path.display());
-        assert!(o.doc.title.contains("Meta"), "title: {}", o.doc.title);
+        assert!(has(b"/StructTreeRoot"), "{}: not tagged", o.main.display());
+        assert!(has(b"pdfuaid:part"), "{}: no PDF/UA identification", o.main.display());
+        let lang = format!("/Lang({})", o.built.id.lang);
+        assert!(has(lang.as_bytes()), "{}: language not set", o.main.display());
+        assert!(has(b"/Figure"), "{}: the QR code is not a figure", o.main.display());
+        assert!(o.built.doc.title.contains("Meta"), "title: {}", o.built.doc.title);
     }
 }

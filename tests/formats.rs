@@ -7,25 +7,25 @@
 mod common;
 
 use common::*;
-use handout::build::Output;
+use handout::make::Placed;
 use handout_core::compose::body_size;
 use handout_core::load::layout::{Block, TextTag};
 use handout_core::model::Item;
 use handout_core::units::{EPS, Mm, Rect};
 use std::sync::OnceLock;
 
-fn outputs() -> &'static [Output] {
-    static OUT: OnceLock<(tempfile::TempDir, Vec<Output>)> = OnceLock::new();
+fn outputs() -> &'static [Placed] {
+    static OUT: OnceLock<(tempfile::TempDir, Vec<Placed>)> = OnceLock::new();
     &OUT.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
         let outcome = build_all(dir.path());
-        (dir, outcome.outputs)
+        (dir, outcome.documents)
     })
     .1
 }
 
-fn of(layout: &str) -> Vec<&'static Output> {
-    let v: Vec<_> = outputs().iter().filter(|o| o.id.layout == layout).collect();
+fn of(layout: &str) -> Vec<&'static Placed> {
+    let v: Vec<_> = outputs().iter().filter(|o| o.built.id.layout == layout).collect();
     assert_eq!(v.len(), 4, "{layout}: Dutch and English, Facebook and Instagram");
     v
 }
@@ -50,21 +50,21 @@ fn decode_png(bytes: &[u8]) -> (Gray, Vec<(String, String)>) {
 fn screen_and_social_images_have_their_pixel_size_scan_as_they_are_and_describe_themselves() {
     for (layout, (w, h)) in [("screen-16x9", (1920, 1080)), ("social-4x5", (1080, 1350))] {
         for o in of(layout) {
-            assert!(o.path.extension().is_some_and(|e| e == "png"), "{}", o.path.display());
-            assert_eq!(o.files.len(), 1, "only the image is written");
-            let (img, texts) = decode_png(&o.files[0].1);
-            assert_eq!((img.w, img.h), (w, h), "{}", o.path.display());
-            assert_eq!(decode_qr(&img), vec![expected_url(&o.id.platform).to_string()], "{}", o.path.display());
+            assert!(o.main.extension().is_some_and(|e| e == "png"), "{}", o.main.display());
+            assert_eq!(o.built.files.len(), 1, "only the image is written");
+            let (img, texts) = decode_png(&o.built.files[0].1);
+            assert_eq!((img.w, img.h), (w, h), "{}", o.main.display());
+            assert_eq!(decode_qr(&img), vec![expected_url(&o.built.id.platform).to_string()], "{}", o.main.display());
             let get = |k: &str| texts.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default();
-            assert!(get("Description").contains(expected_url(&o.id.platform)), "{}: {texts:?}", o.path.display());
-            assert_eq!(get("Title"), o.doc.title);
+            assert!(get("Description").contains(expected_url(&o.built.id.platform)), "{}: {texts:?}", o.main.display());
+            assert_eq!(get("Title"), o.built.doc.title);
         }
     }
     // The lobby screen's code is readable from 2 metres: at least 300 pixels.
     for o in of("screen-16x9") {
-        let (_, qr) = o.doc.qr_symbols().next().unwrap();
+        let (_, qr) = o.built.doc.qr_symbols().next().unwrap();
         let px = qr.symbol().w.0 / 25.4 * 96.0;
-        assert!(px >= 300.0, "{}: QR code {px:.0} px", o.path.display());
+        assert!(px >= 300.0, "{}: QR code {px:.0} px", o.main.display());
     }
 }
 
@@ -73,10 +73,10 @@ fn images_are_the_same_bytes_every_time() {
     let again = tempfile::tempdir().unwrap();
     let mut opts = options(&root(), again.path());
     opts.plan.selection = handout_core::project::Selection::one(None, None, Some("social-4x5"));
-    let outcome = handout::build::run(&opts);
-    for o in &outcome.outputs {
-        let first = outputs().iter().find(|f| f.id == o.id).unwrap();
-        assert!(first.files[0].1 == o.files[0].1, "{} differs", o.path.display());
+    let outcome = handout::make::run(&opts);
+    for o in &outcome.documents {
+        let first = outputs().iter().find(|f| f.built.id == o.built.id).unwrap();
+        assert!(first.built.files[0].1 == o.built.files[0].1, "{} differs", o.main.display());
     }
 }
 
@@ -86,9 +86,9 @@ fn images_are_the_same_bytes_every_time() {
 fn images_are_the_same_bytes_on_one_thread_or_many() {
     use handout_core::raster::{Scale, pngs};
     for o in of("screen-16x9").into_iter().chain(of("social-4x5")) {
-        let (_, (width, height)) = png_rgb(&o.files[0].1);
-        let alone = pngs(&o.doc, Scale::Pixels { width, height }, &handout_core::plan::InTurn).unwrap();
-        assert!(alone[0] == o.files[0].1, "{} differs made on one thread", o.path.display());
+        let (_, (width, height)) = png_rgb(&o.built.files[0].1);
+        let alone = pngs(&o.built.doc, Scale::Pixels { width, height }, &handout_core::plan::InTurn).unwrap();
+        assert!(alone[0] == o.built.files[0].1, "{} differs made on one thread", o.main.display());
     }
 }
 
@@ -99,31 +99,31 @@ fn printed_formats_scan_at_150_dpi_and_have_their_paper_size() {
         [("poster-a3", (297.0, 420.0), 1), ("flyer-a5", (297.0, 210.0), 1), ("flyer-a4-large", (210.0, 297.0), 2)]
     {
         for o in of(layout) {
-            let sizes = page_sizes(o.pdf().unwrap());
-            assert_eq!(sizes.len(), pages, "{}", o.path.display());
+            let sizes = page_sizes(o.built.pdf().unwrap());
+            assert_eq!(sizes.len(), pages, "{}", o.main.display());
             for (pw, ph) in sizes {
                 assert!(
                     (mm(pw) - w).abs() < 0.5 && (mm(ph) - h).abs() < 0.5,
                     "{}: {} x {} mm",
-                    o.path.display(),
+                    o.main.display(),
                     mm(pw),
                     mm(ph)
                 );
             }
-            let page = &rasterise(o.pdf().unwrap(), 150.0)[0];
+            let page = &rasterise(o.built.pdf().unwrap(), 150.0)[0];
             let found = decode_qr(page);
             // rqrr reads one code per image best: the A5 sheet has two.
             let expect = if layout == "flyer-a5" { 1..=2 } else { 1..=1 };
             assert!(
-                expect.contains(&found.len()) && found.iter().all(|u| u == expected_url(&o.id.platform)),
+                expect.contains(&found.len()) && found.iter().all(|u| u == expected_url(&o.built.id.platform)),
                 "{}: {found:?}",
-                o.path.display()
+                o.main.display()
             );
         }
     }
     for o in of("poster-a3") {
-        let (_, qr) = o.doc.qr_symbols().next().unwrap();
-        assert!(qr.symbol().w >= Mm(50.0), "{}: a poster's code is read from a step away", o.path.display());
+        let (_, qr) = o.built.doc.qr_symbols().next().unwrap();
+        assert!(qr.symbol().w >= Mm(50.0), "{}: a poster's code is read from a step away", o.main.display());
     }
 }
 
@@ -143,18 +143,18 @@ fn the_deadline_stands_out_in_every_format() {
             _ => None,
         });
         for o in of(layout) {
-            let deadline = o.doc.text_runs().filter(|(_, r)| r.role == date).map(|(_, r)| r.size.0).fold(0.0, f32::max);
-            assert!(deadline > 0.0, "{}: no deadline", o.path.display());
-            for (_, r) in o.doc.text_runs().filter(|(_, r)| r.role != date && Some(&r.role) != title.as_ref()) {
+            let deadline = o.built.doc.text_runs().filter(|(_, r)| r.role == date).map(|(_, r)| r.size.0).fold(0.0, f32::max);
+            assert!(deadline > 0.0, "{}: no deadline", o.main.display());
+            for (_, r) in o.built.doc.text_runs().filter(|(_, r)| r.role != date && Some(&r.role) != title.as_ref()) {
                 assert!(
                     r.size.0 < deadline,
                     "{}: `{}` ({} pt) as large as the deadline",
-                    o.path.display(),
+                    o.main.display(),
                     r.text,
                     r.size.0
                 );
             }
-            assert!(deadline >= 2.0 * body_size(&o.doc).0, "{}", o.path.display());
+            assert!(deadline >= 2.0 * body_size(&o.built.doc).0, "{}", o.main.display());
         }
     }
 }
@@ -162,26 +162,26 @@ fn the_deadline_stands_out_in_every_format() {
 #[test]
 fn large_print_is_16_pt_or_more_on_two_pages_front_message_back_routes() {
     for o in of("flyer-a4-large") {
-        for (_, r) in o.doc.text_runs() {
-            assert!(r.size.0 >= 16.0 - 1e-3, "{}: `{}` at {} pt", o.path.display(), r.text, r.size.0);
+        for (_, r) in o.built.doc.text_runs() {
+            assert!(r.size.0 >= 16.0 - 1e-3, "{}: `{}` at {} pt", o.main.display(), r.text, r.size.0);
         }
-        assert_eq!(o.doc.pages.len(), 2);
+        assert_eq!(o.built.doc.pages.len(), 2);
         let on = |page: usize| {
-            o.doc.text_runs().filter(move |(p, _)| *p == page).map(|(_, r)| r.role.clone()).collect::<Vec<_>>()
+            o.built.doc.text_runs().filter(move |(p, _)| *p == page).map(|(_, r)| r.role.clone()).collect::<Vec<_>>()
         };
         assert!(
             on(0).contains(&"deadline".to_string()) && !on(0).contains(&"step".to_string()),
             "front: message, deadline, code"
         );
         assert!(on(1).contains(&"step".to_string()), "back: the routes");
-        assert!(o.doc.qr_symbols().all(|(p, _)| p == 0), "the code on the front");
+        assert!(o.built.doc.qr_symbols().all(|(p, _)| p == 0), "the code on the front");
     }
 }
 
 #[test]
 fn a5_leaflets_are_two_on_a_sheet_with_marks_on_the_cut_only() {
     for o in of("flyer-a5") {
-        let page = &o.doc.pages[0];
+        let page = &o.built.doc.pages[0];
         let sheet = Rect::sized(page.size);
         assert_eq!(page.cards.len(), 2, "two leaflets");
         let (a, b) = (page.cards[0], page.cards[1]);
@@ -190,7 +190,7 @@ fn a5_leaflets_are_two_on_a_sheet_with_marks_on_the_cut_only() {
         // Both leaflets print the same.
         let texts = |card: Rect| {
             let mut v: Vec<String> = o
-                .doc
+                .built.doc
                 .text_runs()
                 .map(|(_, r)| r)
                 .filter(|r| card.encloses(&r.bbox()))

@@ -7,7 +7,7 @@ mod common;
 
 use common::pseudo::{lengthen, project, reading_length};
 use common::*;
-use handout::build::OnEveryCore;
+use handout::cores::OnEveryCore;
 use handout::orgs::{OrgChoice, load_orgs};
 use handout_core::cache::Caches;
 use handout_core::diag::Problems;

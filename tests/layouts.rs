@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use handout::build;
+use handout::make;
 use handout_core::diag::Problems;
 use handout_core::load::layout::Block;
 
@@ -26,8 +26,8 @@ fn without_stacks(text: &str) -> String {
     out.join("\n") + "\n"
 }
 
-fn step_sizes(o: &build::Output) -> Vec<f32> {
-    o.doc.text_runs().filter(|(_, r)| r.role == "step").map(|(_, r)| r.size.0).collect()
+fn step_sizes(o: &make::Placed) -> Vec<f32> {
+    o.built.doc.text_runs().filter(|(_, r)| r.role == "step").map(|(_, r)| r.size.0).collect()
 }
 
 #[test]
@@ -45,9 +45,9 @@ fn text_shrinks_in_steps_not_below_its_minimum_and_fit_groups_share_one_size() {
     std::fs::write(&file, shorter).unwrap();
     let mut opts = options(proj.path(), &proj.path().join("out"));
     opts.plan.selection = handout_core::project::Selection::one(Some("nl"), Some("facebook"), Some("flyer-a4"));
-    let outcome = build::run(&opts);
+    let outcome = make::run(&opts);
     assert!(!outcome.failed(), "{:?}", outcome.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>());
-    let sizes = step_sizes(&outcome.outputs[0]);
+    let sizes = step_sizes(&outcome.documents[0]);
     let first = sizes[0];
     assert!((12.0..13.0).contains(&first), "steps at {first} pt: expected shrunk from 13 but not below 12");
     // Shrinking goes in 2 % steps of the design size.

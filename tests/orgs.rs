@@ -6,7 +6,7 @@
 mod common;
 
 use common::*;
-use handout::build::{self, batch};
+use handout::make::{self, batch};
 use handout::orgs::{self, OrgChoice};
 use handout_core::compose::{Handout, compose};
 use handout_core::diag::Problems;
@@ -92,7 +92,7 @@ fn dummy_vars() -> handout_core::load::content::Vars<'static> {
     handout_core::load::content::Vars { platform: "", deadline: "", url: "", quotes: None }
 }
 
-fn batch_opts(out: &std::path::Path, orgs: OrgChoice) -> build::Options {
+fn batch_opts(out: &std::path::Path, orgs: OrgChoice) -> make::Options {
     let mut opts = options(&root(), out);
     opts.orgs = orgs;
     opts

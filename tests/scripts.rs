@@ -6,11 +6,11 @@
 mod common;
 
 use common::*;
-use handout::build;
+use handout::make;
 use handout_core::model::{Document, Item, Node, StructKind, TextRun};
 use handout_core::units::Mm;
 
-fn build_fixture(lang: &str) -> (tempfile::TempDir, build::Output) {
+fn build_fixture(lang: &str) -> (tempfile::TempDir, make::Placed) {
     let proj = tempfile::tempdir().unwrap();
     copy_project(proj.path());
     let from = root().join("tests/fixtures/scripts/data").join(lang);
@@ -21,9 +21,9 @@ fn build_fixture(lang: &str) -> (tempfile::TempDir, build::Output) {
     }
     let mut opts = options(proj.path(), &proj.path().join("out"));
     opts.plan.selection = handout_core::project::Selection::one(Some(lang), None, Some("flyer-a4"));
-    let outcome = build::run(&opts);
+    let outcome = make::run(&opts);
     assert!(!outcome.failed(), "{:?}", outcome.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>());
-    let out = outcome.outputs.into_iter().next().expect("one flyer");
+    let out = outcome.documents.into_iter().next().expect("one flyer");
     (proj, out)
 }
 
@@ -58,7 +58,7 @@ fn heading(doc: &Document, level: u16) -> (String, Vec<&TextRun>) {
 #[test]
 fn arabic_is_shaped_right_to_left_mirrored_and_reads_in_logical_order() {
     let (_dir, out) = build_fixture("ar");
-    let doc = &out.doc;
+    let doc = &out.built.doc;
 
     // Reading order: the title's runs, in structure order, give back the source text.
     let (title, runs) = heading(doc, 1);
@@ -129,7 +129,7 @@ fn arabic_is_shaped_right_to_left_mirrored_and_reads_in_logical_order() {
     assert_ne!(joined, isolated, "Arabic letters were not joined");
 
     // And it scans.
-    let pdf = std::fs::read(&out.path).unwrap();
+    let pdf = std::fs::read(&out.main).unwrap();
     assert_eq!(decode_qr(&rasterise(&pdf, 150.0)[0]), vec![expected_url("facebook").to_string()]);
     assert!(pdf.windows(9).any(|w| w == b"/Lang(ar)"));
 }
@@ -137,7 +137,7 @@ fn arabic_is_shaped_right_to_left_mirrored_and_reads_in_logical_order() {
 #[test]
 fn ukrainian_uses_the_cyrillic_face_and_scans() {
     let (_dir, out) = build_fixture("uk");
-    let doc = &out.doc;
+    let doc = &out.built.doc;
     let date: Vec<_> = doc.text_runs().filter(|(_, r)| r.role == "deadline").map(|(_, r)| r.text.clone()).collect();
     assert_eq!(date.join(" "), "27 травня 2025");
     for (_, r) in doc.text_runs() {
@@ -150,6 +150,6 @@ fn ukrainian_uses_the_cyrillic_face_and_scans() {
     let joined: String = runs.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" ");
     // The title is hyphenated ("викори-стовувала"); joined back it is the source.
     assert_eq!(joined.replace("- ", "").split_whitespace().collect::<Vec<_>>().join(" "), title);
-    let pdf = std::fs::read(&out.path).unwrap();
+    let pdf = std::fs::read(&out.main).unwrap();
     assert_eq!(decode_qr(&rasterise(&pdf, 150.0)[0]), vec![expected_url("facebook").to_string()]);
 }

@@ -19,19 +19,27 @@ mod statics;
 use common::*;
 use fantoccini::{Client, Locator};
 use std::path::Path;
-use std::process::Command;
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-/// The site, built by `cargo xtask site` into `dir`.
-fn build_site(dir: &Path) {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let status = Command::new(cargo)
-        .current_dir(root())
-        .args(["run", "--locked", "--quiet", "--package", "xtask", "--", "site"])
-        .arg(dir)
-        .status()
-        .expect("cargo xtask site runs");
-    assert!(status.success(), "cargo xtask site failed");
+/// The site, built once for every test here by what `cargo xtask site`
+/// runs: with the shipped profile when `HANDOUT_SITE_PROFILE=wasm` (CI,
+/// after `cargo xtask site` has built it), else the quick one (a first
+/// `cargo test`; the same code, the same bytes out).
+fn site() -> &'static Path {
+    static SITE: OnceLock<tempfile::TempDir> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let profile = match std::env::var("HANDOUT_SITE_PROFILE").as_deref() {
+            Ok("wasm") => xtask::site::Profile::Shipped,
+            _ => xtask::site::Profile::Quick,
+        };
+        if let Err(e) = xtask::site::site(&root(), dir.path(), profile) {
+            panic!("the site cannot be built: {e}");
+        }
+        dir
+    })
+    .path()
 }
 
 /// The form as the browser test fills it in: one flyer, the date, a library.
@@ -96,10 +104,9 @@ fn scans_and_names(pdf: &[u8], name: &str) {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_browser_edition_makes_handouts_in_the_browser_without_a_server() {
     let Some((chromium, driver)) = browser::installed() else { return };
-    let site = tempfile::tempdir().unwrap();
-    build_site(site.path());
-    let wasm = std::fs::metadata(site.path().join("handout_wasm_bg.wasm")).unwrap().len();
-    let mut files = statics::StaticServer::start(site.path());
+    let site = site();
+    let wasm = std::fs::metadata(site.join("handout_wasm_bg.wasm")).unwrap().len();
+    let mut files = statics::StaticServer::start(site);
     let downloads = tempfile::tempdir().unwrap();
     let driver = browser::start_driver(&driver);
     let client = browser::session(&chromium, &driver, downloads.path(), 1400, "nl").await;
@@ -180,9 +187,7 @@ async fn both_pages_are_accessible_and_reflow_to_320_pixels() {
         eprintln!("SKIPPED: needs axe-core (npm install --prefix target/axe axe-core)");
         return;
     };
-    let site = tempfile::tempdir().unwrap();
-    build_site(site.path());
-    let files = statics::StaticServer::start(site.path());
+    let files = statics::StaticServer::start(site());
     let empty = tempfile::tempdir().unwrap();
     let server = http::Server::start(empty.path(), BEFORE_DEADLINE_EPOCH);
     let downloads = tempfile::tempdir().unwrap();

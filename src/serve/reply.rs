@@ -5,7 +5,7 @@
 //! everyone else.
 
 use super::{AppState, MAX_BODY};
-use crate::build::OnEveryCore;
+use crate::cores::OnEveryCore;
 use axum::body::Body;
 use axum::extract::{Path, Query, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};

@@ -4,7 +4,7 @@
 
 pub mod pseudo;
 
-use handout::build::{self, Options, Outcome};
+use handout::make::{self, Options, Outcome};
 use handout::disk::Disk;
 use handout_core::cache::Caches;
 use handout_core::date::Date;
@@ -53,7 +53,7 @@ pub fn caches() -> &'static Caches {
 
 /// Build every document of the real project into `out`.
 pub fn build_all(out: &Path) -> Outcome {
-    let outcome = build::run(&options(&root(), out));
+    let outcome = make::run(&options(&root(), out));
     let problems: Vec<String> = outcome.problems.iter().map(|p| p.to_string()).collect();
     assert!(!outcome.failed(), "build failed: {problems:#?}");
     outcome

@@ -105,20 +105,15 @@ pub struct Built {
     pub doc: Document,
     /// Where its main file goes: relative to an output folder,
     /// `[org/]lang/name.ext`, always with `/`.
-    pub path: String,
+    pub main: String,
     /// The files [`PlanOptions::make`] asked for, the main one first: the
     /// PDF (and with `png` each page as PNG), or for a screen layout only
     /// PNGs; only the PDF with [`Make::Pdf`], none with [`Make::Model`].
-    /// Paths as `path`.
+    /// Paths as `main`.
     pub files: Vec<(String, Vec<u8>)>,
 }
 
 impl Built {
-    /// The main file's path.
-    pub fn path(&self) -> &str {
-        &self.path
-    }
-
     /// The PDF, when one was made.
     pub fn pdf(&self) -> Option<&[u8]> {
         self.files.iter().find(|(p, _)| p.ends_with(".pdf")).map(|(_, b)| b.as_slice())
@@ -215,7 +210,7 @@ impl<'p> Plan<'p> {
         let built = compose(h, caches, &mut found).and_then(|doc| {
             let files = self.files(output, &base, &doc, (caches, runner), &mut found)?;
             let ext = if output == LayoutOutput::Pdf { "pdf" } else { "png" };
-            Some(Built { id: job.id.clone(), path: format!("{base}.{ext}"), doc, files })
+            Some(Built { id: job.id.clone(), main: format!("{base}.{ext}"), doc, files })
         });
         problems.extend(found.into_iter().map(|mut p| {
             p.documents.push(job.id.clone());

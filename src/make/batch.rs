@@ -4,9 +4,10 @@
 //! documents are written as soon as all of them built, so memory holds a
 //! few documents at a time, however many organisations there are.
 
-use super::{OnEveryCore, Options, Output};
+use super::{Options, Placed};
+use crate::atomic::write_atomic;
+use crate::cores::OnEveryCore;
 use crate::orgs::{LoadedOrg, load_orgs};
-use crate::output::write_atomic;
 use handout_core::cache::Caches;
 use handout_core::diag::{Problem, Problems};
 use handout_core::load::org::Org;
@@ -115,16 +116,16 @@ fn build_org(shared: &Shared, loaded: &LoadedOrg) -> (bool, usize, Problems) {
         return (false, 0, problems);
     }
     let mut written = 0;
-    for o in built.into_iter().map(|b| Output::new(b, &opts.out)) {
+    for o in built.into_iter().map(|b| Placed::new(b, &opts.out)) {
         let failed = o
-            .files()
+            .files_on_disk()
             .filter(|_| opts.write)
             .find_map(|(path, bytes)| write_atomic(&path, bytes).err().map(|e| (path, e)));
         if let Some((path, e)) = failed {
             problems.push(Problem::error(format!("cannot write {}: {e}", path.display())));
             continue;
         }
-        shared.progress.written(&o.path, o.size(), o.doc.pages.len());
+        shared.progress.written(&o.main, o.built.size(), o.built.doc.pages.len());
         written += 1;
     }
     (!problems.has_errors(), written, problems)

@@ -1,4 +1,4 @@
-//! `handout build` and `handout check`: load the project, plan the
+//! Making documents, for `handout build` and `handout check`: load the project, plan the
 //! documents asked for, make them on every core, then write them all, or
 //! nothing if anything failed. With organisations (`--org`, `--all-orgs`,
 //! `--orgs-sheet`), [`batch`] builds each organisation's set on its own.
@@ -8,14 +8,14 @@ pub mod batch;
 pub use batch::{BatchOutcome, Progress};
 
 use crate::orgs::OrgChoice;
-use crate::output::write_atomic;
+use crate::atomic::write_atomic;
+use crate::cores::OnEveryCore;
 use handout_core::cache::Caches;
 use handout_core::date::Date;
 use handout_core::diag::{Problem, Problems};
 use handout_core::files::Files;
-use handout_core::plan::{Built, Plan, PlanOptions, Runner};
+use handout_core::plan::{Built, Plan, PlanOptions};
 use handout_core::project::{self, Project};
-use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -45,34 +45,23 @@ impl Options {
     }
 }
 
-/// Every job at once, on every core: the documents are independent, and
-/// the core gives them back in the jobs' order, so output and messages do
-/// not depend on the threads.
-pub struct OnEveryCore;
-
-impl Runner for OnEveryCore {
-    fn map<T: Send, F: Fn(usize) -> T + Sync>(&self, count: usize, f: F) -> Vec<T> {
-        (0..count).into_par_iter().map(&f).collect()
-    }
-}
-
-/// A document that was built, and where its files go.
-pub struct Output {
+/// A document that was built, placed in the output folder.
+pub struct Placed {
     pub built: Built,
     /// Its main file on disk: the PDF, or for a screen layout the PNG.
-    pub path: PathBuf,
+    pub main: PathBuf,
     /// The output folder its files' paths are relative to.
-    out: PathBuf,
+    folder: PathBuf,
 }
 
-impl Output {
-    fn new(built: Built, out: &Path) -> Output {
-        Output { path: on_disk(out, built.path()), built, out: out.to_path_buf() }
+impl Placed {
+    fn new(built: Built, folder: &Path) -> Placed {
+        Placed { main: on_disk(folder, &built.main), built, folder: folder.to_path_buf() }
     }
 
     /// Every file to write, the main one first, with its path on disk.
-    pub fn files(&self) -> impl Iterator<Item = (PathBuf, &[u8])> {
-        self.built.files.iter().map(|(p, b)| (on_disk(&self.out, p), b.as_slice()))
+    pub fn files_on_disk(&self) -> impl Iterator<Item = (PathBuf, &[u8])> {
+        self.built.files.iter().map(|(p, b)| (on_disk(&self.folder, p), b.as_slice()))
     }
 }
 
@@ -82,18 +71,11 @@ fn on_disk(out: &Path, path: &str) -> PathBuf {
     path.split('/').fold(out.to_path_buf(), |p, part| p.join(part))
 }
 
-impl std::ops::Deref for Output {
-    type Target = Built;
-    fn deref(&self) -> &Built {
-        &self.built
-    }
-}
-
 /// What a run did: its problems, the documents built, and whether they
 /// were written.
 pub struct Outcome {
     pub problems: Problems,
-    pub outputs: Vec<Output>,
+    pub documents: Vec<Placed>,
     pub written: bool,
 }
 
@@ -109,15 +91,15 @@ impl Outcome {
 pub fn run(opts: &Options) -> Outcome {
     let mut problems = Problems::new();
     let project = project::load(Arc::clone(&opts.files), &opts.plan.selection, &mut problems);
-    let outputs = build_set(&project, opts, &mut problems);
-    let mut outcome = Outcome { problems, outputs, written: false };
+    let documents = build_set(&project, opts, &mut problems);
+    let mut outcome = Outcome { problems, documents, written: false };
     if outcome.problems.iter().any(Problem::is_usage) {
-        outcome.outputs.clear();
+        outcome.documents.clear();
         return outcome;
     }
     opts.plan.judge(&mut outcome.problems);
     if opts.write && !outcome.failed() {
-        for (path, bytes) in outcome.outputs.iter().flat_map(Output::files) {
+        for (path, bytes) in outcome.documents.iter().flat_map(Placed::files_on_disk) {
             if let Err(e) = write_atomic(&path, bytes) {
                 outcome.problems.push(Problem::error(format!("cannot write {}: {e}", path.display())));
             }
@@ -128,14 +110,14 @@ pub fn run(opts: &Options) -> Outcome {
 }
 
 /// Build every selected document (no organisation), all in memory.
-fn build_set(project: &Project, opts: &Options, problems: &mut Problems) -> Vec<Output> {
+fn build_set(project: &Project, opts: &Options, problems: &mut Problems) -> Vec<Placed> {
     let plan = Plan::new(project, &opts.plan, &mut project.font_store(), problems);
     if problems.iter().any(Problem::is_usage) {
         return Vec::new();
     }
     let jobs = plan.jobs(None);
     let built = plan.build_jobs(&jobs, &Caches::new(), &OnEveryCore, problems);
-    built.into_iter().map(|b| Output::new(b, &opts.out)).collect()
+    built.into_iter().map(|b| Placed::new(b, &opts.out)).collect()
 }
 
 /// Human-readable file size.
