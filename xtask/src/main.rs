@@ -10,14 +10,8 @@
 //!   one each build a flyer from an empty folder, byte-identical to this
 //!   machine's build; the package installs, runs and removes.
 
-mod archive;
-mod deb;
-mod dist;
-mod dist_test;
-mod site;
-mod tools;
-
 use std::path::PathBuf;
+use xtask::{dist, dist_test, site, tools};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -26,7 +20,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("site") => {
             let out = args.get(1).map_or_else(|| root.join("target/site"), PathBuf::from);
-            site::site(&root, &out)
+            site::site(&root, &out, site::Profile::Shipped)
         }
         Some("dist") => dist::dist(&root),
         Some("dist-test") => dist_test::dist_test(&root),

@@ -17,33 +17,6 @@ pub fn run(cmd: &mut Command) -> Result<(), String> {
     if status.success() { Ok(()) } else { Err(format!("{shown} failed ({status})")) }
 }
 
-/// The version of a package in Cargo.lock.
-pub fn locked_version(root: &Path, package: &str) -> Result<String, String> {
-    let lock = std::fs::read_to_string(root.join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
-    let mut lines = lock.lines();
-    while let Some(line) = lines.next() {
-        if line == format!("name = \"{package}\"") {
-            let version = lines.next().and_then(|l| l.strip_prefix("version = \"")).and_then(|v| v.strip_suffix('"'));
-            return version.map(str::to_string).ok_or_else(|| format!("no version of {package} in Cargo.lock"));
-        }
-    }
-    Err(format!("{package} is not in Cargo.lock"))
-}
-
-/// `wasm-bindgen` of exactly the version the crate is built with
-/// (their formats must match), installed with `cargo install --locked`
-/// when missing.
-pub fn wasm_bindgen(root: &Path) -> Result<PathBuf, String> {
-    let version = locked_version(root, "wasm-bindgen")?;
-    let installed = Command::new("wasm-bindgen").arg("--version").output().ok();
-    let found = installed.map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
-    if found.as_deref() != Some(&format!("wasm-bindgen {version}")) {
-        eprintln!("note: installing wasm-bindgen-cli {version} (found: {})", found.as_deref().unwrap_or("none"));
-        run(Command::new("cargo").args(["install", "--locked", "wasm-bindgen-cli", "--version", &version]))?;
-    }
-    Ok(PathBuf::from("wasm-bindgen"))
-}
-
 /// A cargo subcommand (`cargo-about`) of exactly `version`, installed
 /// with `cargo install --locked` when missing or another version.
 pub fn cargo_tool(package: &str, version: &str) -> Result<(), String> {
