@@ -3,8 +3,8 @@
 mod progress;
 
 use clap::{Args, Parser, Subcommand};
-use handout::make::{self, Options};
 use handout::disk::Root;
+use handout::make::{self, Options};
 use handout::orgs::OrgChoice;
 use handout::report;
 use handout_core::diag::{Problem, Problems};

@@ -2,7 +2,7 @@
 //! the file's line with the span underlined, related places, help, and the
 //! documents that met the problem (miette draws them).
 
-use handout_core::diag::{Problem, Severity};
+use handout_core::diag::{EditionIssue, Kind, Problem, Severity};
 use std::ops::Range;
 
 /// Render a problem the way rustc does: header, snippet with the span
@@ -15,8 +15,12 @@ pub fn render(problem: &Problem, color: bool) -> String {
         Severity::Warning => miette::Severity::Warning,
         Severity::Note => miette::Severity::Advice,
     });
-    if let Some(help) = &problem.help {
-        diag = diag.with_help(help.clone());
+    let help = match (&problem.help, flag_help(problem.kind)) {
+        (Some(help), Some(flags)) => Some(format!("{help}; {flags}")),
+        (help, flags) => help.clone().or(flags.map(str::to_string)),
+    };
+    if let Some(help) = help {
+        diag = diag.with_help(help);
     }
     let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
     let handler =
@@ -54,6 +58,19 @@ pub fn render(problem: &Problem, color: bool) -> String {
         let _ = handler.render_report(&mut out, report.as_ref());
     }
     out
+}
+
+/// What the command line's flags do about a problem of this kind (the
+/// core's own words name no flag: the web page has none).
+fn flag_help(kind: Kind) -> Option<&'static str> {
+    match kind {
+        Kind::Edition(EditionIssue::AfterChosen) => Some("`--edition deadline` prints the dated version anyway"),
+        Kind::Edition(EditionIssue::DatedAfterDeadline) => {
+            Some("leave out `--edition deadline` to print the after-deadline edition; --strict makes this an error")
+        }
+        Kind::FolderUnreadable => Some("run handout from the project folder, or pass --root"),
+        _ => None,
+    }
 }
 
 /// Keep the underline readable: at most the rest of the first line, and

@@ -66,7 +66,7 @@ proptest! {
             let fonts = store.fonts(&layout.fonts, &mut Problems::new()).unwrap();
             let mut ps = Problems::new();
             let h = Handout { layout, fonts: &fonts, content: edition, platform: &platform, edition: Default::default(), org: None };
-            match compose(&h, caches(), &mut ps) {
+            match compose(&h, compose_caches(), &mut ps) {
                 Some(doc) => {
                     prop_assert!(handout_core::render::render(&doc, &Default::default(), &Default::default(), &mut ps).is_some(), "{:?}", ps);
                     let body = handout_core::compose::body_size(&doc);

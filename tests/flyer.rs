@@ -52,7 +52,7 @@ fn the_deadline_is_the_largest_text_after_the_title_and_twice_the_body() {
     let proj = load_project(&root(), &mut problems);
     for o in outcome.documents.iter().filter(|o| o.built.id.layout == "flyer-a4") {
         let layout = proj.layouts.iter().find(|l| l.id == o.built.id.layout).unwrap();
-        let blocks: Vec<&Block> = layout.sides.iter().flat_map(|f| &f.regions).flat_map(|r| &r.blocks).collect();
+        let blocks: Vec<&Block> = layout.faces.iter().flat_map(|f| &f.regions).flat_map(|r| &r.blocks).collect();
         let date_role = blocks
             .iter()
             .find_map(|b| match b {
@@ -67,7 +67,8 @@ fn the_deadline_is_the_largest_text_after_the_title_and_twice_the_body() {
                 _ => None,
             })
             .expect("the layout has a title");
-        let date_runs: Vec<&TextRun> = o.built.doc.text_runs().map(|(_, r)| r).filter(|r| r.role == date_role).collect();
+        let date_runs: Vec<&TextRun> =
+            o.built.doc.text_runs().map(|(_, r)| r).filter(|r| r.role == date_role).collect();
         let printed: String = date_runs.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" ");
         let expected = match o.built.id.lang.as_str() {
             "nl" => "27 mei 2025",
@@ -85,7 +86,8 @@ fn the_deadline_is_the_largest_text_after_the_title_and_twice_the_body() {
                 r.role
             );
         }
-        let title = o.built.doc.text_runs().filter(|(_, r)| r.role == title_role).map(|(_, r)| r.size.0).fold(0.0, f32::max);
+        let title =
+            o.built.doc.text_runs().filter(|(_, r)| r.role == title_role).map(|(_, r)| r.size.0).fold(0.0, f32::max);
         assert!(title > deadline, "title {title} pt, deadline {deadline} pt");
         let body = body_size(&o.built.doc);
         assert!(body.0 >= 12.0, "body text {body:?} is below 12 pt");
@@ -137,7 +139,7 @@ fn every_step_appears_inside_its_region_and_no_text_leaves_its_region() {
                     );
                 }
                 for (route_id, route) in &platform.routes {
-                    let Some(drawn) = layout.sides[face_no]
+                    let Some(drawn) = layout.faces[face_no]
                         .regions
                         .iter()
                         .find(|g| g.blocks.iter().any(|b| matches!(b, Block::Route(r) if &r.route == route_id)))

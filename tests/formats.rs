@@ -133,7 +133,7 @@ fn the_deadline_stands_out_in_every_format() {
     let proj = load_project(&root(), &mut problems);
     for layout in ["poster-a3", "flyer-a5", "flyer-a4-large", "screen-16x9", "social-4x5"] {
         let l = proj.layouts.iter().find(|l| l.id == layout).unwrap();
-        let blocks: Vec<&Block> = l.sides.iter().flat_map(|s| &s.regions).flat_map(|r| &r.blocks).collect();
+        let blocks: Vec<&Block> = l.faces.iter().flat_map(|s| &s.regions).flat_map(|r| &r.blocks).collect();
         let date = blocks
             .iter()
             .find_map(|b| if let Block::Deadline(d) = b { Some(d.date.name.clone()) } else { None })
@@ -143,7 +143,8 @@ fn the_deadline_stands_out_in_every_format() {
             _ => None,
         });
         for o in of(layout) {
-            let deadline = o.built.doc.text_runs().filter(|(_, r)| r.role == date).map(|(_, r)| r.size.0).fold(0.0, f32::max);
+            let deadline =
+                o.built.doc.text_runs().filter(|(_, r)| r.role == date).map(|(_, r)| r.size.0).fold(0.0, f32::max);
             assert!(deadline > 0.0, "{}: no deadline", o.main.display());
             for (_, r) in o.built.doc.text_runs().filter(|(_, r)| r.role != date && Some(&r.role) != title.as_ref()) {
                 assert!(
@@ -190,7 +191,8 @@ fn a5_leaflets_are_two_on_a_sheet_with_marks_on_the_cut_only() {
         // Both leaflets print the same.
         let texts = |card: Rect| {
             let mut v: Vec<String> = o
-                .built.doc
+                .built
+                .doc
                 .text_runs()
                 .map(|(_, r)| r)
                 .filter(|r| card.encloses(&r.bbox()))

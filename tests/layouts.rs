@@ -69,7 +69,7 @@ fn the_print_shop_card_extends_the_pocket_card_and_changes_only_its_differences(
     assert_eq!(print.page.size, cards.page.size);
     let names: Vec<_> = cards.styles.keys().collect();
     assert_eq!(names, print.styles.keys().collect::<Vec<_>>(), "the same text roles");
-    for (side_c, side_p) in cards.sides.iter().zip(&print.sides) {
+    for (side_c, side_p) in cards.faces.iter().zip(&print.faces) {
         let regions_c: Vec<_> = side_c.regions.iter().map(|r| r.name.as_str()).collect();
         let regions_p: Vec<_> = side_p.regions.iter().map(|r| r.name.as_str()).collect();
         // The panel and the band come first (`behind = true`): drawn behind the card.
@@ -77,7 +77,7 @@ fn the_print_shop_card_extends_the_pocket_card_and_changes_only_its_differences(
         assert!(side_p.regions[0].is_panel());
     }
     // Inherited regions keep the place of their definition, in the parent's file.
-    let steps = print.sides[1].regions.iter().find(|r| r.name == "steps").unwrap();
+    let steps = print.faces[1].regions.iter().find(|r| r.name == "steps").unwrap();
     assert!(steps.loc.to_string().starts_with("layouts/pocket-cards.toml:"), "{}", steps.loc);
     assert!(matches!(steps.blocks[0], Block::Route(_)));
 }

@@ -36,9 +36,10 @@ fn compose_all(org: &Org) -> Vec<(String, String, String, Document)> {
             for (platform, edition) in
                 content.platforms.iter().flat_map(|p| [(p, Edition::Deadline), (p, Edition::AfterDeadline)])
             {
-                let h = Handout { layout, fonts: &fonts, content, platform, edition, org: Some(org) };
+                let h =
+                    Handout { layout: layout.for_org(true), fonts: &fonts, content, platform, edition, org: Some(org) };
                 let mut ps = Problems::new();
-                let doc = compose(&h, caches(), &mut ps).unwrap_or_else(|| {
+                let doc = compose(&h, compose_caches(), &mut ps).unwrap_or_else(|| {
                     panic!("{} {}: {:?}", layout.id, content.id, ps.iter().map(|p| p.to_string()).collect::<Vec<_>>())
                 });
                 docs.push((layout.id.clone(), content.id.clone(), platform.id.clone(), doc));

@@ -74,9 +74,10 @@ fn compose_for(
     let content = shipped().project.contents.iter().find(|c| c.id == lang).unwrap();
     let platform = platform_with(lang, url);
     let org = org.then_some(&shipped().org);
+    let layout = layout.for_org(org.is_some());
     let h = Handout { layout, fonts, content, platform: &platform, edition: Edition::Deadline, org };
     let mut problems = Problems::new();
-    compose(&h, caches(), &mut problems)
+    compose(&h, compose_caches(), &mut problems)
         .ok_or_else(|| problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))
 }
 

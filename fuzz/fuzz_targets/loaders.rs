@@ -4,7 +4,7 @@
 //! rendered: that must not panic either.
 #![no_main]
 
-use handout_core::cache::Caches;
+use handout_core::compose::ComposeCaches;
 use handout_core::compose::{Handout, compose};
 use handout_core::diag::{Problems, Source};
 use handout_core::files::Embedded;
@@ -18,7 +18,7 @@ use std::sync::{Arc, OnceLock};
 struct Real {
     content: Content,
     layouts: Vec<(Layout, Fonts)>,
-    caches: Caches,
+    caches: ComposeCaches,
 }
 
 fn real() -> &'static Real {
@@ -37,7 +37,7 @@ fn real() -> &'static Real {
             .collect();
         let mut contents = project.contents;
         let content = contents.remove(contents.iter().position(|e| e.id == "nl").expect("data/nl"));
-        Real { content, layouts, caches: Caches::new() }
+        Real { content, layouts, caches: ComposeCaches::default() }
     })
 }
 

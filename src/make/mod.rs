@@ -7,9 +7,9 @@ pub mod batch;
 
 pub use batch::{BatchOutcome, Progress};
 
-use crate::orgs::OrgChoice;
 use crate::atomic::write_atomic;
 use crate::cores::OnEveryCore;
+use crate::orgs::OrgChoice;
 use handout_core::cache::Caches;
 use handout_core::date::Date;
 use handout_core::diag::{Problem, Problems};

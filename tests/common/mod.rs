@@ -4,9 +4,10 @@
 
 pub mod pseudo;
 
-use handout::make::{self, Options, Outcome};
 use handout::disk::Disk;
+use handout::make::{self, Options, Outcome};
 use handout_core::cache::Caches;
+use handout_core::compose::ComposeCaches;
 use handout_core::date::Date;
 use handout_core::diag::Problems;
 use handout_core::project::{Project, Selection};
@@ -49,6 +50,12 @@ pub fn load_project(root: &Path, problems: &mut Problems) -> Project {
 pub fn caches() -> &'static Caches {
     static CACHES: OnceLock<Caches> = OnceLock::new();
     CACHES.get_or_init(Caches::new)
+}
+
+/// What composing shares, for tests that compose one document themselves.
+pub fn compose_caches() -> &'static ComposeCaches {
+    static CACHES: OnceLock<ComposeCaches> = OnceLock::new();
+    CACHES.get_or_init(ComposeCaches::default)
 }
 
 /// Build every document of the real project into `out`.

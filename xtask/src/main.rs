@@ -11,8 +11,8 @@
 //!   machine's build; the package installs, runs and removes.
 
 use std::path::PathBuf;
-use xtask::{dist, dist_test, site, tools};
 use std::process::ExitCode;
+use xtask::{dist, dist_test, site, tools};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -5,15 +5,15 @@
 //! for as long as it runs), and dropping it forgets everything. Every
 //! cache bounds its size.
 
-use crate::qr::QrCodes;
+use crate::compose::ComposeCaches;
 use crate::render::Resources;
-use crate::text::ShapeCache;
 
 /// The caches a run shares; safe to share between threads.
 #[derive(Default)]
 pub struct Caches {
-    pub(crate) shapes: ShapeCache,
-    pub(crate) qr: QrCodes,
+    /// Composing's: shaped strings and QR matrices.
+    pub(crate) compose: ComposeCaches,
+    /// Rendering's: fonts and logos made ready for krilla.
     pub(crate) pdf: Resources,
 }
 

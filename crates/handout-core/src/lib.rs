@@ -25,6 +25,7 @@ pub mod fonts;
 pub mod load;
 pub mod logo;
 pub mod model;
+mod named;
 pub mod plan;
 pub mod project;
 pub mod qr;

@@ -12,11 +12,11 @@
 use crate::cache::Caches;
 use crate::compose::{Handout, compose};
 use crate::date::Date;
-use crate::diag::{Problem, Problems};
+use crate::diag::{EditionIssue, Kind, Problem, Problems};
 use crate::doc_id::DocId;
 use crate::edition::{Edition, EditionChoice, has_passed};
 use crate::fonts::{FontStore, Fonts};
-use crate::load::layout::Output as LayoutOutput;
+use crate::load::layout::Format;
 use crate::load::org::Org;
 use crate::load::{Content, Layout};
 use crate::model::Document;
@@ -87,10 +87,25 @@ impl PlanOptions {
 /// The selected languages and layouts, ready to build from.
 pub struct Plan<'p> {
     contents: Vec<(&'p Content, Edition)>,
-    /// Each layout with its fonts, and its organisation variant's fonts.
-    layouts: Vec<(&'p Layout, Fonts, Fonts)>,
+    /// Each layout as printed without and with an organisation.
+    layouts: Vec<Variants<'p>>,
     opts: &'p PlanOptions,
     render: RenderOptions,
+}
+
+/// A layout and its fonts as printed without an organisation, and as
+/// printed with one (its `[with_org]` variant, or the same layout): which
+/// one a document takes is chosen here and nowhere else.
+struct Variants<'p> {
+    plain: (&'p Layout, Fonts),
+    with_org: (&'p Layout, Fonts),
+}
+
+impl Variants<'_> {
+    fn pick(&self, org: bool) -> (&Layout, &Fonts) {
+        let (layout, fonts) = if org { &self.with_org } else { &self.plain };
+        (layout, fonts)
+    }
 }
 
 /// One document to build.
@@ -149,7 +164,11 @@ impl<'p> Plan<'p> {
             .layouts
             .iter()
             .filter(|l| sel.layouts.keeps(&l.id))
-            .filter_map(|l| Some((l, fonts(l, problems)?, fonts(l.for_org(true), problems)?)))
+            .filter_map(|l| {
+                let with_org = l.for_org(true);
+                let plain = (l, fonts(l, problems)?);
+                Some(Variants { plain, with_org: (with_org, fonts(with_org, problems)?) })
+            })
             .collect();
         Plan { contents, layouts, opts, render: RenderOptions { archive: opts.pdfa.then_some(opts.today) } }
     }
@@ -165,8 +184,8 @@ impl<'p> Plan<'p> {
         let mut jobs = Vec::new();
         for (content, edition) in &self.contents {
             for platform in content.platforms.iter().filter(|p| self.opts.selection.platforms.keeps(&p.id)) {
-                for (layout, plain, with_org) in &self.layouts {
-                    let fonts = if org.is_some() { with_org } else { plain };
+                for variants in &self.layouts {
+                    let (layout, fonts) = variants.pick(org.is_some());
                     let id = DocId::new(org.map(|o| o.id.as_str()), &content.id, &platform.id, &layout.id, *edition);
                     let handout = Handout { layout, fonts, content, platform, edition: *edition, org };
                     jobs.push(Job { handout, id });
@@ -192,9 +211,9 @@ impl<'p> Plan<'p> {
             (self.build(&jobs[i], caches, runner, &mut own), own)
         });
         let mut built = Vec::new();
-        for (output, found) in results {
+        for (made, found) in results {
             problems.extend(found);
-            built.extend(output);
+            built.extend(made);
         }
         built
     }
@@ -204,12 +223,12 @@ impl<'p> Plan<'p> {
     /// at once.
     pub fn build(&self, job: &Job, caches: &Caches, runner: &impl Runner, problems: &mut Problems) -> Option<Built> {
         let h = &job.handout;
-        let output = h.layout.for_org(h.org.is_some()).output;
+        let format = h.layout.format;
         let base = job.id.base_path();
         let mut found = Problems::new();
-        let built = compose(h, caches, &mut found).and_then(|doc| {
-            let files = self.files(output, &base, &doc, (caches, runner), &mut found)?;
-            let ext = if output == LayoutOutput::Pdf { "pdf" } else { "png" };
+        let built = compose(h, &caches.compose, &mut found).and_then(|doc| {
+            let files = self.files(format, &base, &doc, (caches, runner), &mut found)?;
+            let ext = if format == Format::Pdf { "pdf" } else { "png" };
             Some(Built { id: job.id.clone(), main: format!("{base}.{ext}"), doc, files })
         });
         problems.extend(found.into_iter().map(|mut p| {
@@ -222,29 +241,29 @@ impl<'p> Plan<'p> {
     /// The files of a document: see [`Make`].
     fn files(
         &self,
-        output: LayoutOutput,
+        format: Format,
         base: &str,
         doc: &Document,
         (caches, runner): (&Caches, &impl Runner),
         problems: &mut Problems,
     ) -> Option<Vec<(String, Vec<u8>)>> {
         let numbered = |pngs: Vec<Vec<u8>>| -> Vec<(String, Vec<u8>)> {
-            let one = pngs.len() == 1 && output != LayoutOutput::Pdf;
+            let one = pngs.len() == 1 && format != Format::Pdf;
             let name = |i: usize| if one { format!("{base}.png") } else { format!("{base}-{}.png", i + 1) };
             pngs.into_iter().enumerate().map(|(i, png)| (name(i), png)).collect()
         };
         let mut pdf = || Some((format!("{base}.pdf"), render(doc, &self.render, &caches.pdf, problems)?));
-        match (self.opts.make, output) {
+        match (self.opts.make, format) {
             (Make::Model, _) => Some(Vec::new()),
             (Make::Pdf, _) => Some(vec![pdf()?]),
-            (Make::Files, LayoutOutput::Pdf) => {
+            (Make::Files, Format::Pdf) => {
                 let mut files = vec![pdf()?];
                 if let Some(dpi) = self.opts.png {
                     files.extend(numbered(raster(doc, Scale::Dpi(dpi), runner, problems)?));
                 }
                 Some(files)
             }
-            (Make::Files, LayoutOutput::Png { width, height }) => {
+            (Make::Files, Format::Png { width, height }) => {
                 Some(numbered(raster(doc, Scale::Pixels { width, height }, runner, problems)?))
             }
         }
@@ -272,16 +291,15 @@ fn choose_edition(content: &Content, opts: &PlanOptions, problems: &mut Problems
             ))
             .at(at)
             .label("the deadline")
-            .help(
-                "objecting still works, so the handout calls to object now and says the deadline has passed; \
-                 `--edition deadline` prints the dated version anyway",
-            ),
+            .help("objecting still works, so the handout calls to object now and says the deadline has passed")
+            .kind(Kind::Edition(EditionIssue::AfterChosen)),
         ),
         (EditionChoice::Auto, _) => problems.push(
             Problem::note(format!("{}: printing the dated edition: the deadline {date} is still ahead", content.id))
                 .at(at)
                 .label("the deadline")
-                .help("from that day on, `handout build` prints the after-deadline edition"),
+                .help("from that day on, the after-deadline edition is printed")
+                .kind(Kind::Edition(EditionIssue::DatedChosen)),
         ),
         (EditionChoice::Fixed(Edition::Deadline), _) if passed => problems.push(
             Problem::warning(format!("the deadline {} ({date}) has passed: today is {}", c.deadline, opts.today))
@@ -289,8 +307,9 @@ fn choose_edition(content: &Content, opts: &PlanOptions, problems: &mut Problems
                 .label("this date is printed as the deadline")
                 .help(
                     "the handout still builds, but its date is in the past. Objecting still works from the day it is sent: \
-                     leave out `--edition deadline` to print the after-deadline edition. Use --strict to make this an error",
-                ),
+                     the after-deadline edition says so",
+                )
+                .kind(Kind::Edition(EditionIssue::DatedAfterDeadline)),
         ),
         _ => {}
     }

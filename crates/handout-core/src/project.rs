@@ -3,7 +3,7 @@
 //! [`crate::load`] only check what was read. Only what a run selects is
 //! read, so a broken file the run does not need cannot stop it.
 
-use crate::diag::{Loc, Problem, Problems, Source};
+use crate::diag::{Kind, Loc, Problem, Problems, Source};
 use crate::files::{Entry, Files};
 use crate::fonts::FontStore;
 use crate::load::content::{Content, ContentFiles, load_content};
@@ -119,7 +119,7 @@ fn sorted_entries(files: &dyn Files, dir: &Path, problems: &mut Problems, what: 
     files.entries(dir).unwrap_or_else(|e| {
         problems.push(
             Problem::error(format!("cannot read the {what} folder {}: {e}", files.full(dir).display()))
-                .help("run handout from the project folder, or pass --root"),
+                .kind(Kind::FolderUnreadable),
         );
         Vec::new()
     })

@@ -2,6 +2,8 @@
 //! weights. Layouts name them, compose sets text in them, render paints
 //! them; none of those needs the others to say so.
 
+use crate::named::named;
+
 /// An sRGB colour.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Color {
@@ -31,11 +33,10 @@ impl Color {
     }
 }
 
-/// Which face of the font family a run uses.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
-pub enum FontWeight {
-    Regular,
-    Bold,
+named! {
+    /// Which face of the font family a run uses (`weight = "bold"` in a
+    /// layout's text role).
+    pub enum FontWeight as "a font weight" { Regular = "regular", Bold = "bold" }
 }
 
 #[cfg(test)]

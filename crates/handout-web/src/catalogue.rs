@@ -3,7 +3,7 @@
 
 use crate::words::Ui;
 use handout_core::doc_id::DocId;
-use handout_core::load::layout::Output as LayoutOutput;
+use handout_core::load::layout::Format;
 use handout_core::project::Project;
 use std::collections::BTreeMap;
 
@@ -56,8 +56,8 @@ impl Catalogue {
                 id: l.id.clone(),
                 names: l.names.clone(),
                 uses: l.uses.clone(),
-                image: l.output != LayoutOutput::Pdf,
-                max_help: l.for_org(true).max_help,
+                image: l.format != Format::Pdf,
+                max_help: l.org_max_help(),
             })
             .collect();
         // By id, so that `flyer-a4` comes before `flyer-a4-large`.

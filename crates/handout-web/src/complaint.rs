@@ -108,8 +108,12 @@ fn said(kind: Kind, ui: Ui, docs: &[String]) -> String {
         Kind::Logo(issue) => logo_words(issue),
         Kind::MissingGlyph { ch } => return w.missing_glyph.replace("{char}", &ch.to_string()),
         Kind::WordTooWide => return w.word_too_wide.replace("{document}", &document),
-        Kind::Plain | Kind::Usage | Kind::Overflow { .. } if docs.is_empty() => return w.cannot.to_string(),
-        Kind::Plain | Kind::Usage | Kind::Overflow { .. } => {
+        Kind::Plain | Kind::Usage | Kind::Overflow { .. } | Kind::Edition(_) | Kind::FolderUnreadable
+            if docs.is_empty() =>
+        {
+            return w.cannot.to_string();
+        }
+        Kind::Plain | Kind::Usage | Kind::Overflow { .. } | Kind::Edition(_) | Kind::FolderUnreadable => {
             return format!("{} {}", w.cannot, w.in_documents.replace("{documents}", &document));
         }
     };
@@ -289,7 +293,13 @@ mod tests {
                 for p in &problems {
                     let field = p.loc.as_ref().and_then(field_of).unwrap();
                     let words = said(p.kind, Ui::Nl, &[]);
-                    assert_ne!(words, Ui::Nl.words().cannot, "not said in the page's words: {field}: {} ({:?})", p.message, p.kind);
+                    assert_ne!(
+                        words,
+                        Ui::Nl.words().cannot,
+                        "not said in the page's words: {field}: {} ({:?})",
+                        p.message,
+                        p.kind
+                    );
                     if !seen.contains(&p.kind) {
                         seen.push(p.kind);
                     }

@@ -7,10 +7,10 @@ use crate::catalogue::Catalogue;
 use crate::complaint::Complaint;
 use crate::form::Form;
 use crate::words::{Ui, Words};
+use base64::Engine;
 use handout_core::date::Date;
 use handout_core::edition::has_passed;
 use handout_core::project::Project;
-use base64::Engine;
 use maud::{DOCTYPE, Markup, html};
 
 /// Where the page runs.

@@ -25,7 +25,7 @@ pub fn check_glyphs(m: &mut Measurer, doc: &Document, problems: &mut Problems) {
 }
 
 fn blocks(layout: &Layout) -> impl Iterator<Item = &Block> {
-    layout.sides.iter().flat_map(|s| &s.regions).flat_map(|r| &r.blocks)
+    layout.faces.iter().flat_map(|s| &s.regions).flat_map(|r| &r.blocks)
 }
 
 /// The deadline must stand out more than anything but the title: larger than

@@ -70,7 +70,7 @@ enum Failure {
 fn attempt(cx: &mut Context, region: &Region, scale: f32) -> Result<Option<Frag>, Failure> {
     cx.scale = scale;
     let content = region.content_box();
-    match stack(cx, region, content.size()) {
+    match pile(cx, region, content.size()) {
         Ok((frag, _)) if frag.height.fits_in(content.h) => Ok(Some(frag)),
         Ok(_) => Ok(None),
         Err(BlockError::Fatal(p)) => Err(Failure::Fatal(p)),
@@ -88,7 +88,7 @@ impl Failure {
             Failure::Retry(BlockError::Fatal(p)) => p,
             Failure::Overflow => {
                 let content = region.content_box();
-                match stack(cx, region, content.size()) {
+                match pile(cx, region, content.size()) {
                     Ok((frag, bottoms)) => {
                         let i = bottoms.iter().position(|b| *b > content.h).unwrap_or(bottoms.len().saturating_sub(1));
                         overflow(cx, region, i, &frag, content.h)
@@ -124,7 +124,7 @@ fn region_floor(region: &Region) -> f32 {
 /// Stack the region's blocks; also returns each block's bottom edge. The
 /// QR code sizes itself to the room it has, so the other blocks are laid
 /// out first and the QR code gets what they leave of `content`'s height.
-pub(super) fn stack(cx: &mut Context, region: &Region, content: Size) -> Result<(Frag, Vec<Mm>), BlockError> {
+pub(super) fn pile(cx: &mut Context, region: &Region, content: Size) -> Result<(Frag, Vec<Mm>), BlockError> {
     let gaps = region.gap * region.blocks.len().saturating_sub(1) as f32;
     let mut frags: Vec<Option<Frag>> = Vec::new();
     for block in &region.blocks {

@@ -9,15 +9,14 @@
 mod blame;
 mod blocks;
 mod checks;
+mod face;
 mod fit;
 mod frag;
 mod impose;
-mod side;
 mod stack;
 
 pub use checks::body_size;
 
-use crate::cache::Caches;
 use crate::diag::{Problem, Problems};
 use crate::edition::Edition;
 use crate::fonts::Fonts;
@@ -42,6 +41,16 @@ pub struct Handout<'a> {
     pub org: Option<&'a Org>,
 }
 
+/// What composing keeps for every document of a run: strings shaped in a
+/// font, and form URLs encoded as QR matrices. Both are bounded; a front
+/// end makes one (in the run's [`crate::cache::Caches`]) and drops it to
+/// forget.
+#[derive(Default)]
+pub struct ComposeCaches {
+    pub(crate) shapes: crate::text::ShapeCache,
+    pub(crate) qr: QrCodes,
+}
+
 /// Everything the blocks of one handout need.
 pub(crate) struct Context<'a, 'f> {
     pub fonts: &'f Fonts,
@@ -64,16 +73,16 @@ pub(crate) struct Context<'a, 'f> {
     /// Where QR matrices are kept for every document of the run.
     pub qr_codes: &'f QrCodes,
     /// The caches the run shares, for a second look at a region (blame).
-    pub caches: &'f Caches,
+    pub caches: &'f ComposeCaches,
 }
 
 impl<'a, 'f> Context<'a, 'f> {
-    pub fn new(h: &Handout<'a>, fonts: &'f Fonts, caches: &'f Caches) -> Context<'a, 'f> {
+    pub fn new(h: &Handout<'a>, fonts: &'f Fonts, caches: &'f ComposeCaches) -> Context<'a, 'f> {
         let campaign = &h.content.campaign;
         let deadline = campaign.language.format_date(campaign.deadline);
         Context {
             fonts,
-            layout: h.layout.for_org(h.org.is_some()),
+            layout: h.layout,
             content: h.content,
             platform: h.platform,
             org: h.org,
@@ -110,17 +119,17 @@ impl<'a, 'f> Context<'a, 'f> {
 
 /// Lay out one platform's handout; `caches` are shared with the run's
 /// other documents.
-pub fn compose(h: &Handout, caches: &Caches, problems: &mut Problems) -> Option<Document> {
+pub fn compose(h: &Handout, caches: &ComposeCaches, problems: &mut Problems) -> Option<Document> {
     let mark = problems.mark();
     let campaign = &h.content.campaign;
-    let layout = h.layout.for_org(h.org.is_some());
+    let layout = h.layout;
     check_url_length(h.platform, layout, problems)?;
     let mut cx = Context::new(h, h.fonts, caches);
     let mut pages = Vec::new();
     let mut structure = Vec::new();
     let mut regions = Vec::new();
-    for (page_no, side) in layout.sides.iter().enumerate() {
-        let (page, nodes, placed) = side::compose_side(&mut cx, side, page_no, problems);
+    for (page_no, side) in layout.faces.iter().enumerate() {
+        let (page, nodes, placed) = face::compose_side(&mut cx, side, page_no, problems);
         pages.push(page);
         structure.extend(nodes);
         regions.push(placed);

@@ -15,7 +15,7 @@
 
 use super::Context;
 use super::fit;
-use crate::load::layout::{Block, Region, Side, Stack};
+use crate::load::layout::{Block, Face, Region, Stack};
 use crate::units::{EPS, Mm, Size};
 use std::borrow::Cow;
 
@@ -26,7 +26,7 @@ const STEP: f32 = 0.02;
 
 /// The side's regions where the stacks put them: the layout's own when
 /// everything fits as designed.
-pub(super) fn arrange<'s>(cx: &mut Context, side: &'s Side) -> Cow<'s, [Region]> {
+pub(super) fn arrange<'s>(cx: &mut Context, side: &'s Face) -> Cow<'s, [Region]> {
     let mut regions = Cow::Borrowed(side.regions.as_slice());
     for stack in &side.stacks {
         if let Some(heights) = heights(cx, &side.regions, stack) {
@@ -119,9 +119,9 @@ fn need(cx: &mut Context, regions: &[Region], place: &Place, scale: f32) -> Opti
         cx.scale = scale;
         let w = region.content_box().w;
         let pad = region.padding * 2.0;
-        let full = fit::stack(cx, region, Size::new(w, UNBOUNDED)).ok()?.0.height + pad;
+        let full = fit::pile(cx, region, Size::new(w, UNBOUNDED)).ok()?.0.height + pad;
         let has_qr = region.blocks.iter().any(|b| matches!(b, Block::Qr(_)));
-        let least = if has_qr { fit::stack(cx, region, Size::new(w, Mm::ZERO)).ok()?.0.height + pad } else { full };
+        let least = if has_qr { fit::pile(cx, region, Size::new(w, Mm::ZERO)).ok()?.0.height + pad } else { full };
         out.full = out.full.max(full);
         out.least = out.least.max(least.min(full));
     }

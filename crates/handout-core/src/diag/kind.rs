@@ -27,6 +27,10 @@ pub enum Kind {
     Org(OrgIssue),
     /// An organisation's logo cannot be used.
     Logo(LogoIssue),
+    /// Which edition a language prints, and why.
+    Edition(EditionIssue),
+    /// A folder of the project cannot be read.
+    FolderUnreadable,
 }
 
 impl Kind {
@@ -65,6 +69,18 @@ pub enum OrgIssue {
     LogoName,
     /// The logo file cannot be read.
     LogoUnreadable,
+}
+
+/// Which edition a language prints, and why (plan.rs): a front end may
+/// say how to print the other one.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum EditionIssue {
+    /// Chosen by the date: the deadline is still ahead.
+    DatedChosen,
+    /// Chosen by the date: the deadline has passed.
+    AfterChosen,
+    /// The dated edition asked for, and its date has passed.
+    DatedAfterDeadline,
 }
 
 /// What is wrong with a logo's bytes (logo.rs).

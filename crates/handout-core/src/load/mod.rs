@@ -13,7 +13,6 @@ pub mod check;
 pub mod content;
 pub mod layout;
 pub mod markup;
-pub mod named;
 pub mod org;
 
 use crate::diag::{Loc, Problem, Problems, Source};

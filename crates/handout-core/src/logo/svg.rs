@@ -1,6 +1,6 @@
 //! SVG logos: self-contained, and bounded in what they cost to draw. The
 //! page model keeps a logo's own bytes; render reads them again with the
-//! very options the check used ([`tree_to_draw`]), so what was checked is
+//! very options the check used ([`svg_to_draw`]), so what was checked is
 //! what is drawn.
 //!
 //! What a logo may cost is limited by counting, before anything is drawn:
@@ -103,8 +103,11 @@ fn parse(bytes: &[u8]) -> Result<usvg::Tree, Problem> {
 
 /// A checked logo read again to be drawn (render and raster both draw
 /// it), with the options it was checked with.
-pub fn tree_to_draw(svg: &[u8]) -> Result<usvg::Tree, String> {
-    usvg::Tree::from_data(svg, &draw_options(svg)).map_err(|e| format!("the SVG logo cannot be read again: {e}"))
+pub fn svg_to_draw(svg: &[u8]) -> Result<usvg::Tree, Problem> {
+    usvg::Tree::from_data(svg, &draw_options(svg)).map_err(|e| {
+        Problem::error(format!("the SVG logo cannot be read again: {e}"))
+            .help("it was checked when it was read: this is a bug in handout; please report it")
+    })
 }
 
 /// How a checked logo is read to be drawn: text in the project's own
@@ -448,7 +451,7 @@ mod tests {
         let svg = format!(r#"<svg {SVG}><text x="10" y="500" font-size="200">Bieb</text></svg>"#);
         let logo = read(svg.as_bytes()).unwrap();
         let Picture::Svg(bytes) = &logo.picture else { panic!() };
-        let tree = tree_to_draw(bytes).unwrap();
+        let tree = svg_to_draw(bytes).unwrap();
         assert!(tree.root().has_children() && tree.root().abs_bounding_box().width() > 100.0, "the text was set");
     }
 }

@@ -6,7 +6,9 @@
 //! RGB (every pixel is opaque: the page is white underneath), with the
 //! document's texts, and nothing that changes from run to run.
 
+use super::failed;
 use super::paint::{BAND, Painter};
+use crate::diag::Problem;
 use crate::runner::Runner;
 use tiny_skia::Pixmap;
 use zlib_rs::{Deflate, DeflateFlush, Status};
@@ -36,7 +38,7 @@ struct Part {
     len: u64,
 }
 
-pub fn png(painter: &Painter, texts: &[(&str, String)], runner: &impl Runner) -> Result<Vec<u8>, String> {
+pub fn png(painter: &Painter, texts: &[(&str, String)], runner: &impl Runner) -> Result<Vec<u8>, Problem> {
     let (width, height) = (painter.width(), painter.height());
     let parts = height.div_ceil(PART);
     let made = runner.map(parts as usize, |i| part(painter, i as u32 * PART, i as u32 + 1 == parts));
@@ -48,7 +50,7 @@ pub fn png(painter: &Painter, texts: &[(&str, String)], runner: &impl Runner) ->
         adler = zlib_rs::adler32::adler32_combine(adler, p.adler, p.len);
     }
     zlib.extend_from_slice(&adler.to_be_bytes());
-    write(width, height, texts, &zlib).map_err(|e| e.to_string())
+    write(width, height, texts, &zlib).map_err(failed)
 }
 
 /// The PNG around the image data.
@@ -68,18 +70,18 @@ fn write(width: u32, height: u32, texts: &[(&str, String)], zlib: &[u8]) -> Resu
 
 /// Rows `top..top + PART` painted band by band, each row as PNG wants it
 /// (filter byte 0, then RGB), deflated; the last part ends the stream.
-fn part(painter: &Painter, top: u32, last: bool) -> Result<Part, String> {
+fn part(painter: &Painter, top: u32, last: bool) -> Result<Part, Problem> {
     let (width, height) = (painter.width(), painter.height());
     let end = (top + PART).min(height);
     let mut deflate = Deflate::new(LEVEL, false, 15);
     let mut out = Part { deflated: Vec::new(), adler: 1, len: 0 };
-    let mut band = Pixmap::new(width, BAND.min(end - top)).ok_or("an image band cannot be made")?;
+    let mut band = Pixmap::new(width, BAND.min(end - top)).ok_or_else(|| failed("an image band cannot be made"))?;
     let mut rows = Vec::new();
     let mut band_top = top;
     while band_top < end {
         let n = BAND.min(end - band_top);
         if n != band.height() {
-            band = Pixmap::new(width, n).ok_or("an image band cannot be made")?;
+            band = Pixmap::new(width, n).ok_or_else(|| failed("an image band cannot be made"))?;
         }
         painter.band(band_top, &mut band);
         png_rows(&band, &mut rows);
@@ -109,15 +111,16 @@ fn png_rows(band: &Pixmap, rows: &mut Vec<u8>) {
 
 /// All of `input` through `deflate` into `out`, and with a flush all that
 /// the flush produces.
-fn compress(deflate: &mut Deflate, mut input: &[u8], flush: DeflateFlush, out: &mut Vec<u8>) -> Result<(), String> {
+fn compress(deflate: &mut Deflate, mut input: &[u8], flush: DeflateFlush, out: &mut Vec<u8>) -> Result<(), Problem> {
     loop {
         let start = out.len();
         // Images compress tenfold or more: a little room at a time.
         let room = 32 * 1024;
         out.resize(start + room, 0);
         let (before_in, before_out) = (deflate.total_in(), deflate.total_out());
-        let status =
-            deflate.compress(input, &mut out[start..], flush).map_err(|e| format!("deflate: {}", e.as_str()))?;
+        let status = deflate
+            .compress(input, &mut out[start..], flush)
+            .map_err(|e| failed(format!("deflate: {}", e.as_str())))?;
         let written = (deflate.total_out() - before_out) as usize;
         out.truncate(start + written);
         input = &input[(deflate.total_in() - before_in) as usize..];

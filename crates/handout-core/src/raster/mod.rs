@@ -55,23 +55,27 @@ const MAX_SIDE: u32 = 8000;
 
 /// Each page of `doc` as a PNG; `runner` may make parts of a page at once.
 pub fn pngs(doc: &Document, scale: Scale, runner: &impl Runner) -> Result<Vec<Vec<u8>>, Problem> {
-    let fail = |what: String| Problem::error(format!("the page cannot be made into an image: {what}"));
     let texts = texts(doc);
     let mut out = Vec::new();
-    for (number, page) in doc.pages.iter().enumerate() {
+    for page in &doc.pages {
         let (w, h) = scale.pixels(page.size);
         if w > MAX_SIDE || h > MAX_SIDE {
-            return Err(fail(format!("it would be {w} x {h} pixels, more than {MAX_SIDE} a side"))
-                .help("choose a lower resolution"));
+            return Err(Problem::error(format!(
+                "the page cannot be made into an image: it would be {w} x {h} pixels, more than {MAX_SIDE} a side"
+            ))
+            .help("choose a lower resolution"));
         }
-        let painter = paint::Painter::new(page, &doc.fonts, (w, h))
-            .map_err(|e| fail(format!("page {}: {e}", number + 1)).help(BUG))?;
-        out.push(encode::png(&painter, &texts, runner).map_err(|e| fail(e).help(BUG))?);
+        let painter = paint::Painter::new(page, &doc.fonts, (w, h))?;
+        out.push(encode::png(&painter, &texts, runner)?);
     }
     Ok(out)
 }
 
-const BUG: &str = "this is a bug in handout; please report it";
+/// What cannot go wrong with a checked page model did: a bug.
+fn failed(what: impl std::fmt::Display) -> Problem {
+    Problem::error(format!("the page cannot be made into an image: {what}"))
+        .help("this is a bug in handout; please report it")
+}
 
 /// The title, and what the QR code opens (its alternative text).
 fn texts(doc: &Document) -> Vec<(&'static str, String)> {

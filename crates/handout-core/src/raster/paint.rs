@@ -11,6 +11,7 @@
 
 use super::glyphs::{GlyphMask, Glyphs, Placed};
 use super::picture::{self, Prepared};
+use crate::diag::Problem;
 use crate::model::{Item, Page, QrSymbol, Typeface};
 use crate::shapes;
 use crate::style::Color;
@@ -47,7 +48,7 @@ enum Drawn<'a> {
 }
 
 impl<'a> Painter<'a> {
-    pub fn new(page: &'a Page, fonts: &[Typeface], (width, height): (u32, u32)) -> Result<Painter<'a>, String> {
+    pub fn new(page: &'a Page, fonts: &[Typeface], (width, height): (u32, u32)) -> Result<Painter<'a>, Problem> {
         let to_px = Transform::from_scale(width as f32 / pt(page.size.w), height as f32 / pt(page.size.h));
         let mut set = Glyphs::new(fonts);
         let mut items = Vec::with_capacity(page.items.len());

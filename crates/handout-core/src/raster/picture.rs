@@ -3,6 +3,8 @@
 //! by resvg from the tree the logo was checked as; both stretched to the
 //! box exactly as render stretches them into the PDF.
 
+use super::failed;
+use crate::diag::Problem;
 use crate::model::Picture;
 use tiny_skia::{FilterQuality, Paint, Pattern, Pixmap, PixmapPaint, SpreadMode, Transform};
 
@@ -28,14 +30,14 @@ impl Prepared {
 }
 
 /// `picture` drawn into `area` (x, y, w, h in points) as `to_px` maps it.
-pub fn prepare(picture: &Picture, area: (f32, f32, f32, f32), to_px: Transform) -> Result<Prepared, String> {
+pub fn prepare(picture: &Picture, area: (f32, f32, f32, f32), to_px: Transform) -> Result<Prepared, Problem> {
     let (x, y, w, h) = area;
     let (mut a, mut b) = (tiny_skia::Point::from_xy(x, y), tiny_skia::Point::from_xy(x + w, y + h));
     to_px.map_point(&mut a);
     to_px.map_point(&mut b);
     let (left, top) = (a.x.floor(), a.y.floor());
     let size = |from: f32, to: f32| (to.ceil() - from).clamp(1.0, 8000.0) as u32;
-    let mut pixels = Pixmap::new(size(left, b.x), size(top, b.y)).ok_or("the logo box is empty")?;
+    let mut pixels = Pixmap::new(size(left, b.x), size(top, b.y)).ok_or_else(|| failed("the logo box is empty"))?;
     // The box within the pixmap: from the fraction of a pixel `left` cut off.
     let (bx, by, bw, bh) = (a.x - left, a.y - top, b.x - a.x, b.y - a.y);
     match picture {
@@ -45,7 +47,7 @@ pub fn prepare(picture: &Picture, area: (f32, f32, f32, f32), to_px: Transform) 
             let fit = Transform::from_row(bw / iw, 0.0, 0.0, bh / ih, bx, by);
             let pattern = Pattern::new(image.as_ref(), SpreadMode::Pad, FilterQuality::Bicubic, 1.0, fit);
             let paint = Paint { shader: pattern, anti_alias: true, ..Paint::default() };
-            let rect = tiny_skia::Rect::from_xywh(bx, by, bw, bh).ok_or("the logo box is empty")?;
+            let rect = tiny_skia::Rect::from_xywh(bx, by, bw, bh).ok_or_else(|| failed("the logo box is empty"))?;
             pixels.fill_rect(rect, &paint, Transform::identity(), None);
         }
         Picture::Svg(svg) => {
@@ -59,11 +61,11 @@ pub fn prepare(picture: &Picture, area: (f32, f32, f32, f32), to_px: Transform) 
 }
 
 /// A checked PNG or JPEG as premultiplied pixels.
-fn decode(bytes: &[u8]) -> Result<Pixmap, String> {
-    let image = image::load_from_memory(bytes).map_err(|e| format!("the logo cannot be read again: {e}"))?;
+fn decode(bytes: &[u8]) -> Result<Pixmap, Problem> {
+    let image = image::load_from_memory(bytes).map_err(|e| failed(format!("the logo cannot be read again: {e}")))?;
     let rgba = image.to_rgba8();
     let (w, h) = rgba.dimensions();
-    let mut pixmap = Pixmap::new(w, h).ok_or("the logo has no pixels")?;
+    let mut pixmap = Pixmap::new(w, h).ok_or_else(|| failed("the logo has no pixels"))?;
     for (to, from) in pixmap.pixels_mut().iter_mut().zip(rgba.pixels()) {
         let [r, g, b, a] = from.0;
         *to = tiny_skia::ColorU8::from_rgba(r, g, b, a).premultiply();

@@ -57,6 +57,6 @@ impl Resources {
 
     /// A checked SVG, parsed with the options it was checked with.
     pub(super) fn svg(&self, svg: &Arc<Vec<u8>>) -> Result<Arc<usvg::Tree>, Problem> {
-        self.svgs.get_or_make(svg, |bytes| Ok(Arc::new(crate::logo::svg_to_draw(bytes).map_err(failed)?)))
+        self.svgs.get_or_make(svg, |bytes| Ok(Arc::new(crate::logo::svg_to_draw(bytes)?)))
     }
 }

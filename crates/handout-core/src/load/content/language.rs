@@ -1,10 +1,10 @@
 //! How a language writes: its tag, hyphenation, direction, quotation marks
 //! and dates (`[language]` in campaign.toml).
 
-use super::super::named::named;
 use super::super::{At, Checker};
 use crate::date::Date;
 use crate::diag::Problem;
+use crate::named::named;
 use serde::Deserialize;
 
 named! {

@@ -4,7 +4,7 @@
 
 use super::super::{At, Checker};
 use super::raw::{RawBlock, RawOrgBlock, TextTag};
-use super::style::{Palette, Role, TextStyle, role};
+use super::roles::{Palette, Role, TextStyle, role};
 use crate::diag::{Loc, Problem};
 use crate::style::Color;
 use crate::units::{Mm, Pt, Size};

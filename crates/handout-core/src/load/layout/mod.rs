@@ -12,15 +12,15 @@ mod blocks;
 mod extends;
 mod raw;
 mod regions;
+mod roles;
 mod sheet;
 mod stacks;
-mod style;
 
 pub use blocks::{Block, DeadlineBlock, Ground, OrgBlock, QrBlock, QrNotes, RoleUse, RouteBlock, RuleBlock, TextBlock};
 pub use raw::{Align, EcLevel, Flip, MarkPlace, TextTag};
+pub use roles::{Role, TextStyle};
 pub use sheet::{CropMarks, SheetSpec};
 pub use stacks::Stack;
-pub use style::{Role, TextStyle};
 
 use super::content::MAX_URL_LEN;
 use super::{At, Checker, Limit, parse_toml};
@@ -29,9 +29,9 @@ use crate::script::Script;
 use crate::style::Color;
 use crate::units::{Mm, Rect, Size};
 use raw::RawLayout;
+use roles::Palette;
 use std::collections::BTreeMap;
 use std::sync::Arc;
-use style::Palette;
 
 /// A checked layout: everything compose needs to place a handout's content.
 #[derive(Clone, Debug)]
@@ -50,14 +50,14 @@ pub struct Layout {
     /// The text roles (`[text.<role>]`), by name.
     pub styles: BTreeMap<String, TextStyle>,
     /// The pages of a flyer, or the sides of a card, in order.
-    pub sides: Vec<Side>,
+    pub faces: Vec<Face>,
     /// Cards imposed on a sheet, when the layout is a card.
     pub sheet: Option<SheetSpec>,
     /// The layout as it is when the handout carries an organisation, if
     /// that changes it (`[with_org]`).
     pub with_org: Option<Box<Layout>>,
-    /// What it makes.
-    pub output: Output,
+    /// What it makes (`output = "png"` in the file).
+    pub format: Format,
     /// With an organisation: the most characters of its help text the
     /// layout holds, when the layout says.
     pub max_help: Option<usize>,
@@ -65,7 +65,7 @@ pub struct Layout {
 
 /// What a layout makes.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum Output {
+pub enum Format {
     /// Pages of a PDF, to print.
     Pdf,
     /// Images of this many pixels, for screens (each side one image).
@@ -76,12 +76,20 @@ pub enum Output {
 pub const PNG_DPI: f32 = 96.0;
 
 impl Layout {
-    /// The layout to use with or without an organisation.
+    /// The layout as printed with an organisation (`[with_org]` applied)
+    /// or without one. Plan chooses it for each document: compose lays
+    /// out the layout it is given.
     pub fn for_org(&self, org: bool) -> &Layout {
         match (&self.with_org, org) {
             (Some(l), true) => l,
             _ => self,
         }
+    }
+
+    /// The most characters of an organisation's help text its handouts in
+    /// this layout hold, when the layout says (`max_help` in `[with_org]`).
+    pub fn org_max_help(&self) -> Option<usize> {
+        self.for_org(true).max_help
     }
 }
 
@@ -99,7 +107,7 @@ pub struct PageSpec {
 
 /// One page of a flyer, or one side of a card (`[[face]]` in the file).
 #[derive(Clone, Debug)]
-pub struct Side {
+pub struct Face {
     pub name: String,
     pub regions: Vec<Region>,
     /// Regions that share the room they fill.
@@ -233,7 +241,7 @@ fn check_layout(
     let mut cx = Checker::new(problems);
     let file_start = Loc::new(&source, 0..0);
     let palette = Palette::new(&mut cx, &raw.colors);
-    let output = check_output(&mut cx, &raw, &file_start);
+    let format = check_format(&mut cx, &raw, &file_start);
     let (Some(page), Some(fonts), Some(qr)) = (
         required(&mut cx, raw.page, "page", &file_start),
         required(&mut cx, raw.fonts, "fonts", &file_start),
@@ -241,10 +249,10 @@ fn check_layout(
     ) else {
         return None;
     };
-    let page = check_page(&mut cx, &palette, &page, output);
+    let page = check_page(&mut cx, &palette, &page, format);
     let qr = check_qr(&mut cx, &palette, &qr);
-    let styles = style::check_styles(&mut cx, &palette, &raw.text);
-    let sides = regions::check_sides(&mut cx, &palette, &styles, &page, &raw.face, &file_start);
+    let styles = roles::check_styles(&mut cx, &palette, &raw.text);
+    let faces = regions::check_faces(&mut cx, &palette, &styles, &page, &raw.face, &file_start);
     let sheet = raw.sheet.as_ref().and_then(|s| sheet::check_sheet(&mut cx, s, &page, &file_start));
     let fonts = check_fonts(&mut cx, &fonts);
     let description = raw.description.map(At::into_inner);
@@ -262,10 +270,10 @@ fn check_layout(
         fonts,
         qr,
         styles,
-        sides,
+        faces,
         sheet,
         with_org,
-        output,
+        format,
         max_help,
     })
 }
@@ -283,8 +291,8 @@ fn required<T>(cx: &mut Checker, table: Option<At<T>>, name: &str, file: &Loc) -
 }
 
 /// `output`, and for PNG its pixel size.
-fn check_output(cx: &mut Checker, raw: &RawLayout, file: &Loc) -> Output {
-    let png = raw.output.as_ref().is_some_and(|o| *o.get() == raw::OutputKind::Png);
+fn check_format(cx: &mut Checker, raw: &RawLayout, file: &Loc) -> Format {
+    let png = raw.output.as_ref().is_some_and(|o| *o.get() == raw::FormatName::Png);
     let px = |cx: &mut Checker, v: &Option<At<u32>>, what: &str| -> u32 {
         match v {
             Some(n) if (100..=8000).contains(n.get()) => *n.get(),
@@ -310,9 +318,9 @@ fn check_output(cx: &mut Checker, raw: &RawLayout, file: &Loc) -> Output {
         if let Some(n) = raw.px_width.as_ref().or(raw.px_height.as_ref()) {
             cx.report(Problem::error("pixel sizes are for `output = \"png\"` layouts").at(n.loc().clone()));
         }
-        return Output::Pdf;
+        return Format::Pdf;
     }
-    Output::Png { width: px(cx, &raw.px_width, "px_width"), height: px(cx, &raw.px_height, "px_height") }
+    Format::Png { width: px(cx, &raw.px_width, "px_width"), height: px(cx, &raw.px_height, "px_height") }
 }
 
 /// A page dimension: given in mm for PDF, following from the pixels for PNG.
@@ -335,10 +343,10 @@ fn page_length(cx: &mut Checker, given: &Option<At<f32>>, limit: Limit, px: Opti
     }
 }
 
-fn check_page(cx: &mut Checker, palette: &Palette, raw: &At<raw::RawPage>, output: Output) -> PageSpec {
-    let (px_w, px_h) = match output {
-        Output::Png { width, height } => (Some(width), Some(height)),
-        Output::Pdf => (None, None),
+fn check_page(cx: &mut Checker, palette: &Palette, raw: &At<raw::RawPage>, format: Format) -> PageSpec {
+    let (px_w, px_h) = match format {
+        Format::Png { width, height } => (Some(width), Some(height)),
+        Format::Pdf => (None, None),
     };
     let width = page_length(cx, &raw.width, PAGE_WIDTH, px_w, raw.loc());
     let height = page_length(cx, &raw.height, PAGE_HEIGHT, px_h, raw.loc());

@@ -3,7 +3,8 @@
 //! checks that a whole layout has what it needs run after merging.
 
 use super::super::At;
-use super::super::named::named;
+use crate::named::named;
+use crate::style::FontWeight;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use std::collections::BTreeMap;
@@ -21,7 +22,7 @@ pub struct RawLayout {
     /// What it is for, per language of the page, under its name.
     pub uses: Option<At<BTreeMap<String, String>>>,
     /// What the layout makes: PDF pages (the default) or PNG images.
-    pub output: Option<At<OutputKind>>,
+    pub output: Option<At<FormatName>>,
     /// In `[with_org]`: the most characters of an organisation's help text
     /// the layout holds, as measured (tests/growth.rs says how); the web
     /// page shows it.
@@ -99,7 +100,7 @@ named! {
 
 named! {
     /// What a layout makes.
-    pub enum OutputKind as "an output" { Pdf = "pdf", Png = "png" }
+    pub enum FormatName as "an output" { Pdf = "pdf", Png = "png" }
 }
 
 named! {
@@ -149,15 +150,10 @@ pub struct RawQr {
     pub light: At<String>,
 }
 
-named! {
-    /// A font's weight.
-    pub enum Weight as "a font weight" { Regular = "regular", Bold = "bold" }
-}
-
 #[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawStyle {
-    pub weight: At<Weight>,
+    pub weight: At<FontWeight>,
     pub size: At<f32>,
     pub min: At<f32>,
     pub color: At<String>,

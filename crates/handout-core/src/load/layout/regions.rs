@@ -5,8 +5,8 @@
 use super::super::{At, Checker, Limit};
 use super::blocks::{Block, BlockCx, Ground, check_block};
 use super::raw::{Align, RawFace, RawRegion};
-use super::style::{Palette, TextStyle};
-use super::{PageSpec, Region, Side};
+use super::roles::{Palette, TextStyle};
+use super::{Face, PageSpec, Region};
 use crate::diag::{Loc, Problem};
 use crate::style::Color;
 use crate::units::{Mm, Pt, Rect};
@@ -27,14 +27,14 @@ const PADDING: Limit = Limit::mm("padding", 0.0, 100.0);
 const RADIUS: Limit = Limit::mm("radius", 0.0, 50.0);
 const GAP: Limit = Limit::mm("gap", 0.0, 100.0);
 
-pub fn check_sides(
+pub fn check_faces(
     cx: &mut Checker,
     palette: &Palette,
     styles: &BTreeMap<String, TextStyle>,
     page: &PageSpec,
     raw: &[At<RawFace>],
     file: &Loc,
-) -> Vec<Side> {
+) -> Vec<Face> {
     if raw.is_empty() {
         cx.report(
             Problem::error("the layout has no [[face]]")
@@ -43,9 +43,9 @@ pub fn check_sides(
         );
     }
     let bx = BlockCx { palette, styles };
-    let sides: Vec<Side> = raw.iter().map(|face| check_side(cx, &bx, page, face)).collect();
-    check_safe_margin(cx, page, &sides);
-    let has_qr = sides.iter().flat_map(|s| &s.regions).flat_map(|r| &r.blocks).any(|b| matches!(b, Block::Qr(_)));
+    let faces: Vec<Face> = raw.iter().map(|face| check_face(cx, &bx, page, face)).collect();
+    check_safe_margin(cx, page, &faces);
+    let has_qr = faces.iter().flat_map(|s| &s.regions).flat_map(|r| &r.blocks).any(|b| matches!(b, Block::Qr(_)));
     if !raw.is_empty() && !has_qr {
         cx.report(
             Problem::error("the layout has no QR code")
@@ -53,10 +53,10 @@ pub fn check_sides(
                 .help("every handout carries the QR code to the form: add a { kind = \"qr\", ... } block to a region"),
         );
     }
-    sides
+    faces
 }
 
-fn check_side(cx: &mut Checker, bx: &BlockCx, page: &PageSpec, face: &RawFace) -> Side {
+fn check_face(cx: &mut Checker, bx: &BlockCx, page: &PageSpec, face: &RawFace) -> Face {
     if let Some(d) = face.drop.first() {
         cx.report(
             Problem::error("`drop` leaves out inherited regions, but this layout inherits none here")
@@ -80,7 +80,7 @@ fn check_side(cx: &mut Checker, bx: &BlockCx, page: &PageSpec, face: &RawFace) -
     }
     let stacks: Vec<_> = face.stack.iter().map(|s| super::stacks::check_stack(cx, s, &regions)).collect();
     super::stacks::check_unstacked(cx, &stacks, &regions);
-    Side { name: face.name.get().clone(), regions, stacks }
+    Face { name: face.name.get().clone(), regions, stacks }
 }
 
 fn check_region(cx: &mut Checker, bx: &BlockCx, r: &At<RawRegion>) -> Region {
@@ -185,13 +185,13 @@ fn check_contrast(cx: &mut Checker, region: &Region, behind: Color) {
 }
 
 /// Cutting is never exact: content keeps `safe` inside the trim.
-fn check_safe_margin(cx: &mut Checker, page: &PageSpec, sides: &[Side]) {
+fn check_safe_margin(cx: &mut Checker, page: &PageSpec, faces: &[Face]) {
     if page.safe <= Mm::ZERO {
         return;
     }
     let trim = Rect::sized(page.size);
     let safe_box = trim.inset(page.safe);
-    for region in sides.iter().flat_map(|s| &s.regions) {
+    for region in faces.iter().flat_map(|s| &s.regions) {
         if !region.is_panel() && trim.encloses(&region.rect) && !safe_box.encloses(&region.rect) {
             let (s, w, h) = (page.safe.0, page.size.w.0, page.size.h.0);
             cx.report(

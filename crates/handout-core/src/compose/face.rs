@@ -6,7 +6,7 @@
 use super::frag::{self, Frag};
 use super::{Context, blame, fit, stack};
 use crate::diag::{Problem, Problems};
-use crate::load::layout::{Align, Layout, Region, Side};
+use crate::load::layout::{Align, Face, Layout, Region};
 use crate::model::{Item, Node, Page, PlacedRegion};
 use crate::style::Color;
 use crate::units::{EPS, Mm, Rect, Size};
@@ -14,7 +14,7 @@ use crate::units::{EPS, Mm, Rect, Size};
 /// One side as a page: its regions fitted and placed, with their structure.
 pub(super) fn compose_side(
     cx: &mut Context,
-    side: &Side,
+    side: &Face,
     page_no: usize,
     problems: &mut Problems,
 ) -> (Page, Vec<Node>, Vec<PlacedRegion>) {
@@ -114,7 +114,7 @@ fn fit_side(cx: &mut Context, regions: &[Region], problems: &mut Problems) -> Ve
         {
             // Smaller text still fits where larger text did.
             cx.scale = shared;
-            if let Ok((frag, _)) = fit::stack(cx, region, region.content_box().size()) {
+            if let Ok((frag, _)) = fit::pile(cx, region, region.content_box().size()) {
                 fitted[i] = Some((frag, shared));
             }
         }

@@ -1,7 +1,7 @@
 //! Colours (`[colors]`) and text roles (`[text.<role>]`).
 
 use super::super::{At, Checker, Limit};
-use super::raw::{RawStyle, Weight};
+use super::raw::RawStyle;
 use crate::diag::{Loc, Problem};
 use crate::style::{Color, FontWeight};
 use crate::units::{Mm, Pt};
@@ -107,10 +107,7 @@ pub fn check_styles(
             );
         }
         let style = TextStyle {
-            weight: match s.weight.get() {
-                Weight::Regular => FontWeight::Regular,
-                Weight::Bold => FontWeight::Bold,
-            },
+            weight: *s.weight.get(),
             size,
             min,
             color: palette.color(cx, &s.color),

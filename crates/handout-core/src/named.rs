@@ -36,7 +36,7 @@ macro_rules! named {
                     <D::Error as serde::de::Error>::custom(format!(
                         "`{s}` is not {}; expected {}",
                         $what,
-                        $crate::load::named::choices($name::NAMES)
+                        $crate::named::choices($name::NAMES)
                     ))
                 })
             }
