@@ -6,7 +6,7 @@
 
 use handout::make::{Options, batch};
 use handout::orgs::OrgChoice;
-use handout_core::date::Date;
+use handout_core::Date;
 use std::path::Path;
 
 const ORGS: usize = 1000;
@@ -71,7 +71,7 @@ fn main() {
         today,
     );
     let mut opts = Options { orgs: OrgChoice::Sheet(project.join("orgs/branches.csv")), ..all };
-    opts.plan.selection = handout_core::project::Selection::one(Some("nl"), None, None);
+    opts.plan.selection = handout_core::Selection::one(Some("nl"), None, None);
     let outcome = batch::run(&opts, &batch::Quiet);
     assert!(
         outcome.ok() && outcome.documents == ORGS * 4,

@@ -5,7 +5,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use handout::make::{self, Options};
-use handout_core::date::Date;
+use handout_core::Date;
 use std::path::PathBuf;
 
 fn options() -> Options {
@@ -18,7 +18,7 @@ fn options() -> Options {
 
 fn one(lang: &str, platform: &str, layout: &str) -> Options {
     let mut opts = options();
-    opts.plan.selection = handout_core::project::Selection::one(Some(lang), Some(platform), Some(layout));
+    opts.plan.selection = handout_core::Selection::one(Some(lang), Some(platform), Some(layout));
     opts
 }
 

@@ -8,11 +8,11 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use handout::orgs::{OrgChoice, load_orgs};
-use handout_core::cache::Caches;
-use handout_core::date::Date;
-use handout_core::diag::Problems;
-use handout_core::plan::{InTurn, Make, Plan, PlanOptions};
-use handout_core::project::{self, Selection};
+use handout_core::Caches;
+use handout_core::Date;
+use handout_core::Problems;
+use handout_core::Selection;
+use handout_core::{InTurn, Make, Plan, PlanOptions};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -21,7 +21,7 @@ fn benches(c: &mut Criterion) {
     let mut problems = Problems::new();
     let selection = Selection::one(Some("nl"), Some("facebook"), None);
     let files = Arc::new(handout::disk::Disk(root.to_path_buf()));
-    let project = project::load(files, &selection, &mut problems);
+    let project = handout_core::load_project(files, &selection, &mut problems);
     let today = Date { year: 2025, month: 5, day: 20 };
     let opts = PlanOptions { selection, ..PlanOptions::new(today) };
     let plan = Plan::new(&project, &opts, &mut project.font_store(), &mut problems);

@@ -2,7 +2,7 @@
 //! core hands work to a [`Runner`]; the command line and the web server
 //! both use this one.
 
-use handout_core::plan::Runner;
+use handout_core::Runner;
 use rayon::prelude::*;
 
 /// Every job at once, on every core: the documents are independent, and

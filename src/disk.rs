@@ -5,9 +5,9 @@
 //! project folder on disk, when there is one, always wins, so that edited
 //! content is what gets built.
 
-use handout_core::diag::{Problem, Source};
-use handout_core::files::{Embedded, Entry, Files, is_plain};
-use handout_core::load::source_from_bytes;
+use handout_core::source_from_bytes;
+use handout_core::{Embedded, Entry, Files, is_plain};
+use handout_core::{Problem, Source};
 use std::borrow::Cow;
 use std::io;
 use std::path::{Path, PathBuf};

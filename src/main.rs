@@ -7,10 +7,10 @@ use handout::disk::Root;
 use handout::make::{self, Options};
 use handout::orgs::OrgChoice;
 use handout::report;
-use handout_core::diag::{Problem, Problems};
-use handout_core::edition::{Edition, EditionChoice};
-use handout_core::plan::PlanOptions;
-use handout_core::project::Selection;
+use handout_core::PlanOptions;
+use handout_core::Selection;
+use handout_core::{Edition, EditionChoice};
+use handout_core::{Problem, Problems};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -223,7 +223,7 @@ fn options(select: Select, out: Option<PathBuf>, write: bool) -> Result<Options,
         pdfa: select.pdfa,
         strict: select.strict,
         png: select.png.then_some(select.png_dpi),
-        make: handout_core::plan::Make::Files,
+        make: handout_core::Make::Files,
     };
     Ok(Options { out, files, root, write, orgs, plan })
 }

@@ -3,11 +3,11 @@
 //! by the core's rules (the web page checks its form by the same ones).
 
 use crate::disk::{Disk, read_source};
-use handout_core::diag::{Problem, Problems};
-use handout_core::files::Files;
-use handout_core::load::org::{MAX_BYTES, Org, SharedLogos, check_org_sharing, parse_org, parse_sheet};
-use handout_core::load::valid_id;
-use handout_core::project::file_id;
+use handout_core::Files;
+use handout_core::file_id;
+use handout_core::valid_id;
+use handout_core::{MAX_SHEET_BYTES, Org, SharedLogos, check_org_sharing, parse_org, parse_sheet};
+use handout_core::{Problem, Problems};
 use std::collections::BTreeSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -91,7 +91,7 @@ fn org_by_id(root: &Path, id: &str, logos: &mut SharedLogos, problems: &mut Prob
 fn orgs_from_sheet(path: &Path, logos: &mut SharedLogos, problems: &mut Problems) -> Vec<LoadedOrg> {
     // No more than the core reads: it says what a larger file is.
     let mut bytes = Vec::new();
-    let read = std::fs::File::open(path).and_then(|f| f.take(MAX_BYTES as u64 + 1).read_to_end(&mut bytes));
+    let read = std::fs::File::open(path).and_then(|f| f.take(MAX_SHEET_BYTES as u64 + 1).read_to_end(&mut bytes));
     match read {
         Ok(_) => {}
         Err(e) => {

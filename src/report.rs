@@ -2,7 +2,7 @@
 //! the file's line with the span underlined, related places, help, and the
 //! documents that met the problem (miette draws them).
 
-use handout_core::diag::{EditionIssue, Kind, Problem, Severity};
+use handout_core::{EditionIssue, Kind, Problem, Severity};
 use std::ops::Range;
 
 /// Render a problem the way rustc does: header, snippet with the span
@@ -94,9 +94,9 @@ fn clamp_span(text: &str, span: &Range<usize>) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use handout_core::diag::{Loc, Source};
-    use handout_core::doc_id::DocId;
-    use handout_core::edition::Edition;
+    use handout_core::DocId;
+    use handout_core::Edition;
+    use handout_core::{Loc, Source};
 
     #[test]
     fn a_problem_is_drawn_with_its_file_line_column_and_documents() {

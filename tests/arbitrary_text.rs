@@ -5,9 +5,9 @@
 mod common;
 
 use common::*;
-use handout_core::compose::{Handout, compose};
-use handout_core::diag::{Problems, Source};
-use handout_core::load::content::load_platform;
+use handout_core::load_platform;
+use handout_core::{Handout, compose};
+use handout_core::{Problems, Source};
 use proptest::prelude::*;
 
 fn platform_file(steps: &[String]) -> String {
@@ -68,8 +68,8 @@ proptest! {
             let h = Handout { layout, fonts: &fonts, content: edition, platform: &platform, edition: Default::default(), org: None };
             match compose(&h, compose_caches(), &mut ps) {
                 Some(doc) => {
-                    prop_assert!(handout_core::render::render(&doc, &Default::default(), &Default::default(), &mut ps).is_some(), "{:?}", ps);
-                    let body = handout_core::compose::body_size(&doc);
+                    prop_assert!(handout_core::render(&doc, &Default::default(), &Default::default(), &mut ps).is_some(), "{:?}", ps);
+                    let body = handout_core::body_size(&doc);
                     prop_assert!(body.0 > 0.0);
                 }
                 None => {

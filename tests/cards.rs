@@ -4,8 +4,8 @@
 mod common;
 
 use common::*;
-use handout_core::model::Item;
-use handout_core::units::{Mm, Rect};
+use handout_core::Item;
+use handout_core::{Mm, Rect};
 
 const A4: (f32, f32) = (595.28, 841.89);
 

@@ -5,14 +5,14 @@ mod common;
 
 use common::*;
 use handout::make;
-use handout_core::edition::{Edition, EditionChoice};
+use handout_core::{Edition, EditionChoice};
 
 #[test]
 fn the_after_deadline_edition_calls_to_object_now_keeps_the_date_small_and_scans() {
     let out = tempfile::tempdir().unwrap();
     let mut opts = options(&root(), out.path());
     opts.plan.edition = EditionChoice::Fixed(Edition::AfterDeadline);
-    opts.plan.today = handout_core::date::Date { year: 2026, month: 11, day: 29 };
+    opts.plan.today = handout_core::Date { year: 2026, month: 11, day: 29 };
     let outcome = make::run(&opts);
     assert!(!outcome.failed(), "{:?}", outcome.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>());
     // No "deadline has passed" warning: this edition is the answer to it.
@@ -63,7 +63,7 @@ fn pdfa_adds_pdf_a_2a_and_stays_reproducible() {
     for dir in [&a, &b] {
         let mut opts = options(&root(), dir.path());
         opts.plan.pdfa = true;
-        opts.plan.selection = handout_core::project::Selection::one(Some("nl"), None, Some("flyer-a4"));
+        opts.plan.selection = handout_core::Selection::one(Some("nl"), None, Some("flyer-a4"));
         let outcome = make::run(&opts);
         assert!(!outcome.failed(), "{:?}", outcome.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>());
     }

@@ -4,10 +4,10 @@
 mod common;
 
 use common::*;
-use handout_core::compose::body_size;
-use handout_core::load::layout::{Block, TextTag};
-use handout_core::model::{Item, TextRun};
-use handout_core::units::{Mm, Rect};
+use handout_core::body_size;
+use handout_core::{Block, TextTag};
+use handout_core::{Item, TextRun};
+use handout_core::{Mm, Rect};
 
 #[test]
 fn builds_a_flyer_per_platform_in_the_documented_place() {
@@ -48,7 +48,7 @@ fn flyers_are_a4_and_their_qr_code_opens_the_right_form() {
 fn the_deadline_is_the_largest_text_after_the_title_and_twice_the_body() {
     let out = tempfile::tempdir().unwrap();
     let outcome = build_all(out.path());
-    let mut problems = handout_core::diag::Problems::new();
+    let mut problems = handout_core::Problems::new();
     let proj = load_project(&root(), &mut problems);
     for o in outcome.documents.iter().filter(|o| o.built.id.layout == "flyer-a4") {
         let layout = proj.layouts.iter().find(|l| l.id == o.built.id.layout).unwrap();
@@ -97,7 +97,7 @@ fn the_deadline_is_the_largest_text_after_the_title_and_twice_the_body() {
 
 /// The frames a face is drawn in on a page, in face coordinates: each card
 /// on a sheet, or the page itself (shifted by the bleed, if any).
-fn frames(page: &handout_core::model::Page) -> Vec<(Mm, Mm, Rect)> {
+fn frames(page: &handout_core::Page) -> Vec<(Mm, Mm, Rect)> {
     if page.cards.is_empty() {
         let (bx, by) = page.trim.map_or((Mm::ZERO, Mm::ZERO), |t| (t.x, t.y));
         vec![(bx, by, Rect::new(Mm::ZERO, Mm::ZERO, page.size.w, page.size.h))]
@@ -110,7 +110,7 @@ fn frames(page: &handout_core::model::Page) -> Vec<(Mm, Mm, Rect)> {
 fn every_step_appears_inside_its_region_and_no_text_leaves_its_region() {
     let out = tempfile::tempdir().unwrap();
     let outcome = build_all(out.path());
-    let mut problems = handout_core::diag::Problems::new();
+    let mut problems = handout_core::Problems::new();
     let proj = load_project(&root(), &mut problems);
     let mut steps_checked = 0;
     for o in &outcome.documents {
@@ -157,7 +157,7 @@ fn every_step_appears_inside_its_region_and_no_text_leaves_its_region() {
                             })
                             .map(|(_, r)| *r)
                             .collect();
-                        let vars = handout_core::load::content::Vars {
+                        let vars = handout_core::Vars {
                             platform: &platform.name,
                             deadline: "",
                             url: &platform.form_url,
@@ -246,7 +246,7 @@ fn pdfs_are_tagged_pdf_ua_with_title_and_language() {
     // Every layout's PDF: screen layouts' too, which the server's /pdf gives.
     let mut opts = options(&root(), out.path());
     opts.write = false;
-    opts.plan.make = handout_core::plan::Make::Pdf;
+    opts.plan.make = handout_core::Make::Pdf;
     let outcome = handout::make::run(&opts);
     assert!(!outcome.failed());
     assert_eq!(outcome.documents.len(), build_all(out.path()).documents.len());

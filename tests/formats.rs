@@ -8,10 +8,10 @@ mod common;
 
 use common::*;
 use handout::make::Placed;
-use handout_core::compose::body_size;
-use handout_core::load::layout::{Block, TextTag};
-use handout_core::model::Item;
-use handout_core::units::{EPS, Mm, Rect};
+use handout_core::Item;
+use handout_core::body_size;
+use handout_core::{Block, TextTag};
+use handout_core::{EPS, Mm, Rect};
 use std::sync::OnceLock;
 
 fn outputs() -> &'static [Placed] {
@@ -72,7 +72,7 @@ fn screen_and_social_images_have_their_pixel_size_scan_as_they_are_and_describe_
 fn images_are_the_same_bytes_every_time() {
     let again = tempfile::tempdir().unwrap();
     let mut opts = options(&root(), again.path());
-    opts.plan.selection = handout_core::project::Selection::one(None, None, Some("social-4x5"));
+    opts.plan.selection = handout_core::Selection::one(None, None, Some("social-4x5"));
     let outcome = handout::make::run(&opts);
     for o in &outcome.documents {
         let first = outputs().iter().find(|f| f.built.id == o.built.id).unwrap();
@@ -84,10 +84,10 @@ fn images_are_the_same_bytes_every_time() {
 /// makes on every core: the bytes are the same made on one thread.
 #[test]
 fn images_are_the_same_bytes_on_one_thread_or_many() {
-    use handout_core::raster::{Scale, pngs};
+    use handout_core::{Scale, pngs};
     for o in of("screen-16x9").into_iter().chain(of("social-4x5")) {
         let (_, (width, height)) = png_rgb(&o.built.files[0].1);
-        let alone = pngs(&o.built.doc, Scale::Pixels { width, height }, &handout_core::plan::InTurn).unwrap();
+        let alone = pngs(&o.built.doc, Scale::Pixels { width, height }, &handout_core::InTurn).unwrap();
         assert!(alone[0] == o.built.files[0].1, "{} differs made on one thread", o.main.display());
     }
 }
@@ -129,7 +129,7 @@ fn printed_formats_scan_at_150_dpi_and_have_their_paper_size() {
 
 #[test]
 fn the_deadline_stands_out_in_every_format() {
-    let mut problems = handout_core::diag::Problems::new();
+    let mut problems = handout_core::Problems::new();
     let proj = load_project(&root(), &mut problems);
     for layout in ["poster-a3", "flyer-a5", "flyer-a4-large", "screen-16x9", "social-4x5"] {
         let l = proj.layouts.iter().find(|l| l.id == layout).unwrap();
@@ -265,9 +265,9 @@ fn difference(a: &[u8], b: &[u8], (w, h): (u32, u32)) -> Difference {
 /// `--png`, with and without an organisation (an SVG logo and a PNG logo).
 #[test]
 fn images_show_what_the_printed_pdf_shows() {
-    use handout_core::plan::{Make, Plan, PlanOptions};
-    use handout_core::project::{Choice, Selection};
-    let mut problems = handout_core::diag::Problems::new();
+    use handout_core::{Choice, Selection};
+    use handout_core::{Make, Plan, PlanOptions};
+    let mut problems = handout_core::Problems::new();
     let project = load_project(&root(), &mut problems);
     let loaded = handout::orgs::load_orgs(&root(), &handout::orgs::OrgChoice::All, &mut problems);
     let orgs: Vec<_> = loaded.iter().filter_map(|l| l.org.as_ref()).collect();
@@ -278,12 +278,12 @@ fn images_show_what_the_printed_pdf_shows() {
             ..Selection::one(Some("nl"), None, None)
         };
         let opts = PlanOptions { selection, png: Some(60.0), make, ..PlanOptions::new(BEFORE_DEADLINE) };
-        let mut problems = handout_core::diag::Problems::new();
+        let mut problems = handout_core::Problems::new();
         let plan = Plan::new(&project, &opts, &mut project.font_store(), &mut problems);
         let mut built = Vec::new();
         for org in [None].into_iter().chain(orgs.iter().copied().map(Some)) {
             let jobs = plan.jobs(org);
-            built.extend(plan.build_jobs(&jobs, caches(), &handout_core::plan::InTurn, &mut problems));
+            built.extend(plan.build_jobs(&jobs, caches(), &handout_core::InTurn, &mut problems));
         }
         assert!(!problems.has_errors());
         built

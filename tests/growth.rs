@@ -9,14 +9,14 @@ use common::pseudo::{lengthen, project, reading_length};
 use common::*;
 use handout::cores::OnEveryCore;
 use handout::orgs::{OrgChoice, load_orgs};
-use handout_core::cache::Caches;
-use handout_core::diag::Problems;
-use handout_core::diag::Source;
-use handout_core::edition::{Edition, EditionChoice};
-use handout_core::files::MemFiles;
-use handout_core::load::org::{MAX_HELP, Org, check_org, parse_org};
-use handout_core::plan::{Plan, PlanOptions};
-use handout_core::project::{self, Selection};
+use handout_core::Caches;
+use handout_core::MemFiles;
+use handout_core::Problems;
+use handout_core::Selection;
+use handout_core::Source;
+use handout_core::{Edition, EditionChoice};
+use handout_core::{MAX_HELP, Org, check_org, parse_org};
+use handout_core::{Plan, PlanOptions};
 use std::sync::{Arc, OnceLock};
 
 const LAYOUTS: [&str; 8] = [
@@ -50,7 +50,7 @@ fn build_from(files: MemFiles, lang: &str, layout: Option<&str>, edition: Editio
     let files = Arc::new(files);
     let selection = Selection::one(Some(lang), None, layout);
     let mut problems = Problems::new();
-    let proj = project::load(files, &selection, &mut problems);
+    let proj = handout_core::load_project(files, &selection, &mut problems);
     let opts = PlanOptions { selection, edition: EditionChoice::Fixed(edition), ..PlanOptions::new(BEFORE_DEADLINE) };
     let plan = Plan::new(&proj, &opts, &mut proj.font_store(), &mut problems);
     let jobs = plan.jobs(org);
@@ -189,8 +189,8 @@ fn holds_help(layout: &str, lang: &str, n: usize) -> bool {
     let mut org = example_org().clone();
     let Some(text) = help_text(lang, n) else { return true };
     let source = Source::new(format!("org_help_{lang}"), text.clone());
-    let at = handout_core::load::At::new(text, handout_core::diag::Loc::new(&source, 0..source.text.len()));
-    org.help.insert(lang.into(), handout_core::load::content::template(&at, &mut Problems::new()).unwrap());
+    let at = handout_core::At::new(text, handout_core::Loc::new(&source, 0..source.text.len()));
+    org.help.insert(lang.into(), handout_core::template(&at, &mut Problems::new()).unwrap());
     [Edition::Deadline, Edition::AfterDeadline]
         .into_iter()
         .all(|e| build_from(MemFiles::embedded(), lang, Some(layout), e, Some(&org)).is_empty())

@@ -5,8 +5,8 @@ mod common;
 
 use common::*;
 use handout::make;
-use handout_core::diag::Problems;
-use handout_core::load::layout::Block;
+use handout_core::Block;
+use handout_core::Problems;
 
 /// A layout file with its stacks taken out: every region as rigid as drawn.
 fn without_stacks(text: &str) -> String {
@@ -44,7 +44,7 @@ fn text_shrinks_in_steps_not_below_its_minimum_and_fit_groups_share_one_size() {
     assert_ne!(text, shorter);
     std::fs::write(&file, shorter).unwrap();
     let mut opts = options(proj.path(), &proj.path().join("out"));
-    opts.plan.selection = handout_core::project::Selection::one(Some("nl"), Some("facebook"), Some("flyer-a4"));
+    opts.plan.selection = handout_core::Selection::one(Some("nl"), Some("facebook"), Some("flyer-a4"));
     let outcome = make::run(&opts);
     assert!(!outcome.failed(), "{:?}", outcome.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>());
     let sizes = step_sizes(&outcome.documents[0]);

@@ -8,12 +8,12 @@ mod common;
 use common::*;
 use handout::make::{self, batch};
 use handout::orgs::{self, OrgChoice};
-use handout_core::compose::{Handout, compose};
-use handout_core::diag::Problems;
-use handout_core::edition::Edition;
-use handout_core::load::org::Org;
-use handout_core::model::{Document, Item};
-use handout_core::units::Mm;
+use handout_core::Edition;
+use handout_core::Mm;
+use handout_core::Org;
+use handout_core::Problems;
+use handout_core::{Document, Item};
+use handout_core::{Handout, compose};
 
 fn example(id: &str) -> Org {
     let mut problems = Problems::new();
@@ -81,7 +81,7 @@ fn the_example_organisations_are_on_every_document_with_name_help_and_logo() {
                 );
                 let logo = org.logo.as_ref().unwrap();
                 assert!(((rect.w / rect.h) - logo.aspect).abs() < 0.01, "{what}: out of proportion");
-                assert_eq!(!matches!(picture, handout_core::model::Picture::Svg(_)), raster);
+                assert_eq!(!matches!(picture, handout_core::Picture::Svg(_)), raster);
             } else if ["pocket-cards", "pocket-card-print", "screen-16x9", "social-4x5"].contains(&layout.as_str()) {
                 assert!(logos.is_empty(), "{what}: name and help text only");
             }
@@ -89,8 +89,8 @@ fn the_example_organisations_are_on_every_document_with_name_help_and_logo() {
     }
 }
 
-fn dummy_vars() -> handout_core::load::content::Vars<'static> {
-    handout_core::load::content::Vars { platform: "", deadline: "", url: "", quotes: None }
+fn dummy_vars() -> handout_core::Vars<'static> {
+    handout_core::Vars { platform: "", deadline: "", url: "", quotes: None }
 }
 
 fn batch_opts(out: &std::path::Path, orgs: OrgChoice) -> make::Options {
@@ -103,7 +103,7 @@ fn batch_opts(out: &std::path::Path, orgs: OrgChoice) -> make::Options {
 fn org_pdfs_carry_the_logo_as_an_image_or_as_vectors_and_still_scan() {
     let out = tempfile::tempdir().unwrap();
     let mut opts = batch_opts(out.path(), OrgChoice::All);
-    opts.plan.selection = handout_core::project::Selection::one(Some("nl"), Some("facebook"), None);
+    opts.plan.selection = handout_core::Selection::one(Some("nl"), Some("facebook"), None);
     // PDF/A too: a logo must not break archiving (no interpolated images).
     opts.plan.pdfa = true;
     let outcome = batch::run(&opts, &batch::Quiet);
@@ -149,7 +149,7 @@ fn a_spreadsheet_of_200_branches_builds_and_a_broken_one_is_listed_not_fatal() {
     std::fs::copy(root().join("orgs/buurthuis-de-linde.png"), dir.path().join("buurthuis-de-linde.png")).unwrap();
     let out = dir.path().join("out");
     let mut opts = batch_opts(&out, OrgChoice::Sheet(dir.path().join("branches.csv")));
-    opts.plan.selection = handout_core::project::Selection::one(Some("nl"), Some("facebook"), Some("flyer-a4"));
+    opts.plan.selection = handout_core::Selection::one(Some("nl"), Some("facebook"), Some("flyer-a4"));
     let outcome = batch::run(&opts, &batch::Quiet);
     assert!(!outcome.problems.has_errors());
     assert_eq!((outcome.built, outcome.failed, outcome.documents), (200, 1, 200));

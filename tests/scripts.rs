@@ -7,8 +7,8 @@ mod common;
 
 use common::*;
 use handout::make;
-use handout_core::model::{Document, Item, Node, StructKind, TextRun};
-use handout_core::units::Mm;
+use handout_core::Mm;
+use handout_core::{Document, Item, Node, StructKind, TextRun};
 
 fn build_fixture(lang: &str) -> (tempfile::TempDir, make::Placed) {
     let proj = tempfile::tempdir().unwrap();
@@ -20,7 +20,7 @@ fn build_fixture(lang: &str) -> (tempfile::TempDir, make::Placed) {
         std::fs::copy(&f, to.join(f.file_name().unwrap())).unwrap();
     }
     let mut opts = options(proj.path(), &proj.path().join("out"));
-    opts.plan.selection = handout_core::project::Selection::one(Some(lang), None, Some("flyer-a4"));
+    opts.plan.selection = handout_core::Selection::one(Some(lang), None, Some("flyer-a4"));
     let outcome = make::run(&opts);
     assert!(!outcome.failed(), "{:?}", outcome.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>());
     let out = outcome.documents.into_iter().next().expect("one flyer");

@@ -7,13 +7,13 @@
 mod common;
 
 use common::*;
-use handout_core::compose::{Handout, compose};
-use handout_core::diag::{Problems, Source};
-use handout_core::edition::Edition;
-use handout_core::fonts::Fonts;
-use handout_core::load::content::{Platform, load_platform};
-use handout_core::load::layout::Layout;
-use handout_core::project::Project;
+use handout_core::Edition;
+use handout_core::Fonts;
+use handout_core::Layout;
+use handout_core::Project;
+use handout_core::{Handout, compose};
+use handout_core::{Platform, load_platform};
+use handout_core::{Problems, Source};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -25,7 +25,7 @@ struct Shipped {
     project: Project,
     fonts: Vec<Fonts>,
     /// The example library: layouts change with an organisation.
-    org: handout_core::load::org::Org,
+    org: handout_core::Org,
 }
 
 fn shipped() -> &'static Shipped {
@@ -55,12 +55,7 @@ fn platform_with(lang: &str, url: &str) -> Platform {
     platform.unwrap_or_else(|| panic!("{url}: {:?}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>()))
 }
 
-fn compose_with(
-    layout: &Layout,
-    fonts: &Fonts,
-    lang: &str,
-    url: &str,
-) -> Result<handout_core::model::Document, String> {
+fn compose_with(layout: &Layout, fonts: &Fonts, lang: &str, url: &str) -> Result<handout_core::Document, String> {
     compose_for(layout, fonts, lang, url, false)
 }
 
@@ -70,7 +65,7 @@ fn compose_for(
     lang: &str,
     url: &str,
     org: bool,
-) -> Result<handout_core::model::Document, String> {
+) -> Result<handout_core::Document, String> {
     let content = shipped().project.contents.iter().find(|c| c.id == lang).unwrap();
     let platform = platform_with(lang, url);
     let org = org.then_some(&shipped().org);
@@ -187,8 +182,7 @@ fn the_shortest_and_the_longest_url_scan_from_the_printed_page() {
         ] {
             let doc = compose_with(layout, fonts, "nl", &url).unwrap_or_else(|e| panic!("{} {url}: {e}", layout.id));
             let pdf =
-                handout_core::render::render(&doc, &Default::default(), &Default::default(), &mut Problems::new())
-                    .unwrap();
+                handout_core::render(&doc, &Default::default(), &Default::default(), &mut Problems::new()).unwrap();
             let found = decode_qr(&rasterise(&pdf, 150.0)[0]);
             assert!(!found.is_empty() && found.iter().all(|u| *u == url), "{} {url}: decoded {found:?}", layout.id);
         }

@@ -4,14 +4,14 @@
 //! rendered: that must not panic either.
 #![no_main]
 
-use handout_core::compose::ComposeCaches;
-use handout_core::compose::{Handout, compose};
-use handout_core::diag::{Problems, Source};
-use handout_core::files::Embedded;
-use handout_core::fonts::Fonts;
-use handout_core::load::content::{Content, load_campaign, load_platform};
-use handout_core::load::layout::{Layout, load_layout};
-use handout_core::project::{self, Selection};
+use handout_core::ComposeCaches;
+use handout_core::{Handout, compose};
+use handout_core::{Problems, Source};
+use handout_core::Embedded;
+use handout_core::Fonts;
+use handout_core::{Content, load_campaign, load_platform};
+use handout_core::{Layout, load_layout};
+use handout_core::Selection;
 use libfuzzer_sys::fuzz_target;
 use std::sync::{Arc, OnceLock};
 
@@ -25,7 +25,7 @@ fn real() -> &'static Real {
     static REAL: OnceLock<Real> = OnceLock::new();
     REAL.get_or_init(|| {
         let mut problems = Problems::new();
-        let project = project::load(Arc::new(Embedded), &Selection::all(), &mut problems);
+        let project = handout_core::load_project(Arc::new(Embedded), &Selection::all(), &mut problems);
         let mut store = project.font_store();
         let layouts = project
             .layouts
@@ -65,7 +65,7 @@ fuzz_target!(|data: &[u8]| {
                 org: None,
             };
             if let Some(doc) = compose(&h, &real.caches, &mut problems) {
-                let _ = handout_core::render::render(&doc, &Default::default(), &Default::default(), &mut problems);
+                let _ = handout_core::render(&doc, &Default::default(), &Default::default(), &mut problems);
             }
         }
     }

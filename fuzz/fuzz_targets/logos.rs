@@ -5,13 +5,13 @@
 //! and rendered: that must not panic either.
 #![no_main]
 
-use handout_core::cache::Caches;
-use handout_core::date::Date;
-use handout_core::diag::{Problems, Source};
-use handout_core::files::Embedded;
-use handout_core::load::org::{Org, check_org, parse_org};
-use handout_core::plan::{InTurn, Plan, PlanOptions};
-use handout_core::project::{self, Project, Selection};
+use handout_core::Caches;
+use handout_core::Date;
+use handout_core::{Problems, Source};
+use handout_core::Embedded;
+use handout_core::{Org, check_org, parse_org};
+use handout_core::{InTurn, Plan, PlanOptions};
+use handout_core::{Project, Selection};
 use libfuzzer_sys::fuzz_target;
 use std::sync::{Arc, OnceLock};
 
@@ -27,7 +27,7 @@ fn real() -> &'static Real {
     REAL.get_or_init(|| {
         let mut problems = Problems::new();
         let selection = Selection::one(Some("nl"), Some("facebook"), Some("flyer-a4"));
-        let project = project::load(Arc::new(Embedded), &selection, &mut problems);
+        let project = handout_core::load_project(Arc::new(Embedded), &selection, &mut problems);
         let opts = PlanOptions { selection, ..PlanOptions::new(Date { year: 2025, month: 5, day: 20 }) };
         let source = Source::new("orgs/bieb.toml", "name = \"Bieb\"\n[help]\nnl = \"Hulp? Balie.\"\n");
         let input = parse_org("bieb", &source, &mut problems).expect("the example parses");
@@ -39,7 +39,7 @@ fn real() -> &'static Real {
 fuzz_target!(|data: &[u8]| {
     let Some((kind, bytes)) = data.split_first() else { return };
     let name = ["logo.svg", "logo.png", "logo.jpg"][usize::from(*kind % 3)];
-    let Ok(logo) = handout_core::logo::read(name, bytes) else { return };
+    let Ok(logo) = handout_core::read_logo(name, bytes) else { return };
     let real = real();
     let org = Org { logo: Some(Arc::new(logo)), ..real.org.clone() };
     let mut problems = Problems::new();

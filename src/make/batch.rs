@@ -8,11 +8,10 @@ use super::{Options, Placed};
 use crate::atomic::write_atomic;
 use crate::cores::OnEveryCore;
 use crate::orgs::{LoadedOrg, load_orgs};
-use handout_core::cache::Caches;
-use handout_core::diag::{Problem, Problems};
-use handout_core::load::org::Org;
-use handout_core::plan::Plan;
-use handout_core::project;
+use handout_core::Caches;
+use handout_core::Org;
+use handout_core::Plan;
+use handout_core::{Problem, Problems};
 use rayon::prelude::*;
 use std::path::Path;
 use std::sync::Arc;
@@ -72,7 +71,7 @@ struct Shared<'a> {
 pub fn run(opts: &Options, progress: &dyn Progress) -> BatchOutcome {
     let start = Instant::now();
     let mut out = BatchOutcome::default();
-    let project = project::load(Arc::clone(&opts.files), &opts.plan.selection, &mut out.problems);
+    let project = handout_core::load_project(Arc::clone(&opts.files), &opts.plan.selection, &mut out.problems);
     let orgs = load_orgs(&opts.root, &opts.orgs, &mut out.problems);
     let plan = Plan::new(&project, &opts.plan, &mut project.font_store(), &mut out.problems);
     opts.plan.judge(&mut out.problems);

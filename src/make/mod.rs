@@ -10,12 +10,12 @@ pub use batch::{BatchOutcome, Progress};
 use crate::atomic::write_atomic;
 use crate::cores::OnEveryCore;
 use crate::orgs::OrgChoice;
-use handout_core::cache::Caches;
-use handout_core::date::Date;
-use handout_core::diag::{Problem, Problems};
-use handout_core::files::Files;
-use handout_core::plan::{Built, Plan, PlanOptions};
-use handout_core::project::{self, Project};
+use handout_core::Caches;
+use handout_core::Date;
+use handout_core::Files;
+use handout_core::Project;
+use handout_core::{Built, Plan, PlanOptions};
+use handout_core::{Problem, Problems};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -90,7 +90,7 @@ impl Outcome {
 /// built.
 pub fn run(opts: &Options) -> Outcome {
     let mut problems = Problems::new();
-    let project = project::load(Arc::clone(&opts.files), &opts.plan.selection, &mut problems);
+    let project = handout_core::load_project(Arc::clone(&opts.files), &opts.plan.selection, &mut problems);
     let documents = build_set(&project, opts, &mut problems);
     let mut outcome = Outcome { problems, documents, written: false };
     if outcome.problems.iter().any(Problem::is_usage) {

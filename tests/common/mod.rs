@@ -6,11 +6,11 @@ pub mod pseudo;
 
 use handout::disk::Disk;
 use handout::make::{self, Options, Outcome};
-use handout_core::cache::Caches;
-use handout_core::compose::ComposeCaches;
-use handout_core::date::Date;
-use handout_core::diag::Problems;
-use handout_core::project::{Project, Selection};
+use handout_core::Caches;
+use handout_core::ComposeCaches;
+use handout_core::Date;
+use handout_core::Problems;
+use handout_core::{Project, Selection};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::{Arc, OnceLock};
@@ -43,7 +43,7 @@ pub fn options(root: &Path, out: &Path) -> Options {
 
 /// Every file of the project folder `root`, loaded.
 pub fn load_project(root: &Path, problems: &mut Problems) -> Project {
-    handout_core::project::load(Arc::new(Disk(root.to_path_buf())), &Selection::all(), problems)
+    handout_core::load_project(Arc::new(Disk(root.to_path_buf())), &Selection::all(), problems)
 }
 
 /// Caches shared by a test binary's compositions, as a run shares them.

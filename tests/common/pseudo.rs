@@ -2,7 +2,7 @@
 //! wordier language would make them. Filler words go before a text's
 //! closing punctuation; markup, placeholders and URLs stay as they are.
 
-use handout_core::files::MemFiles;
+use handout_core::MemFiles;
 use std::path::Path;
 
 /// Dutch words of everyday length, used in turn.

@@ -5,7 +5,7 @@
 //! no address outside the site.
 
 use crate::tools::run;
-use handout_core::files::Embedded;
+use handout_core::Embedded;
 use handout_web::page::{self, Page, Site};
 use handout_web::studio::Studio;
 use handout_web::words::Ui;

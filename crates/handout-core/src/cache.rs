@@ -18,6 +18,7 @@ pub struct Caches {
 }
 
 impl Caches {
+    /// Empty caches, for one run or one server.
     pub fn new() -> Caches {
         Caches::default()
     }

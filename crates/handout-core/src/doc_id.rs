@@ -10,13 +10,18 @@ use std::fmt;
 pub struct DocId {
     /// The organisation it is made for, if any.
     pub org: Option<String>,
+    /// The language folder's id (`nl`).
     pub lang: String,
+    /// The platform's id (`facebook`).
     pub platform: String,
+    /// The layout's id (`flyer-a4`).
     pub layout: String,
+    /// Dated, or after the deadline.
     pub edition: Edition,
 }
 
 impl DocId {
+    /// A document's name from its parts.
     pub fn new(org: Option<&str>, lang: &str, platform: &str, layout: &str, edition: Edition) -> DocId {
         DocId {
             org: org.map(str::to_string),

@@ -40,6 +40,7 @@ pub enum EditionChoice {
     /// after-deadline edition.
     #[default]
     Auto,
+    /// This edition, whatever the date.
     Fixed(Edition),
 }
 

@@ -63,6 +63,7 @@ pub trait Files: Send + Sync {
 pub struct Entry {
     /// Relative to the project, like every path a [`Files`] takes.
     pub path: PathBuf,
+    /// Whether it is a folder.
     pub is_dir: bool,
 }
 

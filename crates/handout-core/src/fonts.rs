@@ -29,6 +29,7 @@ impl Family {
 /// one script each.
 #[derive(Clone, Debug)]
 pub struct Fonts {
+    /// The main family first, then one per script the content needs.
     pub families: Vec<Family>,
 }
 
@@ -56,6 +57,7 @@ pub struct FontStore {
 }
 
 impl FontStore {
+    /// A store that reads the fonts in `files`' fonts/ folder.
     pub fn new(files: Arc<dyn Files>) -> FontStore {
         FontStore { files, loaded: HashMap::new() }
     }

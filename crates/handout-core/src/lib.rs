@@ -1,40 +1,97 @@
 //! handout-core: the whole job of `handout` on bytes. Content and layouts
-//! (TOML) and fonts come in as a [`files::Files`], organisations and logos
-//! as bytes; PDF and PNG bytes and [`diag::Problem`]s come out. The core
-//! opens no file, starts no thread, reads no clock ("today" is an
-//! argument) and keeps nothing between calls but the [`cache::Caches`] a
-//! front end owns: the command line, the web server and the browser
-//! edition all build through [`plan`].
+//! (TOML) and fonts come in as a [`Files`], organisations and logos as
+//! bytes; PDF and PNG bytes and [`Problem`]s come out. The core opens no
+//! file, starts no thread, reads no clock ("today" is an argument) and
+//! keeps nothing between calls but the [`Caches`] a front end owns: the
+//! command line, the web server and the browser edition all build
+//! through one [`Plan`].
 //!
-//! The pipeline has three stages, each with one input and one output type:
-//! [`load`] (TOML -> checked [`load::Content`] and [`load::Layout`]),
-//! [`compose`] (a [`compose::Handout`]: content + layout + fonts ->
-//! [`model::Document`], the page model as plain data) and [`render`] (page
-//! model -> PDF; [`raster`]: page model -> PNG).
+//! The pipeline has three stages, each with one input and one output
+//! type: load (TOML -> a checked [`Project`] of [`Content`] and
+//! [`Layout`]s), [`compose`] (a [`Handout`]: content + layout + fonts ->
+//! [`Document`], the page model as plain data) and [`render`] (page model
+//! -> PDF; [`pngs`]: page model -> PNG).
+//!
+//! Everything a front end uses is here, at the crate root, and nowhere
+//! else (the modules are private):
+//!
+//! - **a project**: [`Files`] ([`Embedded`], [`MemFiles`]) read by
+//!   [`load_project`] into a [`Project`], of which a [`Selection`] takes
+//!   some; [`FontStore`] reads its fonts once.
+//! - **organisations**: [`OrgInput`] (from [`parse_org`], [`parse_sheet`],
+//!   or a web form) checked into an [`Org`] by [`check_org`] or
+//!   [`check_org_sharing`] (with [`SharedLogos`]); [`read_logo`].
+//! - **building**: [`Plan`] with [`PlanOptions`] (for a [`Date`], an
+//!   [`EditionChoice`], what to [`Make`]) lists jobs named by [`DocId`]
+//!   and makes them into [`Built`] documents, as a [`Runner`] says
+//!   ([`InTurn`], or the front end's own); [`zip()`] bundles them.
+//! - **one stage at a time** (tests, fuzzing, benchmarks): [`compose`] a
+//!   [`Handout`] with [`ComposeCaches`]; [`render`] and [`pngs`] its
+//!   [`Document`] ([`Item`]s on [`Page`]s, in [`Mm`]).
+//! - **problems**: [`Problem`]s in [`Problems`], each with a [`Kind`] a
+//!   front end words in its own language, and a [`Loc`] in a [`Source`].
+#![deny(missing_docs)]
 
-pub mod bundle;
-pub mod by_bytes;
-pub mod cache;
-pub mod compose;
-pub mod date;
-pub mod diag;
-pub mod doc_id;
-pub mod edition;
-pub mod files;
-pub mod fonts;
-pub mod load;
-pub mod logo;
-pub mod model;
+mod bundle;
+mod by_bytes;
+mod cache;
+mod compose;
+mod date;
+mod diag;
+mod doc_id;
+mod edition;
+mod files;
+mod fonts;
+mod load;
+mod logo;
+mod model;
 mod named;
-pub mod plan;
-pub mod project;
-pub mod qr;
-pub mod raster;
-pub mod render;
-pub mod rich;
-pub mod runner;
-pub mod script;
-pub mod shapes;
-pub mod style;
-pub mod text;
-pub mod units;
+mod plan;
+mod project;
+mod qr;
+mod raster;
+mod render;
+mod rich;
+mod runner;
+mod script;
+mod shapes;
+mod style;
+mod text;
+mod units;
+
+// A project and what it is made of.
+pub use files::{Embedded, Entry, Files, MemFiles, is_plain};
+pub use fonts::{FontStore, Fonts};
+pub use load::content::{
+    Campaign, Content, Language, Platform, Route, Template, Vars, load_campaign, load_platform, template,
+};
+pub use load::layout::{Block, Face, Format, Layout, Region, TextTag, load_layout};
+pub use load::{At, source_from_bytes, valid_id};
+pub use project::{Choice, Found, Project, Selection, file_id, load as load_project};
+
+// Organisations.
+pub use load::org::{
+    MAX_BYTES as MAX_SHEET_BYTES, MAX_HELP, MAX_NAME, MAX_WEBSITE, Org, OrgInput, SharedLogos, check_org,
+    check_org_sharing, parse_org, parse_sheet,
+};
+pub use logo::{Logo, read as read_logo};
+
+// Building.
+pub use bundle::zip;
+pub use cache::Caches;
+pub use date::Date;
+pub use doc_id::DocId;
+pub use edition::{Edition, EditionChoice, has_passed};
+pub use plan::{Built, Job, Make, Plan, PlanOptions};
+pub use runner::{InTurn, Runner};
+
+// One stage at a time, and the page model between them.
+pub use compose::{ComposeCaches, Handout, body_size, compose};
+pub use model::{Document, Item, Node, Page, Picture, StructKind, TextRun};
+pub use raster::{Scale, pngs};
+pub use render::{RenderOptions, Resources, render};
+pub use style::{Color, FontWeight};
+pub use units::{EPS, Mm, Pt, Rect};
+
+// Problems.
+pub use diag::{EditionIssue, Kind, Loc, LogoIssue, OrgIssue, Problem, Problems, Severity, Source};

@@ -41,7 +41,9 @@ impl Typeface {
 /// A picture's bytes, as the PDF embeds them (an organisation's logo).
 #[derive(Clone, Debug)]
 pub enum Picture {
+    /// A PNG file.
     Png(Arc<Vec<u8>>),
+    /// A JPEG file.
     Jpeg(Arc<Vec<u8>>),
     /// A self-contained SVG, as checked (logo.rs), drawn with the options
     /// it was checked with.
@@ -64,13 +66,16 @@ pub struct Glyph {
 /// A single line's worth of text in one font and size.
 #[derive(Clone, Debug)]
 pub struct TextRun {
+    /// The text the glyphs stand for (the PDF's text layer).
     pub text: String,
+    /// Regular or bold.
     pub weight: FontWeight,
     /// The typeface (the main one or a script's) the run is set in: an
     /// index into [`Document::fonts`].
     pub family: usize,
     /// Shaped and drawn right to left.
     pub rtl: bool,
+    /// The font size.
     pub size: Pt,
     /// The shaped glyphs, in visual order: measured as printed.
     pub glyphs: Arc<Vec<Glyph>>,
@@ -80,7 +85,9 @@ pub struct TextRun {
     pub width: Mm,
     /// Distance from the baseline up to the font's ascender and down to its descender.
     pub ascent: Mm,
+    /// How far the font reaches below the baseline.
     pub descent: Mm,
+    /// The colour.
     pub color: Color,
     /// The layout role (`title`, `step`...), for checks and tests.
     pub role: String,
@@ -176,33 +183,53 @@ impl QrSymbol {
 /// Something drawn on a page.
 #[derive(Clone, Debug)]
 pub enum Item {
+    /// A filled rectangle, with round corners of `radius`.
     Box {
+        /// Where it is.
         rect: Rect,
+        /// Its colour.
         fill: Color,
+        /// How round its corners are.
         radius: Mm,
     },
+    /// A filled circle.
     Circle {
+        /// Its centre.
         center: Point,
+        /// Its radius.
         radius: Mm,
+        /// Its colour.
         fill: Color,
     },
+    /// A straight line.
     Line {
+        /// Where it starts.
         from: Point,
+        /// Where it ends.
         to: Point,
+        /// How thick it is.
         width: Pt,
+        /// Its colour.
         color: Color,
     },
     /// A cutting guide outside the cards (always black, always decoration).
     CropMark {
+        /// Where it starts.
         from: Point,
+        /// Where it ends.
         to: Point,
+        /// How thick it is.
         width: Pt,
     },
+    /// A run of text in one font.
     Text(TextRun),
+    /// A QR code.
     Qr(QrSymbol),
     /// A picture (an organisation's logo) fitted into `rect`.
     Image {
+        /// The box it is fitted into.
         rect: Rect,
+        /// The logo's bytes.
         picture: Picture,
     },
 }
@@ -214,6 +241,7 @@ pub struct Page {
     pub size: Size,
     /// The finished size inside the bleed, when there is bleed.
     pub trim: Option<Rect>,
+    /// What is on it, in drawing order.
     pub items: Vec<Item>,
     /// The trim boxes of the cards imposed on this page (empty for a flyer).
     pub cards: Vec<Rect>,
@@ -261,7 +289,14 @@ pub fn leaves(nodes: &[Node]) -> Vec<ItemRef> {
 /// decoration (artifacts) to assistive technology.
 #[derive(Clone, Debug)]
 pub enum Node {
-    Group { kind: StructKind, children: Vec<Node> },
+    /// A structure element holding others (a paragraph, a list, ...).
+    Group {
+        /// What the group is.
+        kind: StructKind,
+        /// What it holds, in reading order.
+        children: Vec<Node>,
+    },
+    /// An item of the page, by its place.
     Content(ItemRef),
 }
 
@@ -270,13 +305,21 @@ pub enum Node {
 pub enum StructKind {
     /// Level and the heading's text (PDF/UA wants it as the title).
     Heading(u16, String),
+    /// A paragraph.
     Paragraph,
+    /// Emphasised text (the labels people look for on screen).
     Strong,
+    /// A numbered list.
     List,
+    /// One item of a list.
     ListItem,
+    /// A list item's number.
     Label,
+    /// A list item's text.
     ListBody,
+    /// A picture, with what it shows said in words.
     Figure {
+        /// What a screen reader says.
         alt: String,
     },
 }
@@ -296,10 +339,13 @@ pub struct PlacedRegion {
 /// set in, and the logical structure for assistive technology.
 #[derive(Clone, Debug)]
 pub struct Document {
+    /// The document's title (the PDF's and the PNG's).
     pub title: String,
     /// BCP 47 language tag of the content.
     pub lang: String,
+    /// Its pages, in order.
     pub pages: Vec<Page>,
+    /// The structure tree, for tagged PDF and screen readers.
     pub structure: Vec<Node>,
     /// The typefaces text runs refer to: the main one first.
     pub fonts: Vec<Typeface>,
@@ -324,6 +370,7 @@ impl Document {
         })
     }
 
+    /// Every QR code, with the page it is on.
     pub fn qr_symbols(&self) -> impl Iterator<Item = (usize, &QrSymbol)> {
         self.pages.iter().enumerate().flat_map(|(p, page)| {
             page.items.iter().filter_map(move |it| match it {

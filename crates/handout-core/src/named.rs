@@ -13,17 +13,19 @@ macro_rules! named {
     }) => {
         $(#[$m])*
         #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
-        $vis enum $name { $($(#[$vm])* $variant),+ }
+        $vis enum $name { $($(#[$vm])* #[doc = concat!("`", $text, "` in the files.")] $variant),+ }
 
         impl $name {
             /// Every name, in the order the type lists them.
             pub const NAMES: &'static [&'static str] = &[$($text),+];
 
             #[allow(dead_code, reason = "not every enum is written back out")]
+            /// The name, as written in the files.
             pub fn name(self) -> &'static str {
                 match self { $($name::$variant => $text),+ }
             }
 
+            /// The value a name stands for.
             pub fn from_name(s: &str) -> Option<$name> {
                 match s { $($text => Some($name::$variant),)+ _ => None }
             }

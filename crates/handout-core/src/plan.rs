@@ -23,13 +23,14 @@ use crate::model::Document;
 use crate::project::{Project, Selection};
 use crate::raster::{self, Scale};
 use crate::render::{RenderOptions, render};
-pub use crate::runner::{InTurn, Runner};
+use crate::runner::Runner;
 use crate::script::Script;
 use std::collections::BTreeSet;
 
 /// What a run builds, and how.
 #[derive(Clone, Debug)]
 pub struct PlanOptions {
+    /// Which languages, platforms and layouts.
     pub selection: Selection,
     /// The dated version, the after-deadline version, or whichever today
     /// calls for.
@@ -110,13 +111,17 @@ impl Variants<'_> {
 
 /// One document to build.
 pub struct Job<'a> {
+    /// What to compose.
     pub handout: Handout<'a>,
+    /// Which document it is.
     pub id: DocId,
 }
 
 /// A document that was built: its page model and its files.
 pub struct Built {
+    /// Which document it is.
     pub id: DocId,
+    /// Its page model.
     pub doc: Document,
     /// Where its main file goes: relative to an output folder,
     /// `[org/]lang/name.ext`, always with `/`.

@@ -1,4 +1,4 @@
-//! The project: layouts/, data/<lang>/ and fonts/, from a [`Files`].
+//! The project: `layouts/`, `data/<lang>/` and `fonts/`, from a [`Files`].
 //! This is where the files are found and read; the loaders in
 //! [`crate::load`] only check what was read. Only what a run selects is
 //! read, so a broken file the run does not need cannot stop it.
@@ -17,6 +17,7 @@ use std::sync::Arc;
 pub struct Project {
     /// Where its files were read.
     pub files: Arc<dyn Files>,
+    /// Its layouts, by id.
     pub layouts: Vec<Layout>,
     /// One per language folder.
     pub contents: Vec<Content>,
@@ -28,8 +29,11 @@ pub struct Project {
 /// Ids found in the project.
 #[derive(Default, Debug)]
 pub struct Found {
+    /// The language folders in data/.
     pub languages: BTreeSet<String>,
+    /// The platform files in any language folder.
     pub platforms: BTreeSet<String>,
+    /// The layout files in layouts/.
     pub layouts: BTreeSet<String>,
 }
 
@@ -53,6 +57,7 @@ impl Choice {
         Choice(id.map(|i| BTreeSet::from([i])))
     }
 
+    /// Whether `id` is taken.
     pub fn keeps(&self, id: &str) -> bool {
         self.0.as_ref().is_none_or(|ids| ids.contains(id))
     }
@@ -66,8 +71,11 @@ impl Choice {
 /// Which languages, platforms and layouts a run takes.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Selection {
+    /// Which languages.
     pub langs: Choice,
+    /// Which platforms.
     pub platforms: Choice,
+    /// Which layouts.
     pub layouts: Choice,
 }
 

@@ -6,6 +6,7 @@
 
 /// Runs `count` pieces of work; the results come back in their order.
 pub trait Runner: Sync {
+    /// `f(0)` to `f(count - 1)`, their results in that order.
     fn map<T: Send, F: Fn(usize) -> T + Sync>(&self, count: usize, f: F) -> Vec<T>;
 }
 

@@ -7,13 +7,18 @@ use crate::named::named;
 /// An sRGB colour.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Color {
+    /// Red, 0 to 255.
     pub r: u8,
+    /// Green, 0 to 255.
     pub g: u8,
+    /// Blue, 0 to 255.
     pub b: u8,
 }
 
 impl Color {
+    /// Black.
     pub const BLACK: Color = Color { r: 0, g: 0, b: 0 };
+    /// White.
     pub const WHITE: Color = Color { r: 255, g: 255, b: 255 };
 
     /// WCAG 2 relative luminance.

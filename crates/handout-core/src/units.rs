@@ -28,20 +28,25 @@ pub struct Pt(pub f32);
 pub const EPS: Mm = Mm(0.01);
 
 impl Mm {
+    /// No length.
     pub const ZERO: Mm = Mm(0.0);
 
+    /// The same length in points.
     pub fn to_pt(self) -> Pt {
         Pt(self.0 * PT_PER_MM)
     }
 
+    /// The longer of the two.
     pub fn max(self, other: Mm) -> Mm {
         Mm(self.0.max(other.0))
     }
 
+    /// The shorter of the two.
     pub fn min(self, other: Mm) -> Mm {
         Mm(self.0.min(other.0))
     }
 
+    /// The length without its sign.
     pub fn abs(self) -> Mm {
         Mm(self.0.abs())
     }
@@ -67,23 +72,21 @@ impl Mm {
     }
 }
 
-/// Pixels per point at `dpi` dots per inch: the scale that draws a page
-/// measured in points at that resolution.
-pub fn pixels_per_pt(dpi: f32) -> f32 {
-    dpi / PT_PER_INCH
-}
-
 impl Pt {
+    /// No length.
     pub const ZERO: Pt = Pt(0.0);
 
+    /// The same length in millimetres.
     pub fn to_mm(self) -> Mm {
         Mm(self.0 / PT_PER_MM)
     }
 
+    /// The larger of the two.
     pub fn max(self, other: Pt) -> Pt {
         Pt(self.0.max(other.0))
     }
 
+    /// The smaller of the two.
     pub fn min(self, other: Pt) -> Pt {
         Pt(self.0.min(other.0))
     }
@@ -206,13 +209,18 @@ impl Size {
 /// An axis-aligned rectangle on the page, top-left origin.
 #[derive(Copy, Clone, Debug, Default, PartialEq)]
 pub struct Rect {
+    /// Its left edge.
     pub x: Mm,
+    /// Its top edge.
     pub y: Mm,
+    /// Its width.
     pub w: Mm,
+    /// Its height.
     pub h: Mm,
 }
 
 impl Rect {
+    /// A rectangle at (`x`, `y`) of `w` x `h`.
     pub fn new(x: Mm, y: Mm, w: Mm, h: Mm) -> Rect {
         Rect { x, y, w, h }
     }
@@ -222,14 +230,17 @@ impl Rect {
         Rect::new(Mm::ZERO, Mm::ZERO, size.w, size.h)
     }
 
+    /// Its width and height.
     pub fn size(&self) -> Size {
         Size::new(self.w, self.h)
     }
 
+    /// Its right edge.
     pub fn right(&self) -> Mm {
         self.x + self.w
     }
 
+    /// Its bottom edge.
     pub fn bottom(&self) -> Mm {
         self.y + self.h
     }
@@ -244,6 +255,7 @@ impl Rect {
         Rect::new(self.x - d, self.y - d, self.w + d * 2.0, self.h + d * 2.0)
     }
 
+    /// The same rectangle moved by (`dx`, `dy`).
     pub fn translate(&self, dx: Mm, dy: Mm) -> Rect {
         Rect::new(self.x + dx, self.y + dy, self.w, self.h)
     }
@@ -261,6 +273,7 @@ impl Rect {
         self.contains(other, EPS)
     }
 
+    /// Whether the two share any area.
     pub fn overlaps(&self, other: &Rect) -> bool {
         self.x < other.right() && other.x < self.right() && self.y < other.bottom() && other.y < self.bottom()
     }
@@ -306,7 +319,6 @@ mod tests {
         assert_eq!(format!("{:.0}", Mm(66.4)), "66 mm");
         assert!((Mm::from_pixels(300.0, 300.0).0 - 25.4).abs() < 1e-4);
         assert!((Mm(25.4).to_pixels(72.0) - 72.0).abs() < 1e-4);
-        assert_eq!(pixels_per_pt(144.0), 2.0);
     }
 
     #[test]

@@ -11,9 +11,9 @@
 //! code `handout serve` runs (`handout_web::answer`), so the same form on
 //! the same day gives the same bytes.
 
-use handout_core::date::Date;
-use handout_core::files::Embedded;
-use handout_core::plan::InTurn;
+use handout_core::Date;
+use handout_core::Embedded;
+use handout_core::InTurn;
 use handout_web::answer::{self, Answer, Delivery, Want};
 use handout_web::complaint;
 use handout_web::form::{self, Form, Refused};

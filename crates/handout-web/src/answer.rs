@@ -10,11 +10,10 @@ use crate::form::{Form, Refused};
 use crate::order::{Order, order};
 use crate::studio::Studio;
 use crate::words::Ui;
-use handout_core::bundle;
-use handout_core::date::Date;
-use handout_core::diag::Problems;
-use handout_core::plan::{Built, Make, Runner};
-use handout_core::raster::{self, Scale};
+use handout_core::Date;
+use handout_core::Problems;
+use handout_core::Scale;
+use handout_core::{Built, Make, Runner};
 
 /// Preview images: one pixel per point (72 dpi), an A4 page is 595 x 842.
 pub const PREVIEW_DPI: f32 = 72.0;
@@ -136,7 +135,7 @@ fn file(studio: &Studio, order: &Order, today: Date, runner: &impl Runner, how: 
             let name = format!("{}-{}.{ext}", o.id.lang, o.id.file_stem());
             Answer::File(File { name, mime, bytes: bytes.clone() })
         }
-        _ => match bundle::zip(&built) {
+        _ => match handout_core::zip(&built) {
             Ok(bytes) => {
                 let name = match &order.org {
                     Some(org) => format!("handout-{}.zip", org.input.id.get()),
@@ -159,7 +158,7 @@ fn preview(studio: &Studio, order: &Order, want: Want, today: Date, runner: &imp
     else {
         return complaints(studio, order, &problems);
     };
-    let mut pngs = match raster::pngs(&built.doc, preview_scale(&built), runner) {
+    let mut pngs = match handout_core::pngs(&built.doc, preview_scale(&built), runner) {
         Ok(p) => p,
         Err(p) => {
             problems.push(p);

@@ -2,9 +2,9 @@
 //! with the names people know them by.
 
 use crate::words::Ui;
-use handout_core::doc_id::DocId;
-use handout_core::load::layout::Format;
-use handout_core::project::Project;
+use handout_core::DocId;
+use handout_core::Format;
+use handout_core::Project;
 use std::collections::BTreeMap;
 
 /// What the page offers, with the names people know them by.

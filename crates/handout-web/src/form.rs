@@ -195,7 +195,7 @@ fn known(name: &str, count: usize) -> Result<String, Refused> {
 
 /// `org_help_<lang>`: a language id after the prefix.
 pub fn is_help_field(name: &str) -> bool {
-    name.strip_prefix("org_help_").is_some_and(handout_core::load::valid_id)
+    name.strip_prefix("org_help_").is_some_and(handout_core::valid_id)
 }
 
 /// A text field's value: UTF-8, without NUL, and not too long.

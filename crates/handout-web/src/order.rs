@@ -6,11 +6,11 @@
 
 use crate::form::{Form, Refused, is_help_field};
 use crate::words::Ui;
-use handout_core::diag::{Loc, Source};
-use handout_core::edition::{Edition, EditionChoice};
-use handout_core::load::At;
-use handout_core::load::org::OrgInput;
-use handout_core::project::{Choice, Project, Selection};
+use handout_core::At;
+use handout_core::OrgInput;
+use handout_core::{Choice, Project, Selection};
+use handout_core::{Edition, EditionChoice};
+use handout_core::{Loc, Source};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -208,7 +208,7 @@ mod tests {
         assert_eq!(slug("Bibliotheek Één & Zo"), "bibliotheek-een-zo");
         assert_eq!(slug("  ???  "), "organisatie");
         assert_eq!(slug("Straße 12"), "strasse-12");
-        assert!(handout_core::load::valid_id(&slug(&"Ab ".repeat(50))));
+        assert!(handout_core::valid_id(&slug(&"Ab ".repeat(50))));
     }
 
     #[test]

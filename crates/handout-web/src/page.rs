@@ -8,9 +8,9 @@ use crate::complaint::Complaint;
 use crate::form::Form;
 use crate::words::{Ui, Words};
 use base64::Engine;
-use handout_core::date::Date;
-use handout_core::edition::has_passed;
-use handout_core::project::Project;
+use handout_core::Date;
+use handout_core::Project;
+use handout_core::has_passed;
 use maud::{DOCTYPE, Markup, html};
 
 /// Where the page runs.
@@ -271,8 +271,8 @@ fn org(page: &Page, cat: &Catalogue, w: &Words) -> Markup {
 /// How long a help text may be: what any organisation may give, and what
 /// each layout that holds less holds (measured, from the layout files).
 fn help_hint(page: &Page, cat: &Catalogue, w: &Words) -> String {
-    let mut hint = w.org_help_hint.replace("{max}", &handout_core::load::org::MAX_HELP.to_string());
-    for l in cat.layouts.iter().filter(|l| l.max_help.is_some_and(|m| m < handout_core::load::org::MAX_HELP)) {
+    let mut hint = w.org_help_hint.replace("{max}", &handout_core::MAX_HELP.to_string());
+    for l in cat.layouts.iter().filter(|l| l.max_help.is_some_and(|m| m < handout_core::MAX_HELP)) {
         let fits = w.org_help_fits.replace("{layout}", l.name(page.ui));
         hint.push(' ');
         hint.push_str(&fits.replace("{max}", &l.max_help.unwrap_or_default().to_string()));

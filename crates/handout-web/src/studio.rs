@@ -7,14 +7,14 @@
 
 use crate::catalogue::Catalogue;
 use crate::order::Order;
-use handout_core::cache::Caches;
-use handout_core::date::Date;
-use handout_core::diag::{Problem, Problems};
-use handout_core::files::Files;
-use handout_core::fonts::FontStore;
-use handout_core::load::org::{Org, check_org};
-use handout_core::plan::{Built, Make, Plan, PlanOptions, Runner};
-use handout_core::project::{Project, Selection};
+use handout_core::Caches;
+use handout_core::Date;
+use handout_core::Files;
+use handout_core::FontStore;
+use handout_core::{Built, Make, Plan, PlanOptions, Runner};
+use handout_core::{Org, check_org};
+use handout_core::{Problem, Problems};
+use handout_core::{Project, Selection};
 use std::sync::{Arc, Mutex};
 
 /// The project, its fonts and caches, shared by every order.
@@ -30,7 +30,7 @@ impl Studio {
     pub fn open(files: Arc<dyn Files>) -> Result<Studio, Problems> {
         let mut problems = Problems::new();
         let what = files.describe();
-        let project = handout_core::project::load(files, &Selection::all(), &mut problems);
+        let project = handout_core::load_project(files, &Selection::all(), &mut problems);
         if problems.has_errors() || project.contents.is_empty() || project.layouts.is_empty() {
             if !problems.has_errors() {
                 problems.push(Problem::error(format!("{what} has no languages or no layouts")));

@@ -117,7 +117,7 @@ fn edge_marks(sheet: &SheetSpec, cards: &[Rect]) -> Vec<Item> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::layout::CropMarks;
+    use crate::load::layout::sheet::CropMarks;
     use crate::units::{EPS, Pt};
 
     fn sheet(flip: Flip) -> SheetSpec {

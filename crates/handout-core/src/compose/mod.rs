@@ -33,11 +33,17 @@ use std::sync::Arc;
 /// handed out by an organisation or not.
 #[derive(Clone, Copy)]
 pub struct Handout<'a> {
+    /// The layout as printed: its `[with_org]` variant when there is an organisation ([`crate::Layout::for_org`]).
     pub layout: &'a Layout,
+    /// The layout's fonts, read for the scripts the content needs.
     pub fonts: &'a Fonts,
+    /// One language's texts.
     pub content: &'a Content,
+    /// The platform whose steps and form URL it shows.
     pub platform: &'a Platform,
+    /// Dated, or after the deadline.
     pub edition: Edition,
+    /// The organisation that hands it out, if any.
     pub org: Option<&'a Org>,
 }
 

@@ -18,11 +18,22 @@ pub enum Kind {
     /// Text that does not fit its region even at the layout's minimum
     /// sizes: the region's content needs `needed`, the region has
     /// `available`, and the text blamed for it is `text` tall.
-    Overflow { needed: Mm, available: Mm, text: Mm },
+    Overflow {
+        /// The height the region's content needs.
+        needed: Mm,
+        /// The height the region has.
+        available: Mm,
+        /// The height of the text blamed (zero when not known).
+        text: Mm,
+    },
     /// A word wider than a line of its region, even at the minimum size.
     WordTooWide,
     /// A character that no font of the document has a glyph for.
-    MissingGlyph { ch: char },
+    /// A character that no font of the document has a glyph for.
+    MissingGlyph {
+        /// The character.
+        ch: char,
+    },
     /// An organisation's value cannot be used.
     Org(OrgIssue),
     /// An organisation's logo cannot be used.
@@ -53,17 +64,25 @@ impl Kind {
 /// What is wrong with an organisation's values (load/org.rs).
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum OrgIssue {
+    /// The id is not a valid one (lowercase letters, digits and `-`).
     BadId,
+    /// The name is empty.
     NameEmpty,
+    /// The name is longer than allowed.
     NameTooLong,
+    /// The name holds a control character.
     NameControlCharacter,
     /// A help text given for something that is not a language id.
     HelpLanguage,
     /// A help text empty or longer than allowed.
     HelpLength,
+    /// The website is not an address like `www.bibliotheek.nl`.
     WebsiteInvalid,
+    /// The website is longer than allowed.
     WebsiteTooLong,
+    /// The website holds a user name or password.
     WebsiteCredentials,
+    /// The website holds spaces.
     WebsiteSpaces,
     /// The logo is named by something that is not a plain file name.
     LogoName,
@@ -94,6 +113,7 @@ pub enum LogoIssue {
     NotPngOrJpeg,
     /// A PNG or JPEG that cannot be decoded (damaged, cut short).
     Damaged,
+    /// A PNG or JPEG of no pixels.
     NoPixels,
     /// A side longer than a logo may have.
     TooWide,
@@ -101,8 +121,11 @@ pub enum LogoIssue {
     Bomb,
     /// An SVG that refers to a file or site outside itself.
     Outside,
+    /// An SVG that is not UTF-8 text.
     SvgNotUtf8,
+    /// An SVG that cannot be parsed.
     SvgDamaged,
+    /// An SVG with no width, height or viewBox.
     SvgNoSize,
     /// An SVG holding a picture that is not self-contained or too large.
     SvgEmbeddedPicture,

@@ -21,8 +21,11 @@ use crate::doc_id::DocId;
 use std::fmt;
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
+/// How much a problem weighs.
 pub enum Severity {
+    /// Nothing is made or written.
     Error,
+    /// Made and written, but the person building should look (with `strict`, an error).
     Warning,
     /// Information the person building should have, such as which edition
     /// was chosen and why; never an error, not even with --strict.
@@ -67,6 +70,7 @@ impl std::ops::DerefMut for Problem {
 }
 
 impl Problem {
+    /// An error: what it stops is not made.
     pub fn error(message: impl Into<String>) -> Problem {
         Problem(Box::new(Details {
             severity: Severity::Error,
@@ -80,12 +84,14 @@ impl Problem {
         }))
     }
 
+    /// A warning: made anyway, but worth a look.
     pub fn warning(message: impl Into<String>) -> Problem {
         let mut p = Problem::error(message);
         p.severity = Severity::Warning;
         p
     }
 
+    /// A note: what was chosen and why.
     pub fn note(message: impl Into<String>) -> Problem {
         let mut p = Problem::error(message);
         p.severity = Severity::Note;
@@ -103,31 +109,37 @@ impl Problem {
         self
     }
 
+    /// Where in a file it is.
     pub fn at(mut self, loc: Loc) -> Problem {
         self.loc = Some(loc);
         self
     }
 
+    /// Where in a file it is, if known.
     pub fn at_opt(mut self, loc: Option<Loc>) -> Problem {
         self.loc = loc;
         self
     }
 
+    /// The short text under the underlined place.
     pub fn label(mut self, label: impl Into<String>) -> Problem {
         self.label = Some(label.into());
         self
     }
 
+    /// What to do about it.
     pub fn help(mut self, help: impl Into<String>) -> Problem {
         self.help = Some(help.into());
         self
     }
 
+    /// Another place that explains it, and what it is.
     pub fn related(mut self, loc: Loc, what: impl Into<String>) -> Problem {
         self.related.push((loc, what.into()));
         self
     }
 
+    /// Whether it stops what met it.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -157,6 +169,7 @@ pub struct Problems {
 pub struct Mark(usize);
 
 impl Problems {
+    /// No problems yet.
     pub fn new() -> Problems {
         Problems::default()
     }
@@ -184,28 +197,34 @@ impl Problems {
         }
     }
 
+    /// Report each of `other`, as [`Problems::push`] does.
     pub fn extend(&mut self, other: impl IntoIterator<Item = Problem>) {
         for p in other {
             self.push(p);
         }
     }
 
+    /// Whether any error was reported.
     pub fn has_errors(&self) -> bool {
         self.list.iter().any(Problem::is_error)
     }
 
+    /// How many errors were reported (each once).
     pub fn error_count(&self) -> usize {
         self.list.iter().filter(|p| p.is_error()).count()
     }
 
+    /// Whether nothing at all was reported.
     pub fn is_empty(&self) -> bool {
         self.list.is_empty()
     }
 
+    /// How many problems were reported (each once).
     pub fn len(&self) -> usize {
         self.list.len()
     }
 
+    /// The problems, in the order found.
     pub fn iter(&self) -> std::slice::Iter<'_, Problem> {
         self.list.iter()
     }
@@ -236,6 +255,7 @@ impl Problems {
         }
     }
 
+    /// The problems, in the order found.
     pub fn into_vec(self) -> Vec<Problem> {
         self.list
     }

@@ -10,6 +10,7 @@ use std::sync::Arc;
 pub struct Source {
     /// The path as the user should see it (relative to the project root).
     pub path: PathBuf,
+    /// The file's whole text.
     pub text: String,
     /// Set when the text stands for the cells of a spreadsheet (one row a
     /// line, cells between tabs): places are then named by cell.
@@ -26,6 +27,7 @@ pub struct Cells {
 }
 
 impl Source {
+    /// A text and the path it is shown as.
     pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Arc<Source> {
         Arc::new(Source { path: path.into(), text: text.into(), cells: None })
     }
@@ -53,19 +55,24 @@ impl Source {
 /// A place in a source file.
 #[derive(Clone, Debug)]
 pub struct Loc {
+    /// The file.
     pub source: Arc<Source>,
+    /// The bytes of its text the place covers.
     pub span: Range<usize>,
 }
 
 impl Loc {
+    /// The bytes `span` of `source`.
     pub fn new(source: &Arc<Source>, span: Range<usize>) -> Loc {
         Loc { source: Arc::clone(source), span }
     }
 
+    /// The file's path, as shown.
     pub fn path(&self) -> &Path {
         &self.source.path
     }
 
+    /// The line and column (in characters) where it starts, both from 1.
     pub fn line_col(&self) -> (usize, usize) {
         self.source.line_col(self.span.start)
     }

@@ -32,18 +32,22 @@ pub struct At<T> {
 }
 
 impl<T> At<T> {
+    /// `value`, found at `loc`.
     pub fn new(value: T, loc: Loc) -> At<T> {
         At { value, loc }
     }
 
+    /// The value.
     pub fn get(&self) -> &T {
         &self.value
     }
 
+    /// The value, without its place.
     pub fn into_inner(self) -> T {
         self.value
     }
 
+    /// Where the value is written.
     pub fn loc(&self) -> &Loc {
         &self.loc
     }

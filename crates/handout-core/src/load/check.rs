@@ -76,11 +76,6 @@ impl<'p> Checker<'p> {
         v.as_ref().map_or(Mm::ZERO, |v| self.mm(v, limit))
     }
 
-    /// Whether nothing was wrong so far.
-    pub fn clean(&self) -> bool {
-        self.problems.clean_since(self.mark)
-    }
-
     /// The checked value, if no error was reported through this checker
     /// (or otherwise) since it was made.
     pub fn finish<T>(self, value: impl FnOnce() -> T) -> Option<T> {

@@ -22,7 +22,7 @@ use std::sync::Arc;
 
 pub use at::At;
 pub use check::{Checker, Limit};
-pub use content::{Campaign, Content, Platform};
+pub use content::Content;
 pub use layout::Layout;
 
 /// A file the user edits, as a source for messages; `shown` is its path

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 mod svg;
 
-pub use svg::{MAX_DEPTH, MAX_ELEMENTS, MAX_FILTER_AREA, MAX_FILTERS, svg_to_draw};
+pub use svg::svg_to_draw;
 
 /// The largest logo file read.
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;

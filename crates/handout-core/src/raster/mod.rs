@@ -26,7 +26,12 @@ pub enum Scale {
     /// Every page at this resolution.
     Dpi(f32),
     /// Every page exactly this many pixels.
-    Pixels { width: u32, height: u32 },
+    Pixels {
+        /// Pixels across.
+        width: u32,
+        /// Pixels down.
+        height: u32,
+    },
 }
 
 impl Scale {

@@ -10,6 +10,6 @@ mod measure;
 mod shaper;
 mod styled;
 
-pub use linebreak::{Breaking, Line, Piece, Setting, Unfit, break_lines};
+pub use linebreak::{Breaking, Line, Setting, break_lines};
 pub use measure::Measurer;
-pub use shaper::{Dir, ShapeCache};
+pub use shaper::ShapeCache;

@@ -22,15 +22,22 @@ struct RawCampaign {
 /// The texts and rules of one language's campaign.
 #[derive(Debug)]
 pub struct Campaign {
+    /// The campaign file, for messages.
     pub source: Arc<Source>,
+    /// How the language writes.
     pub language: Language,
+    /// The day from which the after-deadline edition is printed.
     pub deadline: Date,
+    /// Where the deadline is written.
     pub deadline_loc: Loc,
+    /// The texts by key (`title`, `intro`, ...), as layouts name them.
     pub texts: BTreeMap<String, Template>,
+    /// The hosts QR codes may point to (and their subdomains).
     pub allowed_hosts: Vec<String>,
 }
 
 impl Campaign {
+    /// The text a layout names by `key`.
     pub fn text(&self, key: &str) -> Option<&Template> {
         self.texts.get(key)
     }

@@ -37,10 +37,12 @@ pub struct Language {
     pub code: String,
     /// Its name in itself ("Nederlands"); the tag when not given.
     pub name: String,
+    /// Hyphenation patterns, if the language has them.
     pub hyphenation: Option<hypher::Lang>,
     /// Written right to left (Arabic, Hebrew...): paragraphs, lists and
     /// the QR block are mirrored.
     pub rtl: bool,
+    /// Opening and closing quotation marks, for straight `"` pairs.
     pub quotes: Option<(String, String)>,
     months: Vec<String>,
     date_format: String,

@@ -9,10 +9,10 @@ mod template;
 mod url;
 
 pub use campaign::{Campaign, load_campaign};
-pub use language::{Direction, Language};
+pub use language::Language;
 pub use platform::{Platform, Route, load_platform};
 pub use template::{Template, Vars, template};
-pub use url::{MAX_URL_LEN, check_form_url};
+pub use url::MAX_URL_LEN;
 
 use crate::diag::{Problem, Problems, Source};
 use std::path::Path;
@@ -23,7 +23,9 @@ use std::sync::Arc;
 pub struct Content {
     /// The folder name under data/, e.g. `nl`.
     pub id: String,
+    /// The texts every platform shares.
     pub campaign: Campaign,
+    /// Its platforms, by id.
     pub platforms: Vec<Platform>,
 }
 

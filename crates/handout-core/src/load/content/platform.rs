@@ -28,8 +28,11 @@ struct RawRoute {
 /// One way to the form, with numbered steps.
 #[derive(Clone, Debug)]
 pub struct Route {
+    /// What the route is called ("In de app").
     pub title: Template,
+    /// The steps, in order.
     pub steps: Vec<Template>,
+    /// Where the route is written.
     pub loc: Loc,
 }
 
@@ -38,11 +41,17 @@ pub struct Route {
 pub struct Platform {
     /// From the file name: `facebook.toml` is `facebook`.
     pub id: String,
+    /// The platform file, for messages.
     pub source: Arc<Source>,
+    /// Its name as people know it ("Facebook").
     pub name: String,
+    /// Where the name is written.
     pub name_loc: Loc,
+    /// The https address the QR code opens, checked.
     pub form_url: String,
+    /// Where the URL is written.
     pub url_loc: Loc,
+    /// Its routes by id (`app`, `browser`).
     pub routes: BTreeMap<String, Route>,
 }
 

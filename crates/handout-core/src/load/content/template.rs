@@ -13,13 +13,17 @@ const PLACEHOLDERS: [&str; 3] = ["platform", "deadline", "url"];
 #[derive(Clone, Debug)]
 pub struct Template {
     rich: Rich,
+    /// Where the text is written.
     pub loc: Loc,
 }
 
 /// Values for the placeholders of one handout.
 pub struct Vars<'a> {
+    /// The platform's name.
     pub platform: &'a str,
+    /// The deadline as the language writes it.
     pub deadline: &'a str,
+    /// The form URL.
     pub url: &'a str,
     /// The language's quotation marks, for straight `"` pairs.
     pub quotes: Option<&'a (String, String)>,
@@ -36,6 +40,7 @@ impl Template {
         self.rich.to_plain()
     }
 
+    /// The text with its placeholders filled in.
     pub fn resolve(&self, vars: &Vars) -> Rich {
         let mut rich = self.rich.clone();
         let mut open = true;

@@ -13,11 +13,17 @@ use std::collections::BTreeMap;
 /// A block of content in a region.
 #[derive(Clone, Debug)]
 pub enum Block {
+    /// A campaign text.
     Text(TextBlock),
+    /// The deadline callout (or, after it, the call to act now).
     Deadline(DeadlineBlock),
+    /// A route's title and numbered steps.
     Route(RouteBlock),
+    /// The QR code, its caption and address.
     Qr(QrBlock),
+    /// A thin line.
     Rule(RuleBlock),
+    /// The organisation.
     Org(OrgBlock),
 }
 
@@ -142,6 +148,7 @@ impl Block {
         }
     }
 
+    /// Where the block is written.
     pub fn loc(&self) -> &Loc {
         match self {
             Block::Text(b) => &b.loc,

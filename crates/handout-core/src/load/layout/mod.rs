@@ -13,13 +13,13 @@ mod extends;
 mod raw;
 mod regions;
 mod roles;
-mod sheet;
+pub(crate) mod sheet;
 mod stacks;
 
-pub use blocks::{Block, DeadlineBlock, Ground, OrgBlock, QrBlock, QrNotes, RoleUse, RouteBlock, RuleBlock, TextBlock};
+pub use blocks::{Block, DeadlineBlock, OrgBlock, QrBlock, RouteBlock};
 pub use raw::{Align, EcLevel, Flip, MarkPlace, TextTag};
 pub use roles::{Role, TextStyle};
-pub use sheet::{CropMarks, SheetSpec};
+pub use sheet::SheetSpec;
 pub use stacks::Stack;
 
 use super::content::MAX_URL_LEN;
@@ -38,14 +38,19 @@ use std::sync::Arc;
 pub struct Layout {
     /// From the file name: `flyer-a4.toml` is `flyer-a4`.
     pub id: String,
+    /// The layout file, for messages.
     pub source: Arc<Source>,
     /// What the layout is for, in a line.
     pub description: Option<String>,
     /// Its name and use on the web page, per language of the page.
     pub names: BTreeMap<String, String>,
+    /// What it is for, per language of the web page.
     pub uses: BTreeMap<String, String>,
+    /// The page (or card) and what surrounds it.
     pub page: PageSpec,
+    /// The font files, per script.
     pub fonts: FontSpec,
+    /// How the QR code is printed.
     pub qr: QrSpec,
     /// The text roles (`[text.<role>]`), by name.
     pub styles: BTreeMap<String, TextStyle>,
@@ -69,7 +74,12 @@ pub enum Format {
     /// Pages of a PDF, to print.
     Pdf,
     /// Images of this many pixels, for screens (each side one image).
-    Png { width: u32, height: u32 },
+    Png {
+        /// Pixels across.
+        width: u32,
+        /// Pixels down.
+        height: u32,
+    },
 }
 
 /// CSS pixels to the inch: a PNG layout's page is its pixels at this.
@@ -108,7 +118,9 @@ pub struct PageSpec {
 /// One page of a flyer, or one side of a card (`[[face]]` in the file).
 #[derive(Clone, Debug)]
 pub struct Face {
+    /// Its name in the file.
     pub name: String,
+    /// Its regions, in the order they are drawn.
     pub regions: Vec<Region>,
     /// Regions that share the room they fill.
     pub stacks: Vec<Stack>,
@@ -117,20 +129,30 @@ pub struct Face {
 /// A rectangle of a side that shows blocks, or a coloured panel (no blocks).
 #[derive(Clone, Debug)]
 pub struct Region {
+    /// Its name in the file.
     pub name: String,
+    /// Where it is, from the page's top-left corner.
     pub rect: Rect,
+    /// Room kept free inside its edges.
     pub padding: Mm,
+    /// Its colour, if it has one.
     pub background: Option<Color>,
+    /// How round its corners are.
     pub radius: Mm,
+    /// Where its blocks sit when they leave room over.
     pub align: Align,
+    /// Room between its blocks.
     pub gap: Mm,
     /// Regions of one group are set at the same scale, so that, say, two
     /// columns of steps keep the same type size when one must shrink.
     pub fit_group: Option<String>,
     /// In a stack: the least height it gives way to, the most it grows to.
     pub min_h: Option<Mm>,
+    /// The most it grows to in a stack.
     pub max_h: Option<Mm>,
+    /// What it shows, top to bottom.
     pub blocks: Vec<Block>,
+    /// Where it is written.
     pub loc: Loc,
 }
 

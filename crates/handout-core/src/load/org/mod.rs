@@ -11,7 +11,7 @@ mod table;
 mod workbook;
 
 pub use rows::parse_sheet;
-pub use table::{FORMATS, MAX_BYTES};
+pub use table::MAX_BYTES;
 
 use super::content::{Template, template};
 use super::{At, Checker, parse_toml, valid_id};
@@ -32,27 +32,36 @@ pub const MAX_WEBSITE: usize = 100;
 /// An organisation, checked.
 #[derive(Clone, Debug)]
 pub struct Org {
-    /// Its id: the file name, or the `id` column. Output goes to out/<id>/.
+    /// Its id: the file name, or the `id` column. Output goes to `out/<id>/`.
     pub id: String,
+    /// Its name as visitors know it.
     pub name: String,
+    /// Where the name is written.
     pub name_loc: Loc,
     /// As printed: without `https://` and a trailing `/`.
     pub website: Option<String>,
+    /// Where the website is written.
     pub website_loc: Option<Loc>,
     /// Where to get help, per language id (`nl`, `en`).
     pub help: BTreeMap<String, Template>,
     /// Where the help texts are (for messages about a missing language).
     pub help_loc: Loc,
+    /// Its logo, checked, if it has one.
     pub logo: Option<Arc<Logo>>,
 }
 
 /// An organisation as given, each value with its place.
 #[derive(Clone)]
 pub struct OrgInput {
+    /// Its id: output goes to `out/<id>/`.
     pub id: At<String>,
+    /// Its name as visitors know it.
     pub name: At<String>,
+    /// The logo's file name.
     pub logo: Option<At<String>>,
+    /// The website, as people type it.
     pub website: Option<At<String>>,
+    /// Where visitors get help, per language id.
     pub help: BTreeMap<String, At<String>>,
     /// Where the help texts are given.
     pub help_loc: Loc,

@@ -10,7 +10,7 @@ use crate::load::{At, valid_id};
 use std::path::Path;
 
 /// The organisations in a spreadsheet file's bytes (see
-/// [`read_table`] for the formats): columns `id`, `name`, `website`,
+/// `read_table` for the formats): columns `id`, `name`, `website`,
 /// `logo` and `help_<lang>`. `shown` is the file's path in messages.
 pub fn parse_sheet(shown: &Path, bytes: &[u8], problems: &mut Problems) -> Vec<OrgInput> {
     let Some(table) = read_table(shown, bytes, problems) else { return Vec::new() };
