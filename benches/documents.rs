@@ -8,11 +8,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use handout::orgs::{OrgChoice, load_orgs};
-use handout_core::Caches;
-use handout_core::Date;
-use handout_core::Problems;
-use handout_core::Selection;
-use handout_core::{InTurn, Make, Plan, PlanOptions};
+use handout_core::{Caches, Date, InTurn, Make, Plan, PlanOptions, Problems, Selection};
 use std::path::Path;
 use std::sync::Arc;
 

@@ -1,8 +1,7 @@
 //! Today, for the front ends: from `SOURCE_DATE_EPOCH` when set
 //! (reproducible builds, tests), else the clock. The core has no clock.
 
-use handout_core::Date;
-use handout_core::Problem;
+use handout_core::{Date, Problem};
 
 pub fn today() -> Result<Date, Problem> {
     let secs = match std::env::var("SOURCE_DATE_EPOCH") {

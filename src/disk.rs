@@ -5,9 +5,7 @@
 //! project folder on disk, when there is one, always wins, so that edited
 //! content is what gets built.
 
-use handout_core::source_from_bytes;
-use handout_core::{Embedded, Entry, Files, is_plain};
-use handout_core::{Problem, Source};
+use handout_core::{Embedded, Entry, Files, Problem, Source, is_plain, source_from_bytes};
 use std::borrow::Cow;
 use std::io;
 use std::path::{Path, PathBuf};

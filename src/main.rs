@@ -7,10 +7,7 @@ use handout::disk::Root;
 use handout::make::{self, Options};
 use handout::orgs::OrgChoice;
 use handout::report;
-use handout_core::PlanOptions;
-use handout_core::Selection;
-use handout_core::{Edition, EditionChoice};
-use handout_core::{Problem, Problems};
+use handout_core::{EditionChoice, PlanOptions, Problem, Problems, Selection};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -81,8 +78,8 @@ struct Select {
     root: Option<PathBuf>,
     /// Which version: `deadline` shows the date; `after-deadline` calls to
     /// object now (files get -after-deadline); `auto` picks by today's date
-    #[arg(long, value_enum, default_value_t = EditionArg::Auto)]
-    edition: EditionArg,
+    #[arg(long, default_value = "auto", value_parser = edition())]
+    edition: EditionChoice,
     /// Also make the PDFs PDF/A-2a, for archiving
     #[arg(long)]
     pdfa: bool,
@@ -119,11 +116,11 @@ struct OrgArgs {
     orgs_sheet: Option<PathBuf>,
 }
 
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum EditionArg {
-    Auto,
-    Deadline,
-    AfterDeadline,
+/// `--edition`: the names the core gives the choices.
+fn edition() -> impl clap::builder::TypedValueParser<Value = EditionChoice> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(EditionChoice::NAMES)
+        .map(|name| EditionChoice::from_name(&name).unwrap_or_default())
 }
 
 fn main() -> ExitCode {
@@ -214,11 +211,7 @@ fn options(select: Select, out: Option<PathBuf>, write: bool) -> Result<Options,
     let root = select.root.unwrap_or_else(|| PathBuf::from("."));
     let plan = PlanOptions {
         selection: Selection::one(select.lang.as_deref(), select.platform.as_deref(), select.layout.as_deref()),
-        edition: match select.edition {
-            EditionArg::Auto => EditionChoice::Auto,
-            EditionArg::Deadline => EditionChoice::Fixed(Edition::Deadline),
-            EditionArg::AfterDeadline => EditionChoice::Fixed(Edition::AfterDeadline),
-        },
+        edition: select.edition,
         today,
         pdfa: select.pdfa,
         strict: select.strict,

@@ -3,11 +3,10 @@
 //! by the core's rules (the web page checks its form by the same ones).
 
 use crate::disk::{Disk, read_source};
-use handout_core::Files;
-use handout_core::file_id;
-use handout_core::valid_id;
-use handout_core::{MAX_SHEET_BYTES, Org, SharedLogos, check_org_sharing, parse_org, parse_sheet};
-use handout_core::{Problem, Problems};
+use handout_core::{
+    Files, MAX_SHEET_BYTES, Org, Problem, Problems, SharedLogos, check_org_sharing, file_id, parse_org, parse_sheet,
+    valid_id,
+};
 use std::collections::BTreeSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};

@@ -94,9 +94,7 @@ fn clamp_span(text: &str, span: &Range<usize>) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use handout_core::DocId;
-    use handout_core::Edition;
-    use handout_core::{Loc, Source};
+    use handout_core::{DocId, Edition, Loc, Source};
 
     #[test]
     fn a_problem_is_drawn_with_its_file_line_column_and_documents() {

@@ -5,9 +5,7 @@
 mod common;
 
 use common::*;
-use handout_core::load_platform;
-use handout_core::{Handout, compose};
-use handout_core::{Problems, Source};
+use handout_core::{Handout, Problems, Source, compose, load_platform};
 use proptest::prelude::*;
 
 fn platform_file(steps: &[String]) -> String {

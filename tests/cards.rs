@@ -4,8 +4,7 @@
 mod common;
 
 use common::*;
-use handout_core::Item;
-use handout_core::{Mm, Rect};
+use handout_core::{Item, Mm, Rect};
 
 const A4: (f32, f32) = (595.28, 841.89);
 

@@ -4,10 +4,7 @@
 mod common;
 
 use common::*;
-use handout_core::body_size;
-use handout_core::{Block, TextTag};
-use handout_core::{Item, TextRun};
-use handout_core::{Mm, Rect};
+use handout_core::{Block, Item, Mm, Rect, TextRun, TextTag, body_size};
 
 #[test]
 fn builds_a_flyer_per_platform_in_the_documented_place() {

@@ -8,10 +8,7 @@ mod common;
 
 use common::*;
 use handout::make::Placed;
-use handout_core::Item;
-use handout_core::body_size;
-use handout_core::{Block, TextTag};
-use handout_core::{EPS, Mm, Rect};
+use handout_core::{Block, EPS, Item, Mm, Rect, TextTag, body_size};
 use std::sync::OnceLock;
 
 fn outputs() -> &'static [Placed] {
@@ -265,8 +262,7 @@ fn difference(a: &[u8], b: &[u8], (w, h): (u32, u32)) -> Difference {
 /// `--png`, with and without an organisation (an SVG logo and a PNG logo).
 #[test]
 fn images_show_what_the_printed_pdf_shows() {
-    use handout_core::{Choice, Selection};
-    use handout_core::{Make, Plan, PlanOptions};
+    use handout_core::{Choice, Make, Plan, PlanOptions, Selection};
     let mut problems = handout_core::Problems::new();
     let project = load_project(&root(), &mut problems);
     let loaded = handout::orgs::load_orgs(&root(), &handout::orgs::OrgChoice::All, &mut problems);

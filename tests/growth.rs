@@ -9,14 +9,10 @@ use common::pseudo::{lengthen, project, reading_length};
 use common::*;
 use handout::cores::OnEveryCore;
 use handout::orgs::{OrgChoice, load_orgs};
-use handout_core::Caches;
-use handout_core::MemFiles;
-use handout_core::Problems;
-use handout_core::Selection;
-use handout_core::Source;
-use handout_core::{Edition, EditionChoice};
-use handout_core::{MAX_HELP, Org, check_org, parse_org};
-use handout_core::{Plan, PlanOptions};
+use handout_core::{
+    Caches, Edition, EditionChoice, MAX_HELP, MemFiles, Org, Plan, PlanOptions, Problems, Selection, Source, check_org,
+    parse_org,
+};
 use std::sync::{Arc, OnceLock};
 
 const LAYOUTS: [&str; 8] = [

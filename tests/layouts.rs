@@ -5,8 +5,7 @@ mod common;
 
 use common::*;
 use handout::make;
-use handout_core::Block;
-use handout_core::Problems;
+use handout_core::{Block, Problems};
 
 /// A layout file with its stacks taken out: every region as rigid as drawn.
 fn without_stacks(text: &str) -> String {

@@ -8,12 +8,7 @@ mod common;
 use common::*;
 use handout::make::{self, batch};
 use handout::orgs::{self, OrgChoice};
-use handout_core::Edition;
-use handout_core::Mm;
-use handout_core::Org;
-use handout_core::Problems;
-use handout_core::{Document, Item};
-use handout_core::{Handout, compose};
+use handout_core::{Document, Edition, Handout, Item, Mm, Org, Problems, compose};
 
 fn example(id: &str) -> Org {
     let mut problems = Problems::new();

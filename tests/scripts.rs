@@ -7,8 +7,7 @@ mod common;
 
 use common::*;
 use handout::make;
-use handout_core::Mm;
-use handout_core::{Document, Item, Node, StructKind, TextRun};
+use handout_core::{Document, Item, Mm, Node, StructKind, TextRun};
 
 fn build_fixture(lang: &str) -> (tempfile::TempDir, make::Placed) {
     let proj = tempfile::tempdir().unwrap();

@@ -7,13 +7,7 @@
 mod common;
 
 use common::*;
-use handout_core::Edition;
-use handout_core::Fonts;
-use handout_core::Layout;
-use handout_core::Project;
-use handout_core::{Handout, compose};
-use handout_core::{Platform, load_platform};
-use handout_core::{Problems, Source};
+use handout_core::{Edition, Fonts, Handout, Layout, Platform, Problems, Project, Source, compose, load_platform};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 

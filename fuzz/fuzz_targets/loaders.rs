@@ -4,14 +4,7 @@
 //! rendered: that must not panic either.
 #![no_main]
 
-use handout_core::ComposeCaches;
-use handout_core::{Handout, compose};
-use handout_core::{Problems, Source};
-use handout_core::Embedded;
-use handout_core::Fonts;
-use handout_core::{Content, load_campaign, load_platform};
-use handout_core::{Layout, load_layout};
-use handout_core::Selection;
+use handout_core::{ComposeCaches, Content, Embedded, Fonts, Handout, Layout, Problems, Selection, Source, compose, load_campaign, load_layout, load_platform};
 use libfuzzer_sys::fuzz_target;
 use std::sync::{Arc, OnceLock};
 

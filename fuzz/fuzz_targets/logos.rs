@@ -5,13 +5,7 @@
 //! and rendered: that must not panic either.
 #![no_main]
 
-use handout_core::Caches;
-use handout_core::Date;
-use handout_core::{Problems, Source};
-use handout_core::Embedded;
-use handout_core::{Org, check_org, parse_org};
-use handout_core::{InTurn, Plan, PlanOptions};
-use handout_core::{Project, Selection};
+use handout_core::{Caches, Date, Embedded, InTurn, Org, Plan, PlanOptions, Problems, Project, Selection, Source, check_org, parse_org};
 use libfuzzer_sys::fuzz_target;
 use std::sync::{Arc, OnceLock};
 

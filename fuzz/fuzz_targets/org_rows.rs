@@ -3,8 +3,7 @@
 //! problems, never a panic; every problem can be shown with its place.
 #![no_main]
 
-use handout_core::Problems;
-use handout_core::{check_org, parse_sheet};
+use handout_core::{Problems, check_org, parse_sheet};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

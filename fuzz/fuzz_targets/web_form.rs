@@ -7,9 +7,7 @@
 //! page, and the page drawn with them.
 #![no_main]
 
-use handout_core::Date;
-use handout_core::Embedded;
-use handout_core::InTurn;
+use handout_core::{Date, Embedded, InTurn};
 use handout_web::answer::{self, Want};
 use handout_web::page::{self, Page, Site};
 use handout_web::studio::Studio;

@@ -5,13 +5,9 @@
 //! few documents at a time, however many organisations there are.
 
 use super::{Options, Placed};
-use crate::atomic::write_atomic;
 use crate::cores::OnEveryCore;
 use crate::orgs::{LoadedOrg, load_orgs};
-use handout_core::Caches;
-use handout_core::Org;
-use handout_core::Plan;
-use handout_core::{Problem, Problems};
+use handout_core::{Caches, Org, Plan, Problem, Problems};
 use rayon::prelude::*;
 use std::path::Path;
 use std::sync::Arc;
@@ -116,12 +112,10 @@ fn build_org(shared: &Shared, loaded: &LoadedOrg) -> (bool, usize, Problems) {
     }
     let mut written = 0;
     for o in built.into_iter().map(|b| Placed::new(b, &opts.out)) {
-        let failed = o
-            .files_on_disk()
-            .filter(|_| opts.write)
-            .find_map(|(path, bytes)| write_atomic(&path, bytes).err().map(|e| (path, e)));
-        if let Some((path, e)) = failed {
-            problems.push(Problem::error(format!("cannot write {}: {e}", path.display())));
+        if opts.write
+            && let Err(p) = o.write()
+        {
+            problems.push(p);
             continue;
         }
         shared.progress.written(&o.main, o.built.size(), o.built.doc.pages.len());

@@ -10,12 +10,7 @@ pub use batch::{BatchOutcome, Progress};
 use crate::atomic::write_atomic;
 use crate::cores::OnEveryCore;
 use crate::orgs::OrgChoice;
-use handout_core::Caches;
-use handout_core::Date;
-use handout_core::Files;
-use handout_core::Project;
-use handout_core::{Built, Plan, PlanOptions};
-use handout_core::{Problem, Problems};
+use handout_core::{Built, Caches, Date, Files, Plan, PlanOptions, Problem, Problems, Project};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -63,6 +58,15 @@ impl Placed {
     pub fn files_on_disk(&self) -> impl Iterator<Item = (PathBuf, &[u8])> {
         self.built.files.iter().map(|(p, b)| (on_disk(&self.folder, p), b.as_slice()))
     }
+
+    /// Write its files, each whole or not at all; the first that cannot
+    /// be written stops it.
+    pub fn write(&self) -> Result<(), Problem> {
+        for (path, bytes) in self.files_on_disk() {
+            write_atomic(&path, bytes).map_err(|e| Problem::error(format!("cannot write {}: {e}", path.display())))?;
+        }
+        Ok(())
+    }
 }
 
 /// A built file's path (always with `/`) in the folder `out`, with the
@@ -99,9 +103,9 @@ pub fn run(opts: &Options) -> Outcome {
     }
     opts.plan.judge(&mut outcome.problems);
     if opts.write && !outcome.failed() {
-        for (path, bytes) in outcome.documents.iter().flat_map(Placed::files_on_disk) {
-            if let Err(e) = write_atomic(&path, bytes) {
-                outcome.problems.push(Problem::error(format!("cannot write {}: {e}", path.display())));
+        for placed in &outcome.documents {
+            if let Err(p) = placed.write() {
+                outcome.problems.push(p);
             }
         }
         outcome.written = !outcome.failed();

@@ -6,11 +6,7 @@ pub mod pseudo;
 
 use handout::disk::Disk;
 use handout::make::{self, Options, Outcome};
-use handout_core::Caches;
-use handout_core::ComposeCaches;
-use handout_core::Date;
-use handout_core::Problems;
-use handout_core::{Project, Selection};
+use handout_core::{Caches, ComposeCaches, Date, Problems, Project, Selection};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::{Arc, OnceLock};

@@ -45,6 +45,19 @@ pub enum EditionChoice {
 }
 
 impl EditionChoice {
+    /// What the command line and the web form call the choices.
+    pub const NAMES: [&'static str; 3] = ["auto", "deadline", "after-deadline"];
+
+    /// The choice a name in [`EditionChoice::NAMES`] stands for.
+    pub fn from_name(name: &str) -> Option<EditionChoice> {
+        match name {
+            "auto" => Some(EditionChoice::Auto),
+            "deadline" => Some(EditionChoice::Fixed(Edition::Deadline)),
+            "after-deadline" => Some(EditionChoice::Fixed(Edition::AfterDeadline)),
+            _ => None,
+        }
+    }
+
     /// The edition to print for a campaign with this deadline, today.
     pub fn resolve(self, deadline: Date, today: Date) -> Edition {
         match self {

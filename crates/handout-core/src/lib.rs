@@ -67,7 +67,7 @@ pub use load::content::{
 };
 pub use load::layout::{Block, Face, Format, Layout, Region, TextTag, load_layout};
 pub use load::{At, source_from_bytes, valid_id};
-pub use project::{Choice, Found, Project, Selection, file_id, load as load_project};
+pub use project::{Choice, Found, Project, Selection, file_id, load as load_project, unknown_id};
 
 // Organisations.
 pub use load::org::{

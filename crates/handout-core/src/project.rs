@@ -97,14 +97,22 @@ impl Selection {
     pub fn check(&self, found: &Found, problems: &mut Problems) {
         let mut check = |what: &str, choice: &Choice, known: &BTreeSet<String>| {
             for f in choice.named().filter(|f| !known.is_empty() && !known.contains(*f)) {
-                let list: Vec<&str> = known.iter().map(String::as_str).collect();
-                problems.push(Problem::usage(format!("no {what} `{f}`; the {what}s are: {}", list.join(", "))));
+                problems.push(Problem::usage(unknown_id(what, f, known.iter().map(String::as_str))));
             }
         };
         check("language", &self.langs, &found.languages);
         check("platform", &self.platforms, &found.platforms);
         check("layout", &self.layouts, &found.layouts);
     }
+}
+
+/// "no platform `tiktok`; the platforms are: facebook, instagram": how
+/// every front end says that a name it was given is not one of `known`.
+/// At most 60 characters of `id` are shown, escaped.
+pub fn unknown_id<'a>(what: &str, id: &str, known: impl IntoIterator<Item = &'a str>) -> String {
+    let shown: String = id.chars().take(60).collect();
+    let known: Vec<&str> = known.into_iter().collect();
+    format!("no {what} `{}`; the {what}s are: {}", shown.escape_debug(), known.join(", "))
 }
 
 impl Project {

@@ -11,9 +11,7 @@
 //! code `handout serve` runs (`handout_web::answer`), so the same form on
 //! the same day gives the same bytes.
 
-use handout_core::Date;
-use handout_core::Embedded;
-use handout_core::InTurn;
+use handout_core::{Date, Embedded, InTurn};
 use handout_web::answer::{self, Answer, Delivery, Want};
 use handout_web::complaint;
 use handout_web::form::{self, Form, Refused};

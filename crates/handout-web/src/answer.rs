@@ -10,10 +10,7 @@ use crate::form::{Form, Refused};
 use crate::order::{Order, order};
 use crate::studio::Studio;
 use crate::words::Ui;
-use handout_core::Date;
-use handout_core::Problems;
-use handout_core::Scale;
-use handout_core::{Built, Make, Runner};
+use handout_core::{Built, Date, Make, Problems, Runner, Scale};
 
 /// Preview images: one pixel per point (72 dpi), an A4 page is 595 x 842.
 pub const PREVIEW_DPI: f32 = 72.0;

@@ -2,9 +2,7 @@
 //! with the names people know them by.
 
 use crate::words::Ui;
-use handout_core::DocId;
-use handout_core::Format;
-use handout_core::Project;
+use handout_core::{DocId, Format, Project};
 use std::collections::BTreeMap;
 
 /// What the page offers, with the names people know them by.

@@ -9,8 +9,7 @@ use crate::catalogue::Catalogue;
 use crate::form::Refused;
 use crate::order::field_of;
 use crate::words::Ui;
-use handout_core::{Kind, LogoIssue, OrgIssue, Problem, Problems};
-use handout_core::{MAX_HELP, MAX_NAME, MAX_WEBSITE};
+use handout_core::{Kind, LogoIssue, MAX_HELP, MAX_NAME, MAX_WEBSITE, OrgIssue, Problem, Problems};
 
 /// One thing to change, and where.
 #[derive(Clone, Debug, PartialEq)]
@@ -247,9 +246,7 @@ fn detail(p: &Problem) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use handout_core::At;
-    use handout_core::{Loc, Source};
-    use handout_core::{OrgInput, check_org};
+    use handout_core::{At, Loc, OrgInput, Source, check_org};
 
     #[test]
     fn every_organisation_problem_the_page_can_meet_is_said_in_its_words() {

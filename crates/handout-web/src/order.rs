@@ -6,11 +6,7 @@
 
 use crate::form::{Form, Refused, is_help_field};
 use crate::words::Ui;
-use handout_core::At;
-use handout_core::OrgInput;
-use handout_core::{Choice, Project, Selection};
-use handout_core::{Edition, EditionChoice};
-use handout_core::{Loc, Source};
+use handout_core::{At, Choice, EditionChoice, Loc, OrgInput, Project, Selection, Source, unknown_id};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -50,12 +46,9 @@ pub fn order(form: &Form, project: &Project) -> Result<Order, Refused> {
     let langs = ids(form, "lang", "language", &found.languages)?;
     let platforms = ids(form, "platform", "platform", &found.platforms)?;
     let layouts = ids(form, "layout", "layout", &found.layouts)?;
-    let edition = match form.get("edition").unwrap_or("auto") {
-        "auto" => EditionChoice::Auto,
-        "deadline" => EditionChoice::Fixed(Edition::Deadline),
-        "after-deadline" => EditionChoice::Fixed(Edition::AfterDeadline),
-        other => return Err(bad_value("edition", other, &["auto", "deadline", "after-deadline"])),
-    };
+    let name = form.get("edition").unwrap_or("auto");
+    let edition = EditionChoice::from_name(name)
+        .ok_or_else(|| Refused::Bad(unknown_id("edition", name, EditionChoice::NAMES)))?;
     let page =
         match form.get("page") {
             None => 1,
@@ -95,18 +88,12 @@ impl Order {
     }
 }
 
-fn bad_value(field: &str, value: &str, known: &[&str]) -> Refused {
-    let shown: String = value.chars().take(60).collect();
-    Refused::Bad(format!("no {field} `{}`; the {field}s are: {}", shown.escape_debug(), known.join(", ")))
-}
-
 /// The ids chosen in `field`, each one the project has.
 fn ids(form: &Form, field: &str, what: &str, known: &BTreeSet<String>) -> Result<Vec<String>, Refused> {
     let mut chosen = BTreeSet::new();
     for v in form.all(field).map(str::trim).filter(|v| !v.is_empty()) {
         if !known.contains(v) {
-            let list: Vec<&str> = known.iter().map(String::as_str).collect();
-            return Err(bad_value(what, v, &list));
+            return Err(Refused::Bad(unknown_id(what, v, known.iter().map(String::as_str))));
         }
         chosen.insert(v.to_string());
     }

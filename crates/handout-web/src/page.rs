@@ -8,9 +8,7 @@ use crate::complaint::Complaint;
 use crate::form::Form;
 use crate::words::{Ui, Words};
 use base64::Engine;
-use handout_core::Date;
-use handout_core::Project;
-use handout_core::has_passed;
+use handout_core::{Date, Project, has_passed};
 use maud::{DOCTYPE, Markup, html};
 
 /// Where the page runs.

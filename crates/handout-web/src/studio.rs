@@ -7,14 +7,10 @@
 
 use crate::catalogue::Catalogue;
 use crate::order::Order;
-use handout_core::Caches;
-use handout_core::Date;
-use handout_core::Files;
-use handout_core::FontStore;
-use handout_core::{Built, Make, Plan, PlanOptions, Runner};
-use handout_core::{Org, check_org};
-use handout_core::{Problem, Problems};
-use handout_core::{Project, Selection};
+use handout_core::{
+    Built, Caches, Date, Files, FontStore, Make, Org, Plan, PlanOptions, Problem, Problems, Project, Runner, Selection,
+    check_org,
+};
 use std::sync::{Arc, Mutex};
 
 /// The project, its fonts and caches, shared by every order.
