@@ -1,6 +1,7 @@
 //! The outlines of the page model's round shapes, in points, for both
 //! painters: render (krilla's path builder, into the PDF) and raster
-//! (tiny-skia's, into pixels). One definition, so that an image and the
+//! (tiny-skia's, into pixels), each of which is a [`Pen`] (implemented
+//! where that painter is). One definition, so that an image and the
 //! printed page have the same curves.
 
 /// Bezier circle constant: control points at 0.5523 of the radius.
@@ -40,34 +41,4 @@ pub fn rounded_rect(pen: &mut impl Pen, (x, y, w, h): (f32, f32, f32, f32), radi
     pen.line_to(x, y + rad);
     pen.cubic_to(x, y + rad - k, x + rad - k, y, x + rad, y);
     pen.close();
-}
-
-impl Pen for krilla::geom::PathBuilder {
-    fn move_to(&mut self, x: f32, y: f32) {
-        krilla::geom::PathBuilder::move_to(self, x, y)
-    }
-    fn line_to(&mut self, x: f32, y: f32) {
-        krilla::geom::PathBuilder::line_to(self, x, y)
-    }
-    fn cubic_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
-        krilla::geom::PathBuilder::cubic_to(self, x1, y1, x2, y2, x, y)
-    }
-    fn close(&mut self) {
-        krilla::geom::PathBuilder::close(self)
-    }
-}
-
-impl Pen for tiny_skia::PathBuilder {
-    fn move_to(&mut self, x: f32, y: f32) {
-        tiny_skia::PathBuilder::move_to(self, x, y)
-    }
-    fn line_to(&mut self, x: f32, y: f32) {
-        tiny_skia::PathBuilder::line_to(self, x, y)
-    }
-    fn cubic_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
-        tiny_skia::PathBuilder::cubic_to(self, x1, y1, x2, y2, x, y)
-    }
-    fn close(&mut self) {
-        tiny_skia::PathBuilder::close(self)
-    }
 }

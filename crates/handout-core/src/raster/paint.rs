@@ -242,3 +242,19 @@ fn paint(c: Color) -> Paint<'static> {
 fn pt(mm: Mm) -> f32 {
     mm.to_pt().0
 }
+
+/// tiny-skia's path builder draws the round shapes' outlines.
+impl shapes::Pen for tiny_skia::PathBuilder {
+    fn move_to(&mut self, x: f32, y: f32) {
+        tiny_skia::PathBuilder::move_to(self, x, y)
+    }
+    fn line_to(&mut self, x: f32, y: f32) {
+        tiny_skia::PathBuilder::line_to(self, x, y)
+    }
+    fn cubic_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+        tiny_skia::PathBuilder::cubic_to(self, x1, y1, x2, y2, x, y)
+    }
+    fn close(&mut self) {
+        tiny_skia::PathBuilder::close(self)
+    }
+}

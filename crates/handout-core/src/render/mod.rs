@@ -431,3 +431,19 @@ fn draw_qr(s: &mut Surface, q: &QrSymbol) -> Result<(), Problem> {
     s.pop();
     Ok(())
 }
+
+/// krilla's path builder draws the round shapes' outlines.
+impl shapes::Pen for krilla::geom::PathBuilder {
+    fn move_to(&mut self, x: f32, y: f32) {
+        krilla::geom::PathBuilder::move_to(self, x, y)
+    }
+    fn line_to(&mut self, x: f32, y: f32) {
+        krilla::geom::PathBuilder::line_to(self, x, y)
+    }
+    fn cubic_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+        krilla::geom::PathBuilder::cubic_to(self, x1, y1, x2, y2, x, y)
+    }
+    fn close(&mut self) {
+        krilla::geom::PathBuilder::close(self)
+    }
+}
