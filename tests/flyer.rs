@@ -4,7 +4,8 @@
 mod common;
 
 use common::*;
-use handout_core::{Block, Item, Mm, Rect, TextRun, TextTag, body_size};
+use handout::make::Placed;
+use handout_core::{Block, Item, Mm, PlacedRegion, Rect, TextRun, TextTag, body_size};
 
 #[test]
 fn builds_a_flyer_per_platform_in_the_documented_place() {
@@ -135,50 +136,8 @@ fn every_step_appears_inside_its_region_and_no_text_leaves_its_region() {
                         r.text
                     );
                 }
-                for (route_id, route) in &platform.routes {
-                    let Some(drawn) = layout.faces[face_no]
-                        .regions
-                        .iter()
-                        .find(|g| g.blocks.iter().any(|b| matches!(b, Block::Route(r) if &r.route == route_id)))
-                    else {
-                        continue;
-                    };
-                    let region = regions.iter().find(|p| p.name == drawn.name).expect("every region is placed");
-                    for step in &route.steps {
-                        let runs: Vec<&TextRun> = local
-                            .iter()
-                            .filter(|(_, r)| {
-                                r.source
-                                    .as_ref()
-                                    .is_some_and(|s| s.span == step.loc.span && s.path() == step.loc.path())
-                            })
-                            .map(|(_, r)| *r)
-                            .collect();
-                        let vars = handout_core::Vars {
-                            platform: &platform.name,
-                            deadline: "",
-                            url: &platform.form_url,
-                            quotes: edition.campaign.language.quotes.as_ref(),
-                        };
-                        let expected = step.resolve(&vars).to_plain();
-                        assert_eq!(
-                            normalise(&join_lines(&runs)),
-                            normalise(&expected),
-                            "{}: step missing or changed",
-                            o.main.display()
-                        );
-                        for r in runs {
-                            let b = r.bbox().translate(-dx, -dy);
-                            assert!(
-                                region.rect.contains(&b, Mm(0.01)),
-                                "`{}` at {b:?} leaves region `{}`",
-                                r.text,
-                                region.name
-                            );
-                        }
-                        steps_checked += 1;
-                    }
-                }
+                let face = &layout.faces[face_no];
+                steps_checked += check_steps(o, (edition, platform), face, &regions, &local, (dx, dy));
                 for it in &page.items {
                     if let Item::Qr(q) = it
                         && frame.contains(&q.outer(), Mm(0.01))
@@ -191,6 +150,55 @@ fn every_step_appears_inside_its_region_and_no_text_leaves_its_region() {
         }
     }
     assert!(steps_checked > 0);
+}
+
+/// Every step of each route this face shows is drawn whole, as its text
+/// reads, inside the route's region; how many steps were checked.
+fn check_steps(
+    o: &Placed,
+    (content, platform): (&handout_core::Content, &handout_core::Platform),
+    face: &handout_core::Face,
+    regions: &[&PlacedRegion],
+    local: &[(Rect, &TextRun)],
+    (dx, dy): (Mm, Mm),
+) -> usize {
+    let mut checked = 0;
+    for (route_id, route) in &platform.routes {
+        let Some(drawn) =
+            face.regions.iter().find(|g| g.blocks.iter().any(|b| matches!(b, Block::Route(r) if &r.route == route_id)))
+        else {
+            continue;
+        };
+        let region = regions.iter().find(|p| p.name == drawn.name).expect("every region is placed");
+        for step in &route.steps {
+            let runs: Vec<&TextRun> = local
+                .iter()
+                .filter(|(_, r)| {
+                    r.source.as_ref().is_some_and(|s| s.span == step.loc.span && s.path() == step.loc.path())
+                })
+                .map(|(_, r)| *r)
+                .collect();
+            let vars = handout_core::Vars {
+                platform: &platform.name,
+                deadline: "",
+                url: &platform.form_url,
+                quotes: content.campaign.language.quotes.as_ref(),
+            };
+            let expected = step.resolve(&vars).to_plain();
+            assert_eq!(
+                normalise(&join_lines(&runs)),
+                normalise(&expected),
+                "{}: step missing or changed",
+                o.main.display()
+            );
+            for r in runs {
+                let b = r.bbox().translate(-dx, -dy);
+                assert!(region.rect.contains(&b, Mm(0.01)), "`{}` at {b:?} leaves region `{}`", r.text, region.name);
+            }
+            checked += 1;
+        }
+    }
+    checked
 }
 
 /// Runs in reading order joined back into the text: runs on one line are

@@ -101,6 +101,26 @@ fn scans_and_names(pdf: &[u8], name: &str) {
     assert!(text.contains(&name) && text.contains("27mei2025"), "{text}");
 }
 
+/// The form the browser test fills in, sent to `handout serve`'s /pdf.
+fn served_pdf() -> Vec<u8> {
+    let empty = tempfile::tempdir().unwrap();
+    let server = http::Server::start(empty.path(), BEFORE_DEADLINE_EPOCH);
+    let logo = std::fs::read(root().join("orgs/buurthuis-de-linde.png")).unwrap();
+    let form = http::Multipart::new()
+        .text("ui", "nl")
+        .text("lang", "nl")
+        .text("platform", "facebook")
+        .text("layout", "flyer-a4")
+        .text("edition", "deadline")
+        .text("org_name", NAME)
+        .text("org_help_nl", HELP)
+        .text("org_website", SITE)
+        .file("org_logo", "buurthuis-de-linde.png", &logo);
+    let r = server.post("/pdf", &form, "*/*");
+    assert_eq!(r.status, 200, "{}", r.text());
+    r.body
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn the_browser_edition_makes_handouts_in_the_browser_without_a_server() {
     let Some((chromium, driver)) = browser::installed() else { return };
@@ -127,23 +147,7 @@ async fn the_browser_edition_makes_handouts_in_the_browser_without_a_server() {
     let pdf = download(&client, downloads.path()).await;
     scans_and_names(&pdf, NAME);
 
-    // The same form to `handout serve`: the same bytes.
-    let empty = tempfile::tempdir().unwrap();
-    let server = http::Server::start(empty.path(), BEFORE_DEADLINE_EPOCH);
-    let logo = std::fs::read(root().join("orgs/buurthuis-de-linde.png")).unwrap();
-    let form = http::Multipart::new()
-        .text("ui", "nl")
-        .text("lang", "nl")
-        .text("platform", "facebook")
-        .text("layout", "flyer-a4")
-        .text("edition", "deadline")
-        .text("org_name", NAME)
-        .text("org_help_nl", HELP)
-        .text("org_website", SITE)
-        .file("org_logo", "buurthuis-de-linde.png", &logo);
-    let r = server.post("/pdf", &form, "*/*");
-    assert_eq!(r.status, 200, "{}", r.text());
-    assert!(r.body == pdf, "the browser's PDF differs from handout serve's /pdf for the same form");
+    assert!(served_pdf() == pdf, "the browser's PDF differs from handout serve's /pdf for the same form");
 
     // No server any more: the page goes on.
     let asked = files.requests.load(std::sync::atomic::Ordering::Relaxed);

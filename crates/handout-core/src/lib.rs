@@ -87,7 +87,7 @@ pub use runner::{InTurn, Runner};
 
 // One stage at a time, and the page model between them.
 pub use compose::{ComposeCaches, Handout, body_size, compose};
-pub use model::{Document, Item, Node, Page, Picture, StructKind, TextRun};
+pub use model::{Document, Item, Node, Page, Picture, PlacedRegion, StructKind, TextRun};
 pub use raster::{Scale, pngs};
 pub use render::{RenderOptions, Resources, render};
 pub use style::{Color, FontWeight};

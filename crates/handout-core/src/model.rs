@@ -324,12 +324,14 @@ pub enum StructKind {
     },
 }
 
-/// Where a region of a side ended up (stacks move regions), in the side's
+/// Where a region of a face ended up (stacks move regions), in the face's
 /// own coordinates (from its trim's top-left corner): for checks and tests;
 /// render does not draw it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlacedRegion {
+    /// The region's name in the layout.
     pub name: String,
+    /// Where it is, its padding included.
     pub rect: Rect,
     /// Inside its padding: where its blocks go.
     pub content: Rect,
