@@ -218,6 +218,14 @@ fn hostile_input_gets_a_clear_4xx_and_the_server_stays_up() {
     assert_status(&r, 422, "an SVG with an external reference");
     assert!(r.text().starts_with("org_logo: ") && r.text().contains("example.com"), "{}", r.text());
 
+    // A help text that would print as something else than it reads.
+    let disguised = flyer().text("org_name", "Bieb").text("org_help_nl", "Hulp: \u{202E}moc.live\u{202C}");
+    let r = server.post("/pdf", &disguised, "application/json");
+    assert_status(&r, 422, "a reading-direction override in the help text");
+    let json: serde_json::Value = serde_json::from_slice(&r.body).unwrap();
+    assert_eq!(json["errors"][0]["field"], "org_help_nl", "{json}");
+    assert!(json["errors"][0]["message"].as_str().unwrap().contains("leesrichting"), "{json}");
+
     let r = server.post("/pdf", &flyer().bytes("org_name", b"Bieb \xff\xfe"), "*/*");
     assert_status(&r, 400, "a non-UTF-8 field");
     assert!(r.text().contains("`org_name` is not UTF-8"), "{}", r.text());

@@ -150,6 +150,10 @@ fn org_words(issue: OrgIssue) -> (&'static str, &'static str) {
             "De naam bevat een onzichtbaar stuurteken. Typ hem opnieuw.",
             "The name contains an invisible control character. Type it again.",
         ),
+        OrgIssue::DirectionControl => (
+            "Hier staat een onzichtbaar teken dat de leesrichting omdraait. Zo kan een tekst iets anders tonen dan er staat. Typ de tekst opnieuw, zonder te kopiëren en plakken.",
+            "This holds an invisible character that turns the reading direction around, so the text could show something else than it says. Type the text again, without copying and pasting.",
+        ),
         OrgIssue::HelpLanguage | OrgIssue::HelpLength => {
             ("Een hulptekst is 1 tot {help} tekens lang.", "A help text is 1 to {help} characters long.")
         }
@@ -272,6 +276,7 @@ mod tests {
             ("Bieb", "a.svg", costly.into_bytes()),
             ("Bieb", ".png", Vec::new()),
             ("Bieb", "a.png", vec![0; 6 * 1024 * 1024]),
+            ("Bieb\u{202E}", "a.png", Vec::new()),
         ];
         let mut seen: Vec<Kind> = Vec::new();
         for (name, logo, bytes) in cases {
@@ -303,6 +308,6 @@ mod tests {
                 }
             }
         }
-        assert!(seen.len() >= 14, "only {} kinds of problem were met: {seen:?}", seen.len());
+        assert!(seen.len() >= 15, "only {} kinds of problem were met: {seen:?}", seen.len());
     }
 }

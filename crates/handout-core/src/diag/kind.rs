@@ -72,6 +72,10 @@ pub enum OrgIssue {
     NameTooLong,
     /// The name holds a control character.
     NameControlCharacter,
+    /// A value holds a character that turns the reading direction around
+    /// (a bidi override, embedding or isolate), which can make it print as
+    /// something else than it reads when typed.
+    DirectionControl,
     /// A help text given for something that is not a language id.
     HelpLanguage,
     /// A help text empty or longer than allowed.

@@ -8,6 +8,15 @@ use super::At;
 use crate::diag::{Mark, Problem, Problems};
 use crate::units::{Mm, Pt};
 
+/// The first character of `text` that changes the direction text is laid
+/// out in: the bidi embeddings and overrides (U+202A to U+202E) and
+/// isolates (U+2066 to U+2069). Typed into a value that is printed, one
+/// makes "Hulp: \u{202E}moc.live\u{202C}" print as "Hulp: evil.com";
+/// right-to-left text needs none of them (the bidi algorithm orders it).
+pub fn direction_control(text: &str) -> Option<char> {
+    text.chars().find(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+}
+
 /// The range a number in a file must lie in, and what to call it.
 #[derive(Copy, Clone, Debug)]
 pub struct Limit {

@@ -21,7 +21,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 pub use at::At;
-pub use check::{Checker, Limit};
+pub use check::{Checker, Limit, direction_control};
 pub use content::Content;
 pub use layout::Layout;
 

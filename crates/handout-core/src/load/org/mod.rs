@@ -14,7 +14,7 @@ pub use rows::parse_sheet;
 pub use table::MAX_BYTES;
 
 use super::content::{Template, template};
-use super::{At, Checker, parse_toml, valid_id};
+use super::{At, Checker, direction_control, parse_toml, valid_id};
 use crate::diag::{Kind, Loc, OrgIssue, Problem, Problems, Source};
 use crate::logo::{self, Logo};
 use serde::Deserialize;
@@ -149,6 +149,9 @@ pub fn check_org_sharing(
         );
     }
     let name = check_name(&mut cx, &input.name);
+    for (what, value) in typed_values(&input) {
+        refuse_direction_controls(&mut cx, what, value);
+    }
     let website = input.website.as_ref().and_then(|w| check_website(&mut cx, w));
     let mut help = BTreeMap::new();
     for (lang, text) in &input.help {
@@ -169,6 +172,26 @@ pub fn check_org_sharing(
         help_loc: input.help_loc,
         logo,
     })
+}
+
+/// The values of an organisation that someone typed and that are printed.
+fn typed_values(input: &OrgInput) -> impl Iterator<Item = (&'static str, &At<String>)> {
+    let name = std::iter::once(("name", &input.name));
+    let website = input.website.iter().map(|w| ("website", w));
+    name.chain(website).chain(input.help.values().map(|h| ("help text", h)))
+}
+
+/// A value that could print as something else than it reads is refused.
+fn refuse_direction_controls(cx: &mut Checker, what: &str, value: &At<String>) {
+    if let Some(c) = direction_control(value) {
+        let message =
+            format!("the organisation's {what} contains U+{:04X}, which turns the reading direction around", c as u32);
+        cx.report(
+            org_problem(OrgIssue::DirectionControl, message, value.loc())
+                .label("an invisible character here")
+                .help("type the text again rather than pasting it: such a character can make text print as something else than it reads"),
+        );
+    }
 }
 
 fn check_name(cx: &mut Checker, name: &At<String>) -> String {
@@ -292,6 +315,37 @@ mod tests {
 
     fn errors(problems: &Problems) -> Vec<String> {
         problems.iter().map(|p| p.to_string()).collect()
+    }
+
+    #[test]
+    fn text_that_turns_its_reading_direction_is_refused_in_every_typed_value() {
+        let at = |field: &str, v: &str| {
+            let s = Source::new(field, v);
+            At::new(v.to_string(), Loc::new(&s, 0..v.len()))
+        };
+        let disguised = "Hulp: \u{202E}moc.live\u{202C}";
+        let org = |name: &str, help: &str, website: &str| OrgInput {
+            id: at("id", "bieb"),
+            name: at("name", name),
+            logo: None,
+            website: Some(at("website", website)),
+            help: [("nl".to_string(), at("help", help))].into(),
+            help_loc: at("help", help).loc().clone(),
+        };
+        for (field, input) in [
+            ("name", org("Bieb\u{2067}", "Hulp", "www.bieb.nl")),
+            ("help", org("Bieb", disguised, "www.bieb.nl")),
+            ("website", org("Bieb", "Hulp", "www.bieb.nl\u{202A}")),
+        ] {
+            let mut problems = Problems::new();
+            assert!(check_org(input, &mut no_logo, &mut problems).is_none(), "{field}: accepted");
+            let p = problems.iter().find(|p| p.kind == Kind::Org(OrgIssue::DirectionControl)).expect(field);
+            assert_eq!(p.loc.as_ref().unwrap().path(), Path::new(field));
+        }
+        // Right-to-left text itself is no disguise.
+        let mut problems = Problems::new();
+        assert!(check_org(org("مكتبة المدينة", "مساعدة", "www.bieb.nl"), &mut no_logo, &mut problems).is_some());
+        assert_eq!(direction_control("a\u{200F}b"), None, "a right-to-left mark orders, it does not override");
     }
 
     #[test]
