@@ -18,7 +18,7 @@ mod statics;
 
 use common::*;
 use fantoccini::{Client, Locator};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
@@ -26,20 +26,21 @@ use std::time::{Duration, Instant};
 /// runs: with the shipped profile when `HANDOUT_SITE_PROFILE=wasm` (CI,
 /// after `cargo xtask site` has built it), else the quick one (a first
 /// `cargo test`; the same code, the same bytes out).
+/// It is written to target/site-test/ (made anew each run; a temporary
+/// folder held by a static would never be removed).
 fn site() -> &'static Path {
-    static SITE: OnceLock<tempfile::TempDir> = OnceLock::new();
+    static SITE: OnceLock<PathBuf> = OnceLock::new();
     SITE.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = root().join("target/site-test");
         let profile = match std::env::var("HANDOUT_SITE_PROFILE").as_deref() {
             Ok("wasm") => xtask::site::Profile::Shipped,
             _ => xtask::site::Profile::Quick,
         };
-        if let Err(e) = xtask::site::site(&root(), dir.path(), profile) {
+        if let Err(e) = xtask::site::site(&root(), &dir, profile) {
             panic!("the site cannot be built: {e}");
         }
         dir
     })
-    .path()
 }
 
 /// The form as the browser test fills it in: one flyer, the date, a library.
