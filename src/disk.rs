@@ -1,7 +1,7 @@
 //! A project folder on disk, as the core reads projects: a [`Files`].
 //! This is where the command line and the web server choose what they
 //! build from: a folder given with `--root`, else the current folder when
-//! it holds data/ and layouts/, else the copy built into the program. A
+//! it holds campaigns/ and layouts/, else the copy built into the program. A
 //! project folder on disk, when there is one, always wins, so that edited
 //! content is what gets built.
 
@@ -70,11 +70,11 @@ pub enum Root {
 
 impl Root {
     /// `root` when one is given; else the current folder when it holds
-    /// data/ and layouts/; else the built-in copy.
+    /// campaigns/ and layouts/; else the built-in copy.
     pub fn choose(root: Option<&Path>) -> Root {
         match root {
             Some(r) => Root::Folder(r.to_path_buf()),
-            None if Path::new("data").is_dir() && Path::new("layouts").is_dir() => Root::Folder(PathBuf::from(".")),
+            None if Path::new("campaigns").is_dir() && Path::new("layouts").is_dir() => Root::Folder(PathBuf::from(".")),
             None => Root::BuiltIn,
         }
     }
@@ -106,7 +106,7 @@ mod tests {
         assert_eq!(names(&disk), names(&Embedded));
         let flyer = Path::new("layouts/flyer-a4.toml");
         assert_eq!(disk.read(flyer).unwrap(), Embedded.read(flyer).unwrap());
-        for bad in ["../Cargo.toml", "/etc/passwd", "data/../Cargo.toml"] {
+        for bad in ["../Cargo.toml", "/etc/passwd", "campaigns/../Cargo.toml"] {
             assert!(disk.read(Path::new(bad)).is_err(), "{bad}");
             assert!(!disk.is_file(Path::new(bad)), "{bad}");
         }

@@ -9,6 +9,7 @@ pub mod clock;
 pub mod cores;
 pub mod disk;
 pub mod health;
+pub mod listing;
 pub mod make;
 pub mod orgs;
 pub mod report;

@@ -7,7 +7,7 @@ use handout::disk::Root;
 use handout::make::{self, Options};
 use handout::orgs::OrgChoice;
 use handout::report;
-use handout_core::{EditionChoice, PlanOptions, Problem, Problems, Selection};
+use handout_core::{Choice, EditionChoice, PlanOptions, Problem, Problems, Selection};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -22,7 +22,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build every language x platform x layout into out/[<org>/]<lang>/<platform>-<layout>.pdf
+    /// Build every campaign x language x platform x layout into
+    /// out/[<org>/]<campaign>/<lang>/<platform>-<layout>.pdf
     Build {
         #[command(flatten)]
         select: Select,
@@ -35,6 +36,14 @@ enum Command {
         #[command(flatten)]
         select: Select,
     },
+    /// List the campaigns (with their deadline, languages and platforms)
+    /// and the layouts, by the ids the filters take
+    List {
+        /// Project folder holding campaigns/, layouts/ and fonts/ [default:
+        /// as for build]
+        #[arg(long)]
+        root: Option<PathBuf>,
+    },
     /// Serve a web page on this computer that makes the handouts: open the
     /// address it prints in a browser
     Serve {
@@ -42,9 +51,9 @@ enum Command {
         /// localhost) lets others on the network use the page
         #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR:PORT")]
         listen: std::net::SocketAddr,
-        /// Project folder holding data/, layouts/ and fonts/. Without it:
-        /// the current folder when it holds data/ and layouts/, else the
-        /// copy built into handout
+        /// Project folder holding campaigns/, layouts/ and fonts/. Without
+        /// it: the current folder when it holds campaigns/ and layouts/,
+        /// else the copy built into handout
         #[arg(long)]
         root: Option<PathBuf>,
     },
@@ -59,25 +68,30 @@ enum Command {
 
 #[derive(Args)]
 struct Select {
-    /// Only this language (folder under data/), e.g. nl
-    #[arg(long)]
-    lang: Option<String>,
-    /// Only this platform, e.g. facebook
-    #[arg(long)]
-    platform: Option<String>,
-    /// Only this layout (file under layouts/), e.g. flyer-a4
-    #[arg(long)]
-    layout: Option<String>,
+    /// Only these campaigns (folders under campaigns/; `handout list`
+    /// lists them), e.g. --campaign meta-ai,linkedin-ai; may repeat
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    campaign: Vec<String>,
+    /// Only these languages (a campaign's folders), e.g. --lang nl,en
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    lang: Vec<String>,
+    /// Only these platforms, e.g. --platform facebook
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    platform: Vec<String>,
+    /// Only these layouts (files under layouts/), e.g. --layout flyer-a4,pocket-cards
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    layout: Vec<String>,
     /// Treat warnings, such as a passed deadline, as errors
     #[arg(long)]
     strict: bool,
-    /// Project folder holding data/, layouts/, fonts/ (and orgs/). Without
-    /// it: the current folder when it holds data/ and layouts/, else the
-    /// copy built into handout
+    /// Project folder holding campaigns/, layouts/, fonts/ (and orgs/).
+    /// Without it: the current folder when it holds campaigns/ and
+    /// layouts/, else the copy built into handout
     #[arg(long)]
     root: Option<PathBuf>,
     /// Which version: `deadline` shows the date; `after-deadline` calls to
-    /// object now (files get -after-deadline); `auto` picks by today's date
+    /// act now (files get -after-deadline); `auto` picks by today's date.
+    /// A campaign without a deadline has one version
     #[arg(long, default_value = "auto", value_parser = edition())]
     edition: EditionChoice,
     /// Also make the PDFs PDF/A-2a, for archiving
@@ -131,6 +145,7 @@ fn main() -> ExitCode {
     let (select, out, write) = match cli.command {
         Command::Build { select, out } => (select, out, true),
         Command::Check { select } => (select, None, false),
+        Command::List { root } => return list(root),
         Command::Serve { listen, root } => return serve(listen, root),
         Command::Health { listen } => return health(listen),
     };
@@ -193,24 +208,18 @@ fn options(select: Select, out: Option<PathBuf>, write: bool) -> Result<Options,
         (_, true, _) => OrgChoice::All,
         (_, _, Some(sheet)) => OrgChoice::Sheet(sheet),
     };
-    let chosen = Root::choose(select.root.as_deref());
-    let files = chosen.files();
-    if chosen == Root::BuiltIn {
-        let half = ["data", "layouts"].iter().find(|d| std::path::Path::new(d).is_dir());
-        match half {
-            Some(d) => eprintln!(
-                "warning: there is a {d}/ folder here but not both data/ and layouts/: using {}",
-                files.describe()
-            ),
-            None => eprintln!("note: no project folder here: using {} (--root DIR to use another)", files.describe()),
-        }
-    }
+    let files = project_files(select.root.as_deref());
     // Paths typed are relative to the current folder, as in cargo and
     // typst; only the default out/ is the project folder's.
     let out = out.unwrap_or_else(|| select.root.as_deref().map_or_else(|| PathBuf::from("out"), |r| r.join("out")));
     let root = select.root.unwrap_or_else(|| PathBuf::from("."));
     let plan = PlanOptions {
-        selection: Selection::one(select.lang.as_deref(), select.platform.as_deref(), select.layout.as_deref()),
+        selection: Selection {
+            campaigns: choice(select.campaign),
+            langs: choice(select.lang),
+            platforms: choice(select.platform),
+            layouts: choice(select.layout),
+        },
         edition: select.edition,
         today,
         pdfa: select.pdfa,
@@ -219,6 +228,42 @@ fn options(select: Select, out: Option<PathBuf>, write: bool) -> Result<Options,
         make: handout_core::Make::Files,
     };
     Ok(Options { out, files, root, write, orgs, plan })
+}
+
+/// Ids typed: none is every one.
+fn choice(ids: Vec<String>) -> Choice {
+    if ids.is_empty() { Choice::all() } else { Choice::only(ids) }
+}
+
+/// The project's files, saying which were chosen when it is not the
+/// folder typed or found.
+fn project_files(root: Option<&std::path::Path>) -> std::sync::Arc<dyn handout_core::Files> {
+    let chosen = Root::choose(root);
+    let files = chosen.files();
+    if chosen == Root::BuiltIn {
+        let half = ["campaigns", "layouts"].iter().find(|d| std::path::Path::new(d).is_dir());
+        match half {
+            Some(d) => eprintln!(
+                "warning: there is a {d}/ folder here but not both campaigns/ and layouts/: using {}",
+                files.describe()
+            ),
+            None => eprintln!("note: no project folder here: using {} (--root DIR to use another)", files.describe()),
+        }
+    }
+    files
+}
+
+/// `handout list`: what the filters can name.
+fn list(root: Option<PathBuf>) -> ExitCode {
+    let today = match handout::clock::today() {
+        Ok(t) => t,
+        Err(p) => return usage(&p.message),
+    };
+    let mut problems = Problems::new();
+    let project = handout_core::load_project(project_files(root.as_deref()), &Selection::all(), &mut problems);
+    show(&problems);
+    print!("{}", handout::listing::listing(&project, today));
+    if problems.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }
 
 /// The anonymous set: all or nothing.

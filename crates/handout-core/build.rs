@@ -1,9 +1,9 @@
-//! data/, layouts/ and fonts/ are built into the core (src/files.rs).
+//! campaigns/, layouts/ and fonts/ are built into the core (src/files.rs).
 //! `include_dir!` makes Cargo watch the files it found; these lines make
 //! it also notice a file added to, removed from or changed in those folders.
 
 fn main() {
-    for dir in ["data", "layouts", "fonts"] {
+    for dir in ["campaigns", "layouts", "fonts"] {
         println!("cargo::rerun-if-changed=../../{dir}");
     }
 }

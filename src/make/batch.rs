@@ -127,17 +127,18 @@ fn build_org(shared: &Shared, loaded: &LoadedOrg) -> (bool, usize, Problems) {
 /// A language the run builds, for which the organisation gave no help
 /// text: its documents carry the name and logo only. Say so.
 fn warn_missing_help(plan: &Plan, org: &Org, problems: &mut Problems) {
-    for content in plan.languages() {
-        if !org.help.contains_key(&content.id) {
+    let langs: std::collections::BTreeSet<&str> = plan.languages().map(|c| c.id.as_str()).collect();
+    for lang in langs {
+        if !org.help.contains_key(lang) {
             problems.push(
                 Problem::warning(format!(
                     "organisation `{}` has no help text in `{}`: its {} documents carry its name and logo only",
-                    org.id, content.id, content.id
+                    org.id, lang, lang
                 ))
                 .at(org.help_loc.clone())
                 .help(format!(
                     "add `{} = \"...\"` under [help] (or a help_{} column) to say where visitors get help",
-                    content.id, content.id
+                    lang, lang
                 )),
             );
         }

@@ -47,13 +47,17 @@ impl Asker {
 #[derive(serde::Deserialize)]
 pub(super) struct HomeQuery {
     ui: Option<String>,
+    campaign: Option<String>,
 }
 
-/// `GET /`: the page, as on a first visit.
+/// `GET /`: the page, as on a first visit: the choice of campaign, or
+/// (`?campaign=<id>`) that campaign's form.
 pub(super) async fn home(State(st): State<AppState>, Query(q): Query<HomeQuery>) -> Response {
     let ui = Ui::from_id(q.ui.as_deref().unwrap_or("nl"));
-    let page = Page { site: Site::Server, ui, form: None, complaints: Vec::new(), preview: None, today: today() };
-    html(StatusCode::OK, page::render(&page, &st.studio.project, &st.studio.catalogue))
+    let campaign = q.campaign.as_deref();
+    let page =
+        Page { site: Site::Server, ui, campaign, form: None, complaints: Vec::new(), preview: None, today: today() };
+    html(StatusCode::OK, page::render(&page, &st.studio.catalogue))
 }
 
 /// `POST /`: the page again, with every page of the first document (the
@@ -150,8 +154,9 @@ fn said(st: &AppState, asker: Asker, form: Option<&Form>, today: Date, a: Answer
     };
     match asker {
         _ if preview.is_some() || asker == Asker::Page => {
-            let page = Page { site: Site::Server, ui, form, complaints, preview, today };
-            html(status, page::render(&page, &st.studio.project, &st.studio.catalogue))
+            let campaign = form.and_then(|f| f.get("campaign"));
+            let page = Page { site: Site::Server, ui, campaign, form, complaints, preview, today };
+            html(status, page::render(&page, &st.studio.catalogue))
         }
         Asker::Json => json(status, &complaints),
         _ => text(status, &complaint::to_text(&complaints)),

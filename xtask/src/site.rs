@@ -5,7 +5,7 @@
 //! no address outside the site.
 
 use crate::tools::run;
-use handout_core::Embedded;
+use handout_core::{Date, Embedded};
 use handout_web::page::{self, Page, Site};
 use handout_web::studio::Studio;
 use handout_web::words::Ui;
@@ -75,15 +75,20 @@ fn bindgen(wasm: &Path, out: &Path) -> Result<(), String> {
     web.typescript(false).generate(out).map_err(|e| format!("wasm-bindgen: {e:#}"))
 }
 
-/// index.html (Dutch) and en.html (English).
+/// index.html (Dutch) and en.html (English), which ask for the campaign,
+/// and each campaign's form: `<campaign>.nl.html`, `<campaign>.en.html`.
 fn write_pages(out: &Path) -> Result<(), String> {
     let studio = Studio::open(Arc::new(Embedded)).map_err(|_| "the built-in project does not load".to_string())?;
     // The page is read on any day: its script says which edition today
-    // calls for; written as on the deadline, it is the same every build.
-    let today = studio.project.contents.first().map(|c| c.campaign.deadline).ok_or("no content")?;
-    for (ui, name) in [(Ui::Nl, "index.html"), (Ui::En, "en.html")] {
-        let p = Page { site: Site::Static, ui, form: None, complaints: Vec::new(), preview: None, today };
-        write(&out.join(name), page::render(&p, &studio.project, &studio.catalogue).as_bytes())?;
+    // calls for and whether each deadline has passed; written as on a fixed
+    // day, it is the same every build.
+    let today = Date { year: 2000, month: 1, day: 1 };
+    let campaigns = studio.catalogue.campaigns.iter().map(|c| Some(c.id.as_str()));
+    for campaign in std::iter::once(None).chain(campaigns) {
+        for ui in [Ui::Nl, Ui::En] {
+            let p = Page { site: Site::Static, ui, campaign, form: None, complaints: Vec::new(), preview: None, today };
+            write(&out.join(Site::file_name(ui, campaign)), page::render(&p, &studio.catalogue).as_bytes())?;
+        }
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! Which document: the name every stage and front end uses for one
-//! document of a run, as data (`[org/]lang/platform-layout[-after-deadline]`
-//! is only how it is shown and named on disk).
+//! document of a run, as data
+//! (`[org/]campaign/lang/platform-layout[-after-deadline]` is only how it
+//! is shown and named on disk).
 
 use crate::edition::Edition;
 use std::fmt;
@@ -10,6 +11,8 @@ use std::fmt;
 pub struct DocId {
     /// The organisation it is made for, if any.
     pub org: Option<String>,
+    /// The campaign's id (`meta-ai`).
+    pub campaign: String,
     /// The language folder's id (`nl`).
     pub lang: String,
     /// The platform's id (`facebook`).
@@ -21,10 +24,13 @@ pub struct DocId {
 }
 
 impl DocId {
-    /// A document's name from its parts.
-    pub fn new(org: Option<&str>, lang: &str, platform: &str, layout: &str, edition: Edition) -> DocId {
+    /// A document's name from its parts: `parts` are the campaign,
+    /// language, platform and layout ids.
+    pub fn new(org: Option<&str>, parts: [&str; 4], edition: Edition) -> DocId {
+        let [campaign, lang, platform, layout] = parts;
         DocId {
             org: org.map(str::to_string),
+            campaign: campaign.to_string(),
             lang: lang.to_string(),
             platform: platform.to_string(),
             layout: layout.to_string(),
@@ -37,12 +43,14 @@ impl DocId {
         format!("{}-{}{}", self.platform, self.layout, self.edition.file_suffix())
     }
 
-    /// Where its files go in an output folder: `[org/]lang/<stem>`,
-    /// always with `/`, whatever the system.
+    /// Where its files go in an output folder: `[org/]campaign/lang/<stem>`
+    /// (an organisation's documents all in its own folder), always with
+    /// `/`, whatever the system.
     pub fn base_path(&self) -> String {
+        let own = format!("{}/{}/{}", self.campaign, self.lang, self.file_stem());
         match &self.org {
-            Some(org) => format!("{org}/{}/{}", self.lang, self.file_stem()),
-            None => format!("{}/{}", self.lang, self.file_stem()),
+            Some(org) => format!("{org}/{own}"),
+            None => own,
         }
     }
 }
@@ -59,8 +67,8 @@ mod tests {
 
     #[test]
     fn a_document_is_named_by_its_parts() {
-        let id = DocId::new(Some("bieb"), "nl", "facebook", "flyer-a4", Edition::AfterDeadline);
-        assert_eq!(id.to_string(), "bieb/nl/facebook-flyer-a4-after-deadline");
+        let id = DocId::new(Some("bieb"), ["meta-ai", "nl", "facebook", "flyer-a4"], Edition::AfterDeadline);
+        assert_eq!(id.to_string(), "bieb/meta-ai/nl/facebook-flyer-a4-after-deadline");
         assert_eq!(DocId { org: None, ..id }.file_stem(), "facebook-flyer-a4-after-deadline");
     }
 }

@@ -1,6 +1,7 @@
 //! Editions: which version of a handout to print. Before the deadline it
-//! shows the date; on and after it, the call to object now (the date stays
-//! on the page, small, so the handout still tells the whole story).
+//! shows the date; on and after it, the call to act now (the date stays
+//! on the page, small, so the handout still tells the whole story). A
+//! campaign without a deadline has one edition, with no deadline callout.
 
 use crate::date::Date;
 
@@ -10,16 +11,17 @@ pub enum Edition {
     /// The deadline callout shows the date.
     #[default]
     Deadline,
-    /// The callout says to object now; the objection counts from the day
-    /// it is sent.
+    /// The callout says to act now; it counts from the day it is done.
     AfterDeadline,
+    /// The campaign has no deadline: no callout.
+    Undated,
 }
 
 impl Edition {
     /// Added to output file names, so both versions can sit side by side.
     pub fn file_suffix(self) -> &'static str {
         match self {
-            Edition::Deadline => "",
+            Edition::Deadline | Edition::Undated => "",
             Edition::AfterDeadline => "-after-deadline",
         }
     }
@@ -29,6 +31,7 @@ impl Edition {
         match self {
             Edition::Deadline => "deadline",
             Edition::AfterDeadline => "after-deadline",
+            Edition::Undated => "undated",
         }
     }
 }
@@ -37,7 +40,7 @@ impl Edition {
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub enum EditionChoice {
     /// Before the deadline the dated edition, on or after it the
-    /// after-deadline edition.
+    /// after-deadline edition (and without one, the undated one).
     #[default]
     Auto,
     /// This edition, whatever the date.
@@ -58,8 +61,10 @@ impl EditionChoice {
         }
     }
 
-    /// The edition to print for a campaign with this deadline, today.
-    pub fn resolve(self, deadline: Date, today: Date) -> Edition {
+    /// The edition to print for a campaign with this deadline (if it has
+    /// one), today. Without a deadline there is only one edition.
+    pub fn resolve(self, deadline: Option<Date>, today: Date) -> Edition {
+        let Some(deadline) = deadline else { return Edition::Undated };
         match self {
             EditionChoice::Fixed(e) => e,
             EditionChoice::Auto if has_passed(deadline, today) => Edition::AfterDeadline,
@@ -68,8 +73,8 @@ impl EditionChoice {
     }
 }
 
-/// Objections must be in *before* the deadline: on the day itself it has
-/// passed.
+/// What a deadline asks must be done *before* it: on the day itself it
+/// has passed.
 pub fn has_passed(deadline: Date, today: Date) -> bool {
     today >= deadline
 }
@@ -82,8 +87,11 @@ mod tests {
     fn auto_turns_on_the_deadline_day() {
         let deadline = Date { year: 2025, month: 5, day: 27 };
         let day = |d| Date { year: 2025, month: 5, day: d };
-        assert_eq!(EditionChoice::Auto.resolve(deadline, day(26)), Edition::Deadline);
-        assert_eq!(EditionChoice::Auto.resolve(deadline, day(27)), Edition::AfterDeadline);
-        assert_eq!(EditionChoice::Fixed(Edition::Deadline).resolve(deadline, day(28)), Edition::Deadline);
+        assert_eq!(EditionChoice::Auto.resolve(Some(deadline), day(26)), Edition::Deadline);
+        assert_eq!(EditionChoice::Auto.resolve(Some(deadline), day(27)), Edition::AfterDeadline);
+        assert_eq!(EditionChoice::Fixed(Edition::Deadline).resolve(Some(deadline), day(28)), Edition::Deadline);
+        for choice in [EditionChoice::Auto, EditionChoice::Fixed(Edition::AfterDeadline)] {
+            assert_eq!(choice.resolve(None, day(28)), Edition::Undated, "no deadline, one edition");
+        }
     }
 }

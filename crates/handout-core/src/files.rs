@@ -1,7 +1,7 @@
 //! Where a project's files come from. The core never opens a file: a
 //! front end hands it a [`Files`], and every path the core asks for is
-//! relative to the project (`data/nl/campaign.toml`). Two come with the
-//! core: [`Embedded`], the data/, layouts/ and fonts/ built in when it was
+//! relative to the project (`campaigns/meta-ai/nl/texts.toml`). Two come with the
+//! core: [`Embedded`], the campaigns/, layouts/ and fonts/ built in when it was
 //! compiled (what makes `handout` one self-contained program, and the
 //! browser edition possible), and [`MemFiles`], files held in memory. The
 //! command line adds a folder on disk.
@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
-static DATA: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../data");
+static CAMPAIGNS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../campaigns");
 static LAYOUTS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../layouts");
 #[cfg(feature = "script-fonts")]
 static FONTS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../fonts");
@@ -72,13 +72,13 @@ pub fn is_plain(path: &Path) -> bool {
     path.components().all(|c| matches!(c, Component::Normal(_)))
 }
 
-/// The data/, layouts/ and fonts/ built into the program.
+/// The campaigns/, layouts/ and fonts/ built into the program.
 #[derive(Copy, Clone, Debug, Default, PartialEq)]
 pub struct Embedded;
 
 impl Files for Embedded {
     fn describe(&self) -> String {
-        "the data, layouts and fonts built into handout".into()
+        "the campaigns, layouts and fonts built into handout".into()
     }
 
     fn entries(&self, dir: &Path) -> io::Result<Vec<Entry>> {
@@ -122,7 +122,7 @@ fn split(path: &Path) -> Option<(&'static Dir<'static>, PathBuf)> {
     }
     let mut parts = path.components();
     let top = match parts.next()? {
-        Component::Normal(n) if n == "data" => &DATA,
+        Component::Normal(n) if n == "campaigns" => &CAMPAIGNS,
         Component::Normal(n) if n == "layouts" => &LAYOUTS,
         Component::Normal(n) if n == "fonts" => &FONTS,
         _ => return None,
@@ -157,7 +157,7 @@ impl MemFiles {
     /// A copy of the built-in project, to change.
     pub fn embedded() -> MemFiles {
         let mut m = MemFiles::new(Embedded.describe());
-        for (name, top) in [("data", &DATA), ("layouts", &LAYOUTS), ("fonts", &FONTS)] {
+        for (name, top) in [("campaigns", &CAMPAIGNS), ("layouts", &LAYOUTS), ("fonts", &FONTS)] {
             m.add_dir(top, Path::new(name));
         }
         m
@@ -221,10 +221,11 @@ mod tests {
     #[test]
     fn the_built_in_copy_holds_the_project_files() {
         let t = Embedded;
-        let langs: Vec<PathBuf> = t.entries(Path::new("data")).unwrap().into_iter().map(|e| e.path).collect();
-        assert!(langs.contains(&PathBuf::from("data/nl")), "{langs:?}");
-        let nl = t.entries(Path::new("data/nl")).unwrap();
-        assert!(nl.iter().any(|e| e.path == Path::new("data/nl/campaign.toml") && !e.is_dir));
+        let langs: Vec<PathBuf> =
+            t.entries(Path::new("campaigns/meta-ai")).unwrap().into_iter().map(|e| e.path).collect();
+        assert!(langs.contains(&PathBuf::from("campaigns/meta-ai/nl")), "{langs:?}");
+        let nl = t.entries(Path::new("campaigns/meta-ai/nl")).unwrap();
+        assert!(nl.iter().any(|e| e.path == Path::new("campaigns/meta-ai/nl/texts.toml") && !e.is_dir));
         let disk = include_bytes!("../../../layouts/flyer-a4.toml");
         assert_eq!(t.read(Path::new("layouts/flyer-a4.toml")).unwrap().as_ref(), disk.as_slice());
         assert!(t.is_file(Path::new("fonts/AtkinsonHyperlegible-Regular.ttf")));
@@ -234,11 +235,11 @@ mod tests {
     #[test]
     fn only_plain_relative_paths_lead_anywhere() {
         let t = Embedded;
-        for bad in ["../Cargo.toml", "data/../layouts/flyer-a4.toml", "/etc/passwd", "src/main.rs", ""] {
+        for bad in ["../Cargo.toml", "campaigns/../layouts/flyer-a4.toml", "/etc/passwd", "src/main.rs", ""] {
             assert!(t.read(Path::new(bad)).is_err(), "{bad}");
             assert!(!t.is_file(Path::new(bad)), "{bad}");
         }
-        assert!(t.entries(Path::new("data/nope")).is_err());
+        assert!(t.entries(Path::new("campaigns/nope")).is_err());
     }
 
     #[test]
@@ -247,11 +248,11 @@ mod tests {
         let listed = |f: &dyn Files, dir: &str| -> Vec<(PathBuf, bool)> {
             f.entries(Path::new(dir)).unwrap().into_iter().map(|e| (e.path, e.is_dir)).collect()
         };
-        for dir in ["data", "data/nl", "layouts", "fonts"] {
+        for dir in ["campaigns", "campaigns/meta-ai/nl", "layouts", "fonts"] {
             assert_eq!(listed(&m, dir), listed(&Embedded, dir), "{dir}");
         }
-        m.insert("data/nl/extra.toml", b"x = 1".to_vec());
-        assert!(listed(&m, "data/nl").iter().any(|(p, _)| p == Path::new("data/nl/extra.toml")));
-        assert_eq!(m.read(Path::new("data/nl/extra.toml")).unwrap().as_ref(), b"x = 1");
+        m.insert("campaigns/meta-ai/nl/extra.toml", b"x = 1".to_vec());
+        assert!(listed(&m, "campaigns/meta-ai/nl").iter().any(|(p, _)| p == Path::new("campaigns/meta-ai/nl/extra.toml")));
+        assert_eq!(m.read(Path::new("campaigns/meta-ai/nl/extra.toml")).unwrap().as_ref(), b"x = 1");
     }
 }

@@ -7,8 +7,8 @@
 //! through one [`Plan`].
 //!
 //! The pipeline has three stages, each with one input and one output
-//! type: load (TOML -> a checked [`Project`] of [`Content`] and
-//! [`Layout`]s), [`compose`] (a [`Handout`]: content + layout + fonts ->
+//! type: load (TOML -> a checked [`Project`] of [`Campaign`]s, their
+//! [`Content`] per language, and [`Layout`]s), [`compose`] (a [`Handout`]: content + layout + fonts ->
 //! [`Document`], the page model as plain data) and [`render`] (page model
 //! -> PDF; [`pngs`]: page model -> PNG).
 //!
@@ -63,7 +63,8 @@ mod units;
 pub use files::{Embedded, Entry, Files, MemFiles, is_plain};
 pub use fonts::{FontStore, Fonts};
 pub use load::content::{
-    Campaign, Content, Language, Platform, Route, Template, Vars, load_campaign, load_platform, template,
+    Campaign, Content, Deadline, HostRules, Language, PageTexts, Platform, Route, Template, Texts, Vars,
+    load_campaign, load_platform, load_texts, template,
 };
 pub use load::layout::{Block, Face, Format, Layout, Region, TextTag, load_layout};
 pub use load::{At, source_from_bytes, valid_id};

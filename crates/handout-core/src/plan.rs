@@ -2,9 +2,9 @@
 //! line, a batch of organisations, the web server, the browser) builds.
 //!
 //! A [`Plan`] is what a run builds from, prepared once: the selected
-//! languages with the edition each prints, and the selected layouts with
-//! their fonts. Its [`Job`]s are the documents, in a stable order (language,
-//! platform, layout); [`Plan::build`] makes one, on its own, so a front end
+//! campaigns' languages with the edition each prints, and the selected
+//! layouts with their fonts. Its [`Job`]s are the documents, in a stable
+//! order (campaign, language, platform, layout); [`Plan::build`] makes one, on its own, so a front end
 //! may make many at once: [`Plan::build_jobs`] takes a [`Runner`] that says
 //! how (one after another in the browser, on every core on the command line)
 //! and gives the documents back in the jobs' order, whatever the threads did.
@@ -124,7 +124,7 @@ pub struct Built {
     /// Its page model.
     pub doc: Document,
     /// Where its main file goes: relative to an output folder,
-    /// `[org/]lang/name.ext`, always with `/`.
+    /// `[org/]campaign/lang/name.ext`, always with `/`.
     pub main: String,
     /// The files [`PlanOptions::make`] asked for, the main one first: the
     /// PDF (and with `png` each page as PNG), or for a screen layout only
@@ -160,7 +160,7 @@ impl<'p> Plan<'p> {
         let contents: Vec<(&Content, Edition)> = project
             .contents
             .iter()
-            .filter(|c| sel.langs.keeps(&c.id))
+            .filter(|c| sel.campaigns.keeps(&c.campaign.id) && sel.langs.keeps(&c.id))
             .map(|c| (c, choose_edition(c, opts, problems)))
             .collect();
         let scripts: BTreeSet<Script> = contents.iter().flat_map(|(c, _)| c.scripts()).collect();
@@ -178,20 +178,21 @@ impl<'p> Plan<'p> {
         Plan { contents, layouts, opts, render: RenderOptions { archive: opts.pdfa.then_some(opts.today) } }
     }
 
-    /// The languages this run builds.
+    /// The languages of each campaign this run builds.
     pub fn languages(&self) -> impl Iterator<Item = &'p Content> + '_ {
         self.contents.iter().map(|(c, _)| *c)
     }
 
     /// Every selected document, for one organisation or none, in order:
-    /// language, platform, layout.
+    /// campaign, language, platform, layout.
     pub fn jobs<'a>(&'a self, org: Option<&'a Org>) -> Vec<Job<'a>> {
         let mut jobs = Vec::new();
         for (content, edition) in &self.contents {
             for platform in content.platforms.iter().filter(|p| self.opts.selection.platforms.keeps(&p.id)) {
                 for variants in &self.layouts {
                     let (layout, fonts) = variants.pick(org.is_some());
-                    let id = DocId::new(org.map(|o| o.id.as_str()), &content.id, &platform.id, &layout.id, *edition);
+                    let parts = [content.campaign.id.as_str(), &content.id, &platform.id, &layout.id];
+                    let id = DocId::new(org.map(|o| o.id.as_str()), parts, *edition);
                     let handout = Handout { layout, fonts, content, platform, edition: *edition, org };
                     jobs.push(Job { handout, id });
                 }
@@ -279,39 +280,42 @@ fn raster(doc: &Document, scale: Scale, runner: &impl Runner, problems: &mut Pro
     raster::pngs(doc, scale, runner).map_err(|p| problems.push(p)).ok()
 }
 
-/// The edition to print for one language, said in a note when chosen
-/// automatically, and with a warning when the dated one is forced after
-/// its date: the person printing must know the date on the page has passed.
+/// The edition to print for one language of a campaign, said in a note
+/// when chosen automatically, and with a warning when the dated one is
+/// forced after its date: the person printing must know the date on the
+/// page has passed. A campaign without a deadline has one edition.
 fn choose_edition(content: &Content, opts: &PlanOptions, problems: &mut Problems) -> Edition {
-    let c = &content.campaign;
-    let edition = opts.edition.resolve(c.deadline, opts.today);
-    let date = c.language.format_date(c.deadline);
-    let passed = has_passed(c.deadline, opts.today);
-    let at = c.deadline_loc.clone();
+    let deadline = content.campaign.deadline.as_ref();
+    let edition = opts.edition.resolve(deadline.map(|d| d.date), opts.today);
+    let Some(deadline) = deadline else { return edition };
+    let date = content.texts.language.format_date(deadline.date);
+    let passed = has_passed(deadline.date, opts.today);
+    let at = deadline.loc.clone();
+    let which = format!("{}/{}", content.campaign.id, content.id);
     match (opts.edition, edition) {
         (EditionChoice::Auto, Edition::AfterDeadline) => problems.push(
             Problem::note(format!(
-                "{}: printing the after-deadline edition: the deadline {date} has passed (today is {})",
-                content.id, opts.today
+                "{which}: printing the after-deadline edition: the deadline {date} has passed (today is {})",
+                opts.today
             ))
             .at(at)
             .label("the deadline")
-            .help("objecting still works, so the handout calls to object now and says the deadline has passed")
+            .help("it still works after the deadline, so the handout calls to act now and says the deadline has passed")
             .kind(Kind::Edition(EditionIssue::AfterChosen)),
         ),
         (EditionChoice::Auto, _) => problems.push(
-            Problem::note(format!("{}: printing the dated edition: the deadline {date} is still ahead", content.id))
+            Problem::note(format!("{which}: printing the dated edition: the deadline {date} is still ahead"))
                 .at(at)
                 .label("the deadline")
                 .help("from that day on, the after-deadline edition is printed")
                 .kind(Kind::Edition(EditionIssue::DatedChosen)),
         ),
         (EditionChoice::Fixed(Edition::Deadline), _) if passed => problems.push(
-            Problem::warning(format!("the deadline {} ({date}) has passed: today is {}", c.deadline, opts.today))
+            Problem::warning(format!("{which}: the deadline {} ({date}) has passed: today is {}", deadline.date, opts.today))
                 .at(at)
                 .label("this date is printed as the deadline")
                 .help(
-                    "the handout still builds, but its date is in the past. Objecting still works from the day it is sent: \
+                    "the handout still builds, but its date is in the past. It still works from the day it is done: \
                      the after-deadline edition says so",
                 )
                 .kind(Kind::Edition(EditionIssue::DatedAfterDeadline)),

@@ -1,4 +1,5 @@
-//! The project: `layouts/`, `data/<lang>/` and `fonts/`, from a [`Files`].
+//! The project: `layouts/`, `campaigns/<id>/<lang>/` and `fonts/`, from a
+//! [`Files`].
 //! This is where the files are found and read; the loaders in
 //! [`crate::load`] only check what was read. Only what a run selects is
 //! read, so a broken file the run does not need cannot stop it.
@@ -6,7 +7,7 @@
 use crate::diag::{Kind, Loc, Problem, Problems, Source};
 use crate::files::{Entry, Files};
 use crate::fonts::FontStore;
-use crate::load::content::{Content, ContentFiles, load_content};
+use crate::load::content::{Campaign, Content, ContentFiles, load_campaign, load_content};
 use crate::load::layout::{Layout, load_layout};
 use crate::load::{source_from_bytes, valid_id};
 use std::collections::{BTreeMap, BTreeSet};
@@ -19,7 +20,9 @@ pub struct Project {
     pub files: Arc<dyn Files>,
     /// Its layouts, by id.
     pub layouts: Vec<Layout>,
-    /// One per language folder.
+    /// Its campaigns that loaded, by id.
+    pub campaigns: Vec<Arc<Campaign>>,
+    /// One per language folder of each campaign, by campaign and language.
     pub contents: Vec<Content>,
     /// The ids of every file and folder found, loaded or not, so that a
     /// filter naming something that exists is never told it does not.
@@ -29,9 +32,11 @@ pub struct Project {
 /// Ids found in the project.
 #[derive(Default, Debug)]
 pub struct Found {
-    /// The language folders in data/.
+    /// The campaign folders in campaigns/.
+    pub campaigns: BTreeSet<String>,
+    /// The language folders in any campaign.
     pub languages: BTreeSet<String>,
-    /// The platform files in any language folder.
+    /// The platform files in any language folder of any campaign.
     pub platforms: BTreeSet<String>,
     /// The layout files in layouts/.
     pub layouts: BTreeSet<String>,
@@ -68,9 +73,11 @@ impl Choice {
     }
 }
 
-/// Which languages, platforms and layouts a run takes.
+/// Which campaigns, languages, platforms and layouts a run takes.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Selection {
+    /// Which campaigns.
+    pub campaigns: Choice,
     /// Which languages.
     pub langs: Choice,
     /// Which platforms.
@@ -85,12 +92,6 @@ impl Selection {
         Selection::default()
     }
 
-    /// At most one language, platform and layout (`None`: all of them),
-    /// as the command line's filters choose.
-    pub fn one(lang: Option<&str>, platform: Option<&str>, layout: Option<&str>) -> Selection {
-        let one = |id: Option<&str>| Choice::one(id.map(str::to_string));
-        Selection { langs: one(lang), platforms: one(platform), layouts: one(layout) }
-    }
 
     /// Ids it names that the project does not have are usage problems
     /// (a name whose file failed to load is not: its problems say why).
@@ -100,6 +101,7 @@ impl Selection {
                 problems.push(Problem::usage(unknown_id(what, f, known.iter().map(String::as_str))));
             }
         };
+        check("campaign", &self.campaigns, &found.campaigns);
         check("language", &self.langs, &found.languages);
         check("platform", &self.platforms, &found.platforms);
         check("layout", &self.layouts, &found.layouts);
@@ -127,8 +129,8 @@ impl Project {
 pub fn load(files: Arc<dyn Files>, sel: &Selection, problems: &mut Problems) -> Project {
     let mut found = Found::default();
     let layouts = load_layouts(files.as_ref(), sel, &mut found, problems);
-    let contents = load_contents(files.as_ref(), sel, &mut found, problems);
-    Project { files, layouts, contents, found }
+    let (campaigns, contents) = load_campaigns(files.as_ref(), sel, &mut found, problems);
+    Project { files, layouts, campaigns, contents, found }
 }
 
 fn sorted_entries(files: &dyn Files, dir: &Path, problems: &mut Problems, what: &str) -> Vec<Entry> {
@@ -191,48 +193,96 @@ fn load_layouts(files: &dyn Files, sel: &Selection, found: &mut Found, problems:
     out
 }
 
-fn load_contents(files: &dyn Files, sel: &Selection, found: &mut Found, problems: &mut Problems) -> Vec<Content> {
-    let mut read = Vec::new();
-    for Entry { path: dir, is_dir } in sorted_entries(files, Path::new("data"), problems, "data") {
-        if !is_dir {
+/// Every selected campaign that loads, and the contents of its selected
+/// languages.
+fn load_campaigns(
+    files: &dyn Files,
+    sel: &Selection,
+    found: &mut Found,
+    problems: &mut Problems,
+) -> (Vec<Arc<Campaign>>, Vec<Content>) {
+    let (mut campaigns, mut contents) = (Vec::new(), Vec::new());
+    for Entry { path: dir, is_dir } in sorted_entries(files, Path::new("campaigns"), problems, "campaigns") {
+        let Some(id) = folder_id(&dir, is_dir, "campaign", problems) else { continue };
+        found.campaigns.insert(id.clone());
+        if !sel.campaigns.keeps(&id) {
             continue;
         }
-        let id = dir.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let campaign = file_source(files, &dir.join("campaign.toml"))
+            .map_err(|p| problems.push(p.help("every campaign folder needs a campaign.toml")))
+            .ok()
+            .and_then(|src| load_campaign(id, src, problems));
+        let read = read_languages(files, &dir, sel, found, problems);
+        let Some(campaign) = campaign.map(Arc::new) else { continue };
+        if read.is_empty() && !found_language_in(files, &dir) {
+            problems.push(
+                Problem::error(format!("campaign folder {} has no language folders", dir.display()))
+                    .help("add one folder per language, e.g. nl/, holding texts.toml and the platforms' files"),
+            );
+        }
+        warn_missing_platforms(&dir, &read, problems);
+        contents.extend(read.into_iter().filter_map(|f| load_content(&campaign, f, problems)));
+        campaigns.push(campaign);
+    }
+    (campaigns, contents)
+}
+
+/// A folder's id, if it is a folder and its name a valid id (else reported).
+fn folder_id(dir: &Path, is_dir: bool, what: &str, problems: &mut Problems) -> Option<String> {
+    if !is_dir {
+        return None;
+    }
+    let id = dir.file_name()?.to_string_lossy().into_owned();
+    if valid_id(&id) {
+        return Some(id);
+    }
+    problems.push(
+        Problem::error(format!("{what} folder `{}` is not a valid id", dir.display()))
+            .help("use lowercase letters, digits and `-`, e.g. `nl`, `pt-br` or `example-campaign`"),
+    );
+    None
+}
+
+/// Whether a campaign folder has any folder at all (selected or not).
+fn found_language_in(files: &dyn Files, dir: &Path) -> bool {
+    files.entries(dir).is_ok_and(|e| e.iter().any(|e| e.is_dir))
+}
+
+/// The selected language folders of a campaign, read.
+fn read_languages(
+    files: &dyn Files,
+    campaign_dir: &Path,
+    sel: &Selection,
+    found: &mut Found,
+    problems: &mut Problems,
+) -> Vec<ContentFiles> {
+    let mut read = Vec::new();
+    for Entry { path: dir, is_dir } in sorted_entries(files, campaign_dir, problems, "campaign") {
+        let Some(id) = folder_id(&dir, is_dir, "language", problems) else { continue };
         found.languages.insert(id.clone());
-        if sel.langs.keeps(&id)
-            && let Some(f) = read_content(files, &dir, sel, found, problems)
-        {
-            read.push(f);
+        if sel.langs.keeps(&id) {
+            read.push(read_content(files, &dir, id, sel, found, problems));
         }
     }
-    warn_missing_platforms(&read, problems);
-    read.into_iter().filter_map(|f| load_content(f, problems)).collect()
+    read
 }
 
 /// Read a language folder's files.
 fn read_content(
     files: &dyn Files,
     dir: &Path,
+    id: String,
     sel: &Selection,
     found: &mut Found,
     problems: &mut Problems,
-) -> Option<ContentFiles> {
-    let id = dir.file_name()?.to_string_lossy().into_owned();
-    if !valid_id(&id) {
-        problems.push(
-            Problem::error(format!("language folder `{}` is not a valid id", dir.display()))
-                .help("use lowercase letters, digits and `-`, e.g. `nl` or `pt-br`"),
-        );
-        return None;
-    }
-    let campaign_path = dir.join("campaign.toml");
-    let campaign = file_source(files, &campaign_path)
-        .map_err(|p| problems.push(p.help("every language folder needs a campaign.toml")))
+) -> ContentFiles {
+    let texts = file_source(files, &dir.join("texts.toml"))
+        .map_err(|p| problems.push(p.help("every language folder needs a texts.toml")))
         .ok();
     let mut platforms = Vec::new();
     let mut has_platforms = false;
     for Entry { path, .. } in sorted_entries(files, dir, problems, "language") {
-        if toml_id(&path).as_deref() == Some("campaign") {
+        if toml_id(&path).as_deref() == Some("texts") {
             continue;
         }
         has_platforms |= toml_id(&path).is_some();
@@ -246,12 +296,12 @@ fn read_content(
             Err(p) => problems.push(p),
         }
     }
-    Some(ContentFiles { id, shown: dir.to_path_buf(), campaign, platforms, has_platforms })
+    ContentFiles { id, shown: dir.to_path_buf(), texts, platforms, has_platforms }
 }
 
-/// A platform in one language but not another is built only where it is:
-/// say so, naming the languages that lack it.
-fn warn_missing_platforms(files: &[ContentFiles], problems: &mut Problems) {
+/// A platform in one language of a campaign but not another is built only
+/// where it is: say so, naming the languages that lack it.
+fn warn_missing_platforms(campaign_dir: &Path, files: &[ContentFiles], problems: &mut Problems) {
     let mut where_: BTreeMap<&str, Vec<(&str, &Arc<Source>)>> = BTreeMap::new();
     for f in files {
         for (pid, src) in &f.platforms {
@@ -265,7 +315,8 @@ fn warn_missing_platforms(files: &[ContentFiles], problems: &mut Problems) {
             continue;
         }
         let (_, src) = present[0];
-        let lacking: Vec<String> = missing.iter().map(|l| format!("data/{l}/{pid}.toml")).collect();
+        let lacking: Vec<String> =
+            missing.iter().map(|l| format!("{}/{l}/{pid}.toml", campaign_dir.display())).collect();
         problems.push(
             Problem::warning(format!(
                 "platform `{pid}` has no file in {}, so it is built only in {}",

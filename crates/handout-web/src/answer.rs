@@ -55,7 +55,7 @@ pub enum Answer {
 /// A file to download.
 #[derive(Clone, Debug)]
 pub struct File {
-    /// `nl-facebook-flyer-a4.pdf`, `handout-bibliotheek-noord.zip`: ids
+    /// `meta-ai-nl-facebook-flyer-a4.pdf`, `handout-bibliotheek-noord.zip`: ids
     /// only, so always a safe file name.
     pub name: String,
     pub mime: &'static str,
@@ -97,7 +97,7 @@ impl Answer {
 /// Answer `form` as `want` asks, for `today`; `runner` says how many
 /// things are made at once.
 pub fn answer(studio: &Studio, form: &Form, want: Want, today: Date, runner: &impl Runner) -> Answer {
-    let order = match order(form, &studio.project) {
+    let order = match order(form, &studio.catalogue) {
         Ok(o) => o,
         Err(r) => return Answer::Refused(r),
     };
@@ -129,7 +129,7 @@ fn file(studio: &Studio, order: &Order, today: Date, runner: &impl Runner, how: 
             let (path, bytes) = &o.files[0];
             let png = path.ends_with(".png");
             let (ext, mime) = if png { ("png", "image/png") } else { ("pdf", "application/pdf") };
-            let name = format!("{}-{}.{ext}", o.id.lang, o.id.file_stem());
+            let name = format!("{}-{}-{}.{ext}", o.id.campaign, o.id.lang, o.id.file_stem());
             Answer::File(File { name, mime, bytes: bytes.clone() })
         }
         _ => match handout_core::zip(&built) {

@@ -1,16 +1,42 @@
-//! What the page offers: the project's languages, platforms and layouts,
-//! with the names people know them by.
+//! What the page offers: the project's campaigns (each with its languages
+//! and platforms) and layouts, with the names people know them by.
 
 use crate::words::Ui;
-use handout_core::{DocId, Format, Project};
+use handout_core::{Content, Date, DocId, Format, Project, Vars};
 use std::collections::BTreeMap;
 
 /// What the page offers, with the names people know them by.
 pub struct Catalogue {
-    /// Language id and its name in itself.
-    pub langs: Vec<(String, String)>,
-    pub platforms: Vec<(String, String)>,
+    /// In the project's order (by id).
+    pub campaigns: Vec<CampaignEntry>,
     pub layouts: Vec<LayoutEntry>,
+}
+
+/// A campaign as the page lists it.
+pub struct CampaignEntry {
+    pub id: String,
+    /// `None`: a campaign without a deadline (one edition, no callout).
+    pub deadline: Option<Date>,
+    /// Its languages, in the project's order.
+    pub langs: Vec<LangEntry>,
+    /// Platform id and name, by id.
+    pub platforms: Vec<(String, String)>,
+}
+
+/// One language of a campaign, in its own words.
+pub struct LangEntry {
+    pub id: String,
+    /// The language's name in itself ("Nederlands").
+    pub name: String,
+    /// The campaign's name on the page, in this language.
+    pub title: String,
+    /// One line of what it is about.
+    pub about: String,
+    /// The deadline as this language writes it.
+    pub date: Option<String>,
+    /// What the after-deadline edition calls people to do, in its
+    /// headline ("Maak nu bezwaar"): the campaign's own words.
+    pub act_now: Option<String>,
 }
 
 /// A layout as the page lists it.
@@ -27,7 +53,7 @@ pub struct LayoutEntry {
 }
 
 impl LayoutEntry {
-    /// Its name in `ui`, else its description, else its id.
+    /// Its name in `ui`, else its id.
     pub fn name(&self, ui: Ui) -> &str {
         self.names.get(ui.id()).map(String::as_str).unwrap_or(&self.id)
     }
@@ -37,16 +63,59 @@ impl LayoutEntry {
     }
 }
 
-impl Catalogue {
-    pub fn new(project: &Project) -> Catalogue {
-        let langs = project.contents.iter().map(|c| (c.id.clone(), c.campaign.language.name.clone())).collect();
+impl CampaignEntry {
+    fn new(id: &str, contents: &[&Content]) -> CampaignEntry {
+        let deadline = contents.first().and_then(|c| c.campaign.deadline.as_ref()).map(|d| d.date);
+        let langs = contents.iter().map(|c| lang_entry(c)).collect();
         let mut platforms: Vec<(String, String)> = Vec::new();
-        for p in project.contents.iter().flat_map(|c| &c.platforms) {
+        for p in contents.iter().flat_map(|c| &c.platforms) {
             if !platforms.iter().any(|(id, _)| *id == p.id) {
                 platforms.push((p.id.clone(), p.name.clone()));
             }
         }
         platforms.sort();
+        CampaignEntry { id: id.to_string(), deadline, langs, platforms }
+    }
+
+    /// Its words in the page's language, else in its first language.
+    pub fn in_ui(&self, ui: Ui) -> Option<&LangEntry> {
+        self.langs.iter().find(|l| l.id == ui.id()).or(self.langs.first())
+    }
+
+    pub fn lang_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.langs.iter().find(|l| l.id == id).map_or(id, |l| &l.name)
+    }
+
+    pub fn platform_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.platforms.iter().find(|(l, _)| l == id).map_or(id, |(_, n)| n)
+    }
+}
+
+fn lang_entry(c: &Content) -> LangEntry {
+    let texts = &c.texts;
+    let date = c.campaign.deadline.as_ref().map(|d| texts.language.format_date(d.date));
+    let vars = Vars { platform: "", deadline: date.as_deref().unwrap_or(""), url: "", quotes: None };
+    let act_now = c.campaign.deadline.as_ref().and(texts.text("after_deadline_headline"));
+    LangEntry {
+        id: c.id.clone(),
+        name: texts.language.name.clone(),
+        title: texts.page.title.clone(),
+        about: texts.page.about.clone(),
+        act_now: act_now.map(|t| t.resolve(&vars).to_plain()),
+        date,
+    }
+}
+
+impl Catalogue {
+    pub fn new(project: &Project) -> Catalogue {
+        let mut campaigns = Vec::new();
+        for campaign in &project.campaigns {
+            let contents: Vec<&Content> =
+                project.contents.iter().filter(|c| c.campaign.id == campaign.id).collect();
+            if !contents.is_empty() {
+                campaigns.push(CampaignEntry::new(&campaign.id, &contents));
+            }
+        }
         let mut layouts: Vec<LayoutEntry> = project
             .layouts
             .iter()
@@ -60,15 +129,25 @@ impl Catalogue {
             .collect();
         // By id, so that `flyer-a4` comes before `flyer-a4-large`.
         layouts.sort_by(|a, b| a.id.cmp(&b.id));
-        Catalogue { langs, platforms, layouts }
+        Catalogue { campaigns, layouts }
     }
 
+    pub fn campaign(&self, id: &str) -> Option<&CampaignEntry> {
+        self.campaigns.iter().find(|c| c.id == id)
+    }
+
+    /// The campaign a page shows without being told: the only one.
+    pub fn only_campaign(&self) -> Option<&CampaignEntry> {
+        match self.campaigns.as_slice() {
+            [one] => Some(one),
+            _ => None,
+        }
+    }
+
+    /// A language's name in itself, from any campaign that has it.
     pub fn lang_name<'a>(&'a self, id: &'a str) -> &'a str {
-        self.langs.iter().find(|(l, _)| l == id).map_or(id, |(_, n)| n)
-    }
-
-    pub fn platform_name<'a>(&'a self, id: &'a str) -> &'a str {
-        self.platforms.iter().find(|(l, _)| l == id).map_or(id, |(_, n)| n)
+        let mut langs = self.campaigns.iter().flat_map(|c| &c.langs);
+        langs.find(|l| l.id == id).map_or(id, |l| &l.name)
     }
 
     pub fn layout(&self, id: &str) -> Option<&LayoutEntry> {
@@ -78,6 +157,9 @@ impl Catalogue {
     /// A document as people say it: "Folder A4 (Nederlands, Facebook)".
     pub fn document(&self, id: &DocId, ui: Ui) -> String {
         let layout = self.layout(&id.layout).map_or(id.layout.as_str(), |l| l.name(ui));
-        format!("{layout} ({}, {})", self.lang_name(&id.lang), self.platform_name(&id.platform))
+        match self.campaign(&id.campaign) {
+            Some(c) => format!("{layout} ({}, {})", c.lang_name(&id.lang), c.platform_name(&id.platform)),
+            None => format!("{layout} ({}, {})", id.lang, id.platform),
+        }
     }
 }

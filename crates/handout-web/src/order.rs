@@ -1,12 +1,13 @@
-//! What a form asks for, checked against the project: which languages,
-//! platforms and layouts (ids the project has, nothing else), which
-//! edition, and the organisation as the same [`OrgInput`] that
+//! What a form asks for, checked against the project: which campaign,
+//! which of its languages and platforms and which layouts (ids the project
+//! has, nothing else), which edition, and the organisation as the same [`OrgInput`] that
 //! orgs/<id>.toml gives, each value located in its own form field so that
 //! a problem lands next to the field it is about.
 
+use crate::catalogue::{Catalogue, CampaignEntry};
 use crate::form::{Form, Refused, is_help_field};
 use crate::words::Ui;
-use handout_core::{At, Choice, EditionChoice, Loc, OrgInput, Project, Selection, Source, unknown_id};
+use handout_core::{At, Choice, EditionChoice, Loc, OrgInput, Selection, Source, unknown_id};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -14,7 +15,9 @@ use std::sync::Arc;
 #[derive(Clone)]
 pub struct Order {
     pub ui: Ui,
-    /// Ids the project has, in the project's order.
+    /// The campaign's id.
+    pub campaign: String,
+    /// Ids the campaign (or, for layouts, the project) has, sorted.
     pub langs: Vec<String>,
     pub platforms: Vec<String>,
     pub layouts: Vec<String>,
@@ -40,12 +43,12 @@ pub fn field_of(loc: &Loc) -> Option<String> {
 
 /// Read the order in `form`. Ids the project does not have are refused;
 /// an empty choice is left for [`Order::missing`] to report next to its field.
-pub fn order(form: &Form, project: &Project) -> Result<Order, Refused> {
+pub fn order(form: &Form, cat: &Catalogue) -> Result<Order, Refused> {
     let ui = Ui::from_form(form);
-    let found = &project.found;
-    let langs = ids(form, "lang", "language", &found.languages)?;
-    let platforms = ids(form, "platform", "platform", &found.platforms)?;
-    let layouts = ids(form, "layout", "layout", &found.layouts)?;
+    let campaign = campaign(form, cat)?;
+    let langs = ids(form, "lang", "language", campaign.langs.iter().map(|l| l.id.as_str()))?;
+    let platforms = ids(form, "platform", "platform", campaign.platforms.iter().map(|(id, _)| id.as_str()))?;
+    let layouts = ids(form, "layout", "layout", cat.layouts.iter().map(|l| l.id.as_str()))?;
     let name = form.get("edition").unwrap_or("auto");
     let edition = EditionChoice::from_name(name)
         .ok_or_else(|| Refused::Bad(unknown_id("edition", name, EditionChoice::NAMES)))?;
@@ -57,7 +60,18 @@ pub fn order(form: &Form, project: &Project) -> Result<Order, Refused> {
             })?,
         };
     let org = org_form(form, &langs);
-    Ok(Order { ui, langs, platforms, layouts, edition, org, page })
+    Ok(Order { ui, campaign: campaign.id.clone(), langs, platforms, layouts, edition, org, page })
+}
+
+/// The campaign the form names; a project of one campaign needs no name.
+fn campaign<'c>(form: &Form, cat: &'c Catalogue) -> Result<&'c CampaignEntry, Refused> {
+    let known = || cat.campaigns.iter().map(|c| c.id.as_str());
+    match form.get("campaign").map(str::trim) {
+        Some(id) => cat.campaign(id).ok_or_else(|| Refused::Bad(unknown_id("campaign", id, known()))),
+        None => cat.only_campaign().ok_or_else(|| {
+            Refused::Bad(format!("the form names no campaign; the campaigns are: {}", known().collect::<Vec<_>>().join(", ")))
+        }),
+    }
 }
 
 impl Order {
@@ -81,6 +95,7 @@ impl Order {
     /// The documents it chooses.
     pub fn selection(&self) -> Selection {
         Selection {
+            campaigns: Choice::only([self.campaign.clone()]),
             langs: Choice::only(self.langs.iter().cloned()),
             platforms: Choice::only(self.platforms.iter().cloned()),
             layouts: Choice::only(self.layouts.iter().cloned()),
@@ -88,12 +103,13 @@ impl Order {
     }
 }
 
-/// The ids chosen in `field`, each one the project has.
-fn ids(form: &Form, field: &str, what: &str, known: &BTreeSet<String>) -> Result<Vec<String>, Refused> {
+/// The ids chosen in `field`, each one of `known`.
+fn ids<'k>(form: &Form, field: &str, what: &str, known: impl Iterator<Item = &'k str>) -> Result<Vec<String>, Refused> {
+    let known: BTreeSet<&str> = known.collect();
     let mut chosen = BTreeSet::new();
     for v in form.all(field).map(str::trim).filter(|v| !v.is_empty()) {
         if !known.contains(v) {
-            return Err(Refused::Bad(unknown_id(what, v, known.iter().map(String::as_str))));
+            return Err(Refused::Bad(unknown_id(what, v, known.iter().copied())));
         }
         chosen.insert(v.to_string());
     }

@@ -1,14 +1,16 @@
-//! The web page: one form that works without JavaScript (choose, fill in,
-//! preview, download), labelled for screen readers and keyboards, and
+//! The web page: first which campaign (each with its title, what it is
+//! about and whether its deadline is ahead, passed or none), then one form
+//! for that campaign that works without JavaScript (choose, fill in,
+//! preview, download); labelled for screen readers and keyboards, and
 //! readable at 200 % zoom. Everything a visitor typed is escaped by maud.
 
 use crate::answer::Preview;
-use crate::catalogue::Catalogue;
+use crate::catalogue::{CampaignEntry, Catalogue, LangEntry};
 use crate::complaint::Complaint;
 use crate::form::Form;
 use crate::words::{Ui, Words};
 use base64::Engine;
-use handout_core::{Date, Project, has_passed};
+use handout_core::{Date, has_passed};
 use maud::{DOCTYPE, Markup, html};
 
 /// Where the page runs.
@@ -31,13 +33,24 @@ impl Site {
         }
     }
 
-    /// The page in the other language.
-    fn switch(self, to: Ui) -> &'static str {
-        match (self, to) {
-            (Site::Server, Ui::Nl) => "/?ui=nl",
-            (Site::Server, Ui::En) => "/?ui=en",
-            (Site::Static, Ui::Nl) => "index.html",
-            (Site::Static, Ui::En) => "en.html",
+    /// Where the page in `ui` is: the choice of campaign, or one
+    /// campaign's form.
+    pub fn href(self, ui: Ui, campaign: Option<&str>) -> String {
+        match (self, campaign) {
+            (Site::Server, None) => format!("/?ui={}", ui.id()),
+            (Site::Server, Some(c)) => format!("/?ui={}&campaign={c}", ui.id()),
+            (Site::Static, c) => Site::file_name(ui, c),
+        }
+    }
+
+    /// The browser edition's file of a page: `index.html` and `en.html`
+    /// choose the campaign, `<campaign>.nl.html` and `<campaign>.en.html`
+    /// are its form.
+    pub fn file_name(ui: Ui, campaign: Option<&str>) -> String {
+        match (campaign, ui) {
+            (None, Ui::Nl) => "index.html".into(),
+            (None, Ui::En) => "en.html".into(),
+            (Some(c), ui) => format!("{c}.{}.html", ui.id()),
         }
     }
 }
@@ -46,6 +59,9 @@ impl Site {
 pub struct Page<'a> {
     pub site: Site,
     pub ui: Ui,
+    /// The campaign whose form it shows; `None` (or one the project does
+    /// not have): it asks which, unless the project has only one.
+    pub campaign: Option<&'a str>,
     /// The form as sent, to show it again; `None`: the first visit.
     pub form: Option<&'a Form>,
     pub complaints: Vec<Complaint>,
@@ -56,8 +72,14 @@ pub struct Page<'a> {
 }
 
 /// The whole page.
-pub fn render(page: &Page, project: &Project, cat: &Catalogue) -> String {
+pub fn render(page: &Page, cat: &Catalogue) -> String {
     let w = page.ui.words();
+    let campaign = page.campaign.and_then(|id| cat.campaign(id)).or(cat.only_campaign());
+    let title = match campaign.and_then(|c| c.in_ui(page.ui)) {
+        Some(l) => format!("{}: {}", w.title, l.title),
+        None => w.title.to_string(),
+    };
+    let other = page.ui.other();
     let body = html! {
         (DOCTYPE)
         html lang=(page.ui.id()) {
@@ -69,17 +91,19 @@ pub fn render(page: &Page, project: &Project, cat: &Catalogue) -> String {
                     // elsewhere, nothing sent anywhere.
                     meta http-equiv="Content-Security-Policy" content=(STATIC_CSP);
                 }
-                title { (w.title) }
+                title { (title) }
                 link rel="stylesheet" href={ (page.site.assets()) "style.css" };
                 @if page.site == Site::Static {
                     script src="site.js" defer {}
                 }
-                script src={ (page.site.assets()) "preview.js" } defer {}
+                @if campaign.is_some() {
+                    script src={ (page.site.assets()) "preview.js" } defer {}
+                }
             }
             body {
                 header.top {
                     h1 { (w.title) }
-                    a.switch href=(page.site.switch(page.ui.other())) lang=(page.ui.other().id()) hreflang=(page.ui.other().id()) {
+                    a.switch href=(page.site.href(other, campaign.map(|c| c.id.as_str()))) lang=(other.id()) hreflang=(other.id()) {
                         (w.switch)
                     }
                 }
@@ -87,8 +111,13 @@ pub fn render(page: &Page, project: &Project, cat: &Catalogue) -> String {
                     @if page.site == Site::Static {
                         noscript { p.summary { (w.needs_script) } }
                     }
-                    (form(page, project, cat, w))
-                    (preview(page, w))
+                    @match campaign {
+                        Some(c) => {
+                            (form(page, c, cat, w))
+                            (preview(page, w))
+                        }
+                        None => (chooser(page, cat, w)),
+                    }
                 }
                 footer { p { @if page.site == Site::Static { (w.privacy_local) } @else { (w.privacy) } } }
             }
@@ -97,40 +126,102 @@ pub fn render(page: &Page, project: &Project, cat: &Catalogue) -> String {
     body.into_string()
 }
 
+/// The first question: which campaign. Each is a link to its form, so it
+/// works without JavaScript and on a static site.
+fn chooser(page: &Page, cat: &Catalogue, w: &Words) -> Markup {
+    html! {
+        section.campaigns aria-labelledby="campaigns-heading" {
+            (summary(page, w))
+            h2 #campaigns-heading { (w.campaign_legend) }
+            p.intro { (w.campaign_intro) }
+            ul.campaigns {
+                @for c in &cat.campaigns {
+                    @if let Some(l) = c.in_ui(page.ui) {
+                        li {
+                            a.campaign href=(page.site.href(page.ui, Some(&c.id))) lang=(l.id) {
+                                span.name { (l.title) }
+                                span.uses { (l.about) }
+                                (state(page, c, l, w))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether the campaign's deadline is ahead, passed or none. A static page
+/// is written once and read on any day: its script says which, in the
+/// reader's own calendar.
+fn state(page: &Page, c: &CampaignEntry, l: &LangEntry, w: &Words) -> Markup {
+    let Some((deadline, date)) = c.deadline.zip(l.date.as_deref()) else {
+        return html! { span.state { (w.state_none) } };
+    };
+    let before = w.state_ahead.replace("{date}", date);
+    let after = w.state_passed.replace("{date}", date).replace("{act}", l.act_now.as_deref().unwrap_or(""));
+    let now = if has_passed(deadline, page.today) { &after } else { &before };
+    html! {
+        span.state data-deadline=(deadline.to_string()) data-before=(before) data-after=(after) { (now) }
+    }
+}
+
+/// What must change, listed above the form with links to the fields.
+fn summary(page: &Page, w: &Words) -> Markup {
+    html! {
+        @if !page.complaints.is_empty() {
+            div.summary role="alert" tabindex="-1" {
+                h2 { (w.errors_heading) }
+                ul {
+                    @for c in &page.complaints {
+                        li {
+                            @if let Some(f) = &c.field {
+                                a href={ "#" (anchor(f)) } {
+                                    @if let Some(l) = &c.label { (l) ": " }
+                                    (c.text)
+                                }
+                            } @else { (c.text) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// The browser edition's rules for the browser: its own files only (and
 /// WebAssembly), pictures it makes itself, no form sent anywhere.
 const STATIC_CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; \
                           connect-src 'self'; style-src 'self'; font-src 'self'; img-src 'self' blob: data:; \
                           form-action 'none'; base-uri 'none'";
 
-fn form(page: &Page, project: &Project, cat: &Catalogue, w: &Words) -> Markup {
+fn form(page: &Page, c: &CampaignEntry, cat: &Catalogue, w: &Words) -> Markup {
     let local = page.site == Site::Static;
+    let own = c.in_ui(page.ui);
     html! {
         form #order method="post" action=[(!local).then_some("/download")] enctype="multipart/form-data" novalidate data-local=[local.then_some("1")] {
-            p.intro { (w.intro) }
-            @if !page.complaints.is_empty() {
-                div.summary role="alert" tabindex="-1" {
-                    h2 { (w.errors_heading) }
-                    ul {
-                        @for c in &page.complaints {
-                            li {
-                                @if let Some(f) = &c.field {
-                                    a href={ "#" (anchor(f)) } {
-                                        @if let Some(l) = &c.label { (l) ": " }
-                                        (c.text)
-                                    }
-                                } @else { (c.text) }
-                            }
-                        }
-                    }
+            @if let Some(l) = own {
+                div.campaign-now lang=(l.id) {
+                    p { strong { (l.title) } }
+                    p.uses { (l.about) }
                 }
             }
+            @if cat.campaigns.len() > 1 {
+                p { a href=(page.site.href(page.ui, None)) { (w.campaign_other) } }
+            }
+            p.intro { (w.intro) }
+            (summary(page, w))
             input type="hidden" name="ui" value=(page.ui.id());
-            (choices(page, "lang", w.lang_legend, None, langs(page, cat).map(|(id, n)| (id, n, None))))
-            (choices(page, "platform", w.platform_legend, Some(w.platform_hint), cat.platforms.iter().map(|(id, n)| (id.as_str(), n.as_str(), None))))
-            (choices(page, "layout", w.layout_legend, None, cat.layouts.iter().map(|l| (l.id.as_str(), l.name(page.ui), l.uses(page.ui)))))
-            (editions(page, project, w))
-            (org(page, cat, w))
+            input type="hidden" name="campaign" value=(c.id);
+            // A first visit ticks the page's language (or the campaign's
+            // first), every platform, and the A4 flyer.
+            (choices(page, "lang", w.lang_legend, None, langs(page, c).enumerate().map(|(i, l)| (l.id.as_str(), l.name.as_str(), None, i == 0))))
+            (choices(page, "platform", w.platform_legend, Some(w.platform_hint), c.platforms.iter().map(|(id, n)| (id.as_str(), n.as_str(), None, true))))
+            (choices(page, "layout", w.layout_legend, None, cat.layouts.iter().map(|l| (l.id.as_str(), l.name(page.ui), l.uses(page.ui), l.id == "flyer-a4"))))
+            @if let Some(l) = own.filter(|_| c.deadline.is_some()) {
+                (editions(page, c, l, w))
+            }
+            (org(page, c, cat, w))
             div.actions {
                 @if local {
                     button.secondary type="button" id="preview-button" { (w.preview_button) }
@@ -145,11 +236,11 @@ fn form(page: &Page, project: &Project, cat: &Catalogue, w: &Words) -> Markup {
     }
 }
 
-/// The languages, the page's own first.
-fn langs<'a>(page: &Page, cat: &'a Catalogue) -> impl Iterator<Item = (&'a str, &'a str)> {
+/// The campaign's languages, the page's own first.
+fn langs<'a>(page: &Page, c: &'a CampaignEntry) -> impl Iterator<Item = &'a LangEntry> {
     let ui = page.ui.id();
-    let own = cat.langs.iter().filter(move |(id, _)| id == ui);
-    own.chain(cat.langs.iter().filter(move |(id, _)| id != ui)).map(|(id, n)| (id.as_str(), n.as_str()))
+    let own = c.langs.iter().filter(move |l| l.id == ui);
+    own.chain(c.langs.iter().filter(move |l| l.id != ui))
 }
 
 /// The id of a field's first control, for links from the summary.
@@ -170,7 +261,7 @@ fn choices<'a>(
     field: &str,
     legend: &str,
     hint: Option<&str>,
-    items: impl Iterator<Item = (&'a str, &'a str, Option<&'a str>)>,
+    items: impl Iterator<Item = (&'a str, &'a str, Option<&'a str>, bool)>,
 ) -> Markup {
     let errors = field_complaints(page, field);
     html! {
@@ -178,10 +269,10 @@ fn choices<'a>(
             legend { (legend) }
             @if let Some(h) = hint { p.hint id={ "h-" (field) } { (h) } }
             (complaints_of(field, &errors))
-            @for (i, (id, name, uses)) in items.enumerate() {
+            @for (i, (id, name, uses, first_visit)) in items.enumerate() {
                 @let control = if i == 0 { anchor(field) } else { format!("f-{field}-{id}") };
                 div.choice {
-                    input type="checkbox" name=(field) value=(id) id=(control) checked[chosen(page, field, id, default_choice(page, field, id))];
+                    input type="checkbox" name=(field) value=(id) id=(control) checked[chosen(page, field, id, first_visit)];
                     label for=(control) {
                         span.name { (name) }
                         @if let Some(u) = uses { span.uses { (u) } }
@@ -192,33 +283,20 @@ fn choices<'a>(
     }
 }
 
-/// What a first visit has ticked: the page's language, every platform,
-/// the A4 flyer (a project without one ticks no layout).
-fn default_choice(page: &Page, field: &str, id: &str) -> bool {
-    match field {
-        "lang" => id == page.ui.id(),
-        "platform" => true,
-        _ => id == "flyer-a4",
-    }
-}
-
-fn editions(page: &Page, project: &Project, w: &Words) -> Markup {
-    let content = project.contents.iter().find(|c| c.id == page.ui.id()).or(project.contents.first());
-    let (date, passed, deadline) = content.map_or((String::new(), false, String::new()), |c| {
-        let d = c.campaign.deadline;
-        (c.campaign.language.format_date(d), has_passed(d, page.today), d.to_string())
-    });
+/// The editions of a campaign with a deadline, in its own words ("Maak nu
+/// bezwaar").
+fn editions(page: &Page, c: &CampaignEntry, l: &LangEntry, w: &Words) -> Markup {
+    let (date, act) = (l.date.as_deref().unwrap_or(""), l.act_now.as_deref().unwrap_or(w.edition_after));
+    let deadline = c.deadline.map(|d| d.to_string()).unwrap_or_default();
+    let passed = c.deadline.is_some_and(|d| has_passed(d, page.today));
     let current = page.form.and_then(|f| f.get("edition")).unwrap_or("auto");
-    let after = w.edition_auto_after.replace("{date}", &date);
-    let before = w.edition_auto_before.replace("{date}", &date);
+    let after = w.edition_auto_after.replace("{date}", date).replace("{act}", act);
+    let before = w.edition_auto_before.replace("{date}", date);
     let auto_hint = if passed { after.clone() } else { before.clone() };
-    // A static page is written once and read on any day: its script says
-    // which edition today calls for, in the reader's own calendar.
-    let local = page.site == Site::Static;
     let items = [
         ("auto", w.edition_auto, auto_hint),
-        ("deadline", w.edition_deadline, w.edition_deadline_hint.replace("{date}", &date)),
-        ("after-deadline", w.edition_after, w.edition_after_hint.to_string()),
+        ("deadline", w.edition_deadline, w.edition_deadline_hint.replace("{date}", date)),
+        ("after-deadline", act, w.edition_after_hint.to_string()),
     ];
     html! {
         fieldset.choices {
@@ -229,8 +307,10 @@ fn editions(page: &Page, project: &Project, w: &Words) -> Markup {
                     input type="radio" name="edition" value=(id) id=(control) checked[current == *id];
                     label for=(control) {
                         span.name { (name) }
-                        @if i == 0 && local {
-                            span.uses #auto-hint data-deadline=(deadline) data-before=(before) data-after=(after) { (hint) }
+                        // A static page's script says which edition today
+                        // calls for, in the reader's own calendar.
+                        @if i == 0 {
+                            span.uses data-deadline=(deadline) data-before=(before) data-after=(after) { (hint) }
                         } @else {
                             span.uses { (hint) }
                         }
@@ -241,16 +321,16 @@ fn editions(page: &Page, project: &Project, w: &Words) -> Markup {
     }
 }
 
-fn org(page: &Page, cat: &Catalogue, w: &Words) -> Markup {
+fn org(page: &Page, c: &CampaignEntry, cat: &Catalogue, w: &Words) -> Markup {
     let value = |name: &str| page.form.and_then(|f| f.all(name).next()).unwrap_or("").to_string();
     html! {
         fieldset.org {
             legend { (w.org_legend) }
             p.hint { (w.org_hint) }
             (text_field(page, "org_name", w.org_name, w.org_name_hint, &value("org_name"), false))
-            @for (id, name) in langs(page, cat) {
-                @let field = format!("org_help_{id}");
-                (text_field(page, &field, &w.org_help.replace("{language}", name), &help_hint(page, cat, w), &value(&field), true))
+            @for l in langs(page, c) {
+                @let field = format!("org_help_{}", l.id);
+                (text_field(page, &field, &w.org_help.replace("{language}", &l.name), &help_hint(page, cat, w), &value(&field), true))
             }
             (text_field(page, "org_website", w.org_website, w.org_website_hint, &value("org_website"), false))
             @let errors = field_complaints(page, "org_logo");

@@ -1,6 +1,7 @@
 //! The web page's own words, in Dutch (the default) and English. These
-//! are the tool's words, not the campaign's: the campaign's texts, and
-//! the names of languages, platforms and layouts, come from data/ and
+//! are the tool's words, not a campaign's: no campaign, platform or kind
+//! of action is named here. The campaigns' titles and texts, and the
+//! names of languages, platforms and layouts, come from campaigns/ and
 //! layouts/ like everything printed.
 
 use crate::form::Form;
@@ -49,6 +50,16 @@ impl Ui {
 pub struct Words {
     pub title: &'static str,
     pub intro: &'static str,
+    /// The choice of campaign.
+    pub campaign_legend: &'static str,
+    pub campaign_intro: &'static str,
+    /// The link back to it from a campaign's form.
+    pub campaign_other: &'static str,
+    /// A campaign's deadline: still ahead (`{date}`), passed (`{date}`,
+    /// `{act}`: what its handouts now say), none.
+    pub state_ahead: &'static str,
+    pub state_passed: &'static str,
+    pub state_none: &'static str,
     /// The link to the page in the other language, in that language.
     pub switch: &'static str,
     pub lang_legend: &'static str,
@@ -62,6 +73,7 @@ pub struct Words {
     pub edition_auto_before: &'static str,
     pub edition_deadline: &'static str,
     pub edition_deadline_hint: &'static str,
+    /// The after-deadline edition, when the campaign does not name it.
     pub edition_after: &'static str,
     pub edition_after_hint: &'static str,
     pub org_legend: &'static str,
@@ -115,22 +127,28 @@ pub struct Words {
 }
 
 const NL: Words = Words {
-    title: "Folders maken: bezwaar tegen AI-training door Meta",
+    title: "Folders maken",
     intro: "Kies wat je wilt afdrukken en zet er, als je wilt, je eigen organisatie op. \
             Bekijk het voorbeeld en download het bestand.",
+    campaign_legend: "Waar gaat je folder over?",
+    campaign_intro: "Kies een onderwerp. Daarna kies je de taal, het soort folder en je eigen organisatie.",
+    campaign_other: "Een ander onderwerp kiezen",
+    state_ahead: "Termijn: {date}. Die is nog niet voorbij.",
+    state_passed: "De termijn ({date}) is voorbij. De folder zegt nu: ‘{act}’.",
+    state_none: "Geen termijn: het kan altijd.",
     switch: "English",
     lang_legend: "Taal",
     platform_legend: "Platform",
-    platform_hint: "Facebook en Instagram hebben elk een eigen bezwaarformulier, dus elk een eigen folder.",
+    platform_hint: "Elk platform krijgt een eigen folder, met de stappen en de QR-code van dat platform.",
     layout_legend: "Wat wil je maken?",
     edition_legend: "Welke versie?",
     edition_auto: "Vanzelf kiezen",
-    edition_auto_after: "Nu is dat: ‘Maak nu bezwaar’, want de termijn ({date}) is voorbij.",
+    edition_auto_after: "Nu is dat: ‘{act}’, want de termijn ({date}) is voorbij.",
     edition_auto_before: "Nu is dat: de versie met de datum {date}.",
     edition_deadline: "Met de datum",
-    edition_deadline_hint: "Vraagt om bezwaar te maken vóór {date}.",
-    edition_after: "Maak nu bezwaar",
-    edition_after_hint: "Voor na de termijn: bezwaar maken kan nog steeds.",
+    edition_deadline_hint: "Met de datum {date} groot op de folder.",
+    edition_after: "Na de termijn",
+    edition_after_hint: "Voor na de termijn: het kan nog steeds, de datum staat er klein op.",
     org_legend: "Je organisatie (niet verplicht)",
     org_hint: "Zet de naam, de hulp en het logo van je bibliotheek of buurthuis op de folder.",
     org_name: "Naam",
@@ -171,22 +189,28 @@ const NL: Words = Words {
 };
 
 const EN: Words = Words {
-    title: "Make handouts: objecting to Meta’s AI training",
+    title: "Make handouts",
     intro: "Choose what to print and, if you like, put your own organisation on it. \
             Look at the preview and download the file.",
+    campaign_legend: "What is your handout about?",
+    campaign_intro: "Choose a topic. Then choose the language, the kind of handout and your own organisation.",
+    campaign_other: "Choose another topic",
+    state_ahead: "Deadline: {date}. It is still ahead.",
+    state_passed: "The deadline ({date}) has passed. The handout now says: ‘{act}’.",
+    state_none: "No deadline: it can be done any time.",
     switch: "Nederlands",
     lang_legend: "Language",
     platform_legend: "Platform",
-    platform_hint: "Facebook and Instagram each have their own objection form, so each its own handout.",
+    platform_hint: "Each platform gets its own handout, with that platform’s steps and QR code.",
     layout_legend: "What do you want to make?",
     edition_legend: "Which version?",
     edition_auto: "Choose by itself",
-    edition_auto_after: "Today that is ‘Object now’: the deadline ({date}) has passed.",
+    edition_auto_after: "Today that is ‘{act}’: the deadline ({date}) has passed.",
     edition_auto_before: "Today that is the version with the date {date}.",
     edition_deadline: "With the date",
-    edition_deadline_hint: "Asks people to object before {date}.",
-    edition_after: "Object now",
-    edition_after_hint: "For after the deadline: objecting still works.",
+    edition_deadline_hint: "With the date {date}, large, on the handout.",
+    edition_after: "After the deadline",
+    edition_after_hint: "For after the deadline: it still works, and the date is shown small.",
     org_legend: "Your organisation (optional)",
     org_hint: "Put your library’s or community centre’s name, help desk and logo on the handout.",
     org_name: "Name",

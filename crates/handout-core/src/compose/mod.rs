@@ -14,6 +14,7 @@ mod fit;
 mod frag;
 mod impose;
 mod stack;
+mod undated;
 
 pub use checks::body_size;
 
@@ -84,8 +85,11 @@ pub(crate) struct Context<'a, 'f> {
 
 impl<'a, 'f> Context<'a, 'f> {
     pub fn new(h: &Handout<'a>, fonts: &'f Fonts, caches: &'f ComposeCaches) -> Context<'a, 'f> {
-        let campaign = &h.content.campaign;
-        let deadline = campaign.language.format_date(campaign.deadline);
+        let texts = &h.content.texts;
+        // A campaign without a deadline has no {deadline} in its texts
+        // (checked on load) and prints no callout.
+        let deadline =
+            h.content.campaign.deadline.as_ref().map(|d| texts.language.format_date(d.date)).unwrap_or_default();
         Context {
             fonts,
             layout: h.layout,
@@ -108,7 +112,7 @@ impl<'a, 'f> Context<'a, 'f> {
             platform: &self.platform.name,
             deadline: &self.deadline_unbroken,
             url: &self.platform.form_url,
-            quotes: self.content.campaign.language.quotes.as_ref(),
+            quotes: self.content.texts.language.quotes.as_ref(),
         }
     }
 
@@ -119,7 +123,7 @@ impl<'a, 'f> Context<'a, 'f> {
 
     /// The content's language reads right to left.
     pub fn rtl(&self) -> bool {
-        self.content.campaign.language.rtl
+        self.content.texts.language.rtl
     }
 }
 
@@ -127,7 +131,7 @@ impl<'a, 'f> Context<'a, 'f> {
 /// other documents.
 pub fn compose(h: &Handout, caches: &ComposeCaches, problems: &mut Problems) -> Option<Document> {
     let mark = problems.mark();
-    let campaign = &h.content.campaign;
+    let texts = &h.content.texts;
     let layout = h.layout;
     check_url_length(h.platform, layout, problems)?;
     let mut cx = Context::new(h, h.fonts, caches);
@@ -135,7 +139,11 @@ pub fn compose(h: &Handout, caches: &ComposeCaches, problems: &mut Problems) -> 
     let mut structure = Vec::new();
     let mut regions = Vec::new();
     for (page_no, side) in layout.faces.iter().enumerate() {
-        let (page, nodes, placed) = face::compose_side(&mut cx, side, page_no, problems);
+        let side = match h.edition {
+            Edition::Undated => undated::without_deadline(side),
+            _ => std::borrow::Cow::Borrowed(side),
+        };
+        let (page, nodes, placed) = face::compose_side(&mut cx, &side, page_no, problems);
         pages.push(page);
         structure.extend(nodes);
         regions.push(placed);
@@ -144,8 +152,8 @@ pub fn compose(h: &Handout, caches: &ComposeCaches, problems: &mut Problems) -> 
         pages = impose::impose(sheet, layout.page.size, pages);
     }
     let title =
-        campaign.text("title").map(|t| t.resolve(&cx.vars()).to_plain()).unwrap_or_else(|| h.platform.name.clone());
-    let lang = campaign.language.code.clone();
+        texts.text("title").map(|t| t.resolve(&cx.vars()).to_plain()).unwrap_or_else(|| h.platform.name.clone());
+    let lang = texts.language.code.clone();
     let doc = Document { title, lang, pages, structure, fonts: h.fonts.typefaces(), regions };
     if problems.clean_since(mark) {
         checks::check_glyphs(&mut cx.m, &doc, problems);

@@ -1,5 +1,5 @@
 //! The deadline callout: "Maak bezwaar vóór 27 mei 2025", large, with a
-//! note under it; after the deadline, the call to object now.
+//! note under it; after the deadline, the call to act now.
 
 use super::super::Context;
 use super::super::frag::Frag;
@@ -17,12 +17,15 @@ pub(super) fn deadline_block(cx: &mut Context, b: &DeadlineBlock, width: Mm) -> 
     match cx.edition {
         Edition::Deadline => deadline(cx, b, width),
         Edition::AfterDeadline => after_deadline(cx, b, width),
+        // A campaign without a deadline: its faces lose the callout
+        // before they are laid out (undated.rs); nothing is left to show.
+        Edition::Undated => Ok(Frag::default()),
     }
 }
 
 /// After the deadline the callout does not show a passed date: its
 /// headline ("Maak nu bezwaar") takes the date's place and size, and the
-/// note says the objection counts from the day it is sent.
+/// note says it counts from the day it is done.
 fn after_deadline(cx: &mut Context, b: &DeadlineBlock, width: Mm) -> Result<Frag, BlockError> {
     let head_t = text(cx, &b.after_headline, &b.loc)?.clone();
     let note_t = text(cx, &b.after_note, &b.loc)?.clone();
@@ -42,10 +45,10 @@ fn deadline(cx: &mut Context, b: &DeadlineBlock, width: Mm) -> Result<Frag, Bloc
     let label_rich = label_t.resolve(&cx.vars());
     let date_rich = Rich::plain(cx.deadline.clone());
     // The date never hyphenates: "27 mei 2025" must be read at a glance.
-    let deadline_loc = cx.content.campaign.deadline_loc.clone();
+    let deadline_loc = cx.content.campaign.deadline.as_ref().map(|d| d.loc.clone());
     let mut date = paragraph(
         cx,
-        &Para { rich: &date_rich, role: &b.date, width, mode: Breaking::Prose(None), source: Some(deadline_loc) },
+        &Para { rich: &date_rich, role: &b.date, width, mode: Breaking::Prose(None), source: deadline_loc },
     )?;
     wrap(&mut date, StructKind::Strong);
     let label = paragraph(

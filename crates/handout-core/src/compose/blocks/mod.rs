@@ -68,17 +68,17 @@ pub(crate) fn layout_block(cx: &mut Context, block: &Block, width: Mm, room: Mm)
 
 /// Running text in the content's language.
 fn prose(cx: &Context) -> Breaking {
-    Breaking::Prose(cx.content.campaign.language.hyphenation)
+    Breaking::Prose(cx.content.texts.language.hyphenation)
 }
 
 /// A campaign text the layout shows.
 fn text<'c>(cx: &'c Context, key: &str, loc: &Loc) -> Result<&'c Template, BlockError> {
-    cx.content.campaign.text(key).ok_or_else(|| {
+    cx.content.texts.text(key).ok_or_else(|| {
         BlockError::Fatal(
             Problem::error(format!("the layout shows text `{key}`, which the campaign does not define"))
                 .at(loc.clone())
-                .related(Loc::new(&cx.content.campaign.source, 0..0), "the campaign's texts are")
-                .help(format!("add `{key} = \"...\"` to the [text] table of campaign.toml")),
+                .related(Loc::new(&cx.content.texts.source, 0..0), "the campaign's texts are")
+                .help(format!("add `{key} = \"...\"` to the [text] table of texts.toml")),
         )
     })
 }

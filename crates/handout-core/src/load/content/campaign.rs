@@ -1,104 +1,96 @@
-//! `campaign.toml`: a language's texts shared by every platform, the
-//! deadline and the hosts QR codes may point to.
+//! `campaigns/<id>/campaign.toml`: what every language of a campaign
+//! shares: its deadline (if it has one) and where its QR codes may point.
 
 use super::super::{At, Checker, parse_toml};
-use super::language::{Language, RawLanguage, check_language};
-use super::template::{Template, template};
+use super::url::HostRules;
 use crate::date::Date;
 use crate::diag::{Loc, Problem, Problems, Source};
 use serde::Deserialize;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawCampaign {
-    language: RawLanguage,
-    deadline: At<toml::value::Datetime>,
+    deadline: Option<At<toml::value::Datetime>>,
     allowed_hosts: At<Vec<At<String>>>,
-    text: BTreeMap<String, At<String>>,
+    #[serde(default)]
+    redirect_hosts: Vec<At<String>>,
 }
 
-/// The texts and rules of one language's campaign.
+/// One campaign: a folder under campaigns/, its languages in folders of
+/// their own.
 #[derive(Debug)]
 pub struct Campaign {
+    /// The folder name under campaigns/, e.g. `meta-ai`.
+    pub id: String,
     /// The campaign file, for messages.
     pub source: Arc<Source>,
-    /// How the language writes.
-    pub language: Language,
-    /// The day from which the after-deadline edition is printed.
-    pub deadline: Date,
-    /// Where the deadline is written.
-    pub deadline_loc: Loc,
-    /// The texts by key (`title`, `intro`, ...), as layouts name them.
-    pub texts: BTreeMap<String, Template>,
-    /// The hosts QR codes may point to (and their subdomains).
-    pub allowed_hosts: Vec<String>,
+    /// The day from which the after-deadline edition is printed; `None`
+    /// for a campaign without one (its handouts have no deadline callout).
+    pub deadline: Option<Deadline>,
+    /// Where its QR codes may point, and the hosts that only redirect.
+    pub hosts: HostRules,
 }
 
-impl Campaign {
-    /// The text a layout names by `key`.
-    pub fn text(&self, key: &str) -> Option<&Template> {
-        self.texts.get(key)
-    }
+/// A campaign's deadline, where it is written.
+#[derive(Clone, Debug)]
+pub struct Deadline {
+    /// The day itself.
+    pub date: Date,
+    /// Where it is written.
+    pub loc: Loc,
 }
 
-/// Parse and check a campaign file.
-pub fn load_campaign(source: Arc<Source>, problems: &mut Problems) -> Option<Campaign> {
+/// Parse and check a campaign's own file.
+pub fn load_campaign(id: String, source: Arc<Source>, problems: &mut Problems) -> Option<Campaign> {
     let raw: RawCampaign = parse_toml(&source, problems)?;
     let mut cx = Checker::new(problems);
-    let language = check_language(&mut cx, raw.language);
-    let deadline = deadline(&mut cx, &raw.deadline);
-    let allowed_hosts = hosts(&mut cx, &raw.allowed_hosts);
-    let mut texts = BTreeMap::new();
-    for (key, value) in &raw.text {
-        if let Some(t) = template(value, cx.problems) {
-            texts.insert(key.clone(), t);
-        }
+    let deadline = raw.deadline.as_ref().and_then(|d| deadline(&mut cx, d));
+    let allowed = hosts(&mut cx, raw.allowed_hosts.get());
+    if raw.allowed_hosts.is_empty() {
+        cx.report(
+            Problem::error("allowed_hosts is empty, so no form URL can be accepted")
+                .at(raw.allowed_hosts.loc().clone())
+                .help("list the hosts the QR codes may point to, e.g. [\"example.org\"]"),
+        );
     }
-    let deadline_loc = raw.deadline.loc().clone();
-    let (language, deadline) = (language?, deadline?);
-    cx.finish(|| Campaign { source, language, deadline, deadline_loc, texts, allowed_hosts })
+    let redirectors = hosts(&mut cx, &raw.redirect_hosts);
+    // A deadline that could not be read was reported: nothing is made.
+    cx.finish(|| Campaign { id, source, deadline, hosts: HostRules { allowed, redirectors } })
 }
 
-fn deadline(cx: &mut Checker, raw: &At<toml::value::Datetime>) -> Option<Date> {
+fn deadline(cx: &mut Checker, raw: &At<toml::value::Datetime>) -> Option<Deadline> {
     match raw.get() {
         toml::value::Datetime { date: Some(d), time: None, offset: None } => {
-            Some(Date { year: d.year, month: d.month, day: d.day })
+            Some(Deadline { date: Date { year: d.year, month: d.month, day: d.day }, loc: raw.loc().clone() })
         }
         _ => {
             cx.report(
                 Problem::error("the deadline must be a date without a time")
                     .at(raw.loc().clone())
                     .label("expected a date like 2025-05-27")
-                    .help("write it without quotes: deadline = 2025-05-27"),
+                    .help("write it without quotes: deadline = 2025-05-27; a campaign without a deadline leaves it out"),
             );
             None
         }
     }
 }
 
-fn hosts(cx: &mut Checker, raw: &At<Vec<At<String>>>) -> Vec<String> {
-    let mut allowed = Vec::new();
-    for host in raw.get() {
+/// Bare host names, lowercased; anything else is reported.
+fn hosts(cx: &mut Checker, raw: &[At<String>]) -> Vec<String> {
+    let mut out = Vec::new();
+    for host in raw {
         let h = host.trim().to_ascii_lowercase();
         if h.is_empty() || h.contains(['/', ':', '@', ' ']) || !h.contains('.') {
             cx.report(
                 Problem::error(format!("`{}` is not a host name", host.get()))
                     .at(host.loc().clone())
-                    .label("expected a host like facebook.com")
-                    .help("list bare host names; their subdomains are allowed too"),
+                    .label("expected a host like example.org")
+                    .help("list bare host names; their subdomains count too"),
             );
         } else {
-            allowed.push(h);
+            out.push(h);
         }
     }
-    if raw.is_empty() {
-        cx.report(
-            Problem::error("allowed_hosts is empty, so no form URL can be accepted")
-                .at(raw.loc().clone())
-                .help("list the hosts the QR codes may point to, e.g. [\"facebook.com\", \"instagram.com\"]"),
-        );
-    }
-    allowed
+    out
 }

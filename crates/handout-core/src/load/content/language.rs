@@ -1,5 +1,5 @@
 //! How a language writes: its tag, hyphenation, direction, quotation marks
-//! and dates (`[language]` in campaign.toml).
+//! and dates (`[language]` in a texts.toml).
 
 use super::super::{At, Checker};
 use crate::date::Date;

@@ -1,14 +1,18 @@
-//! Content: one folder per language, `campaign.toml` plus one file per
-//! platform. Each file has a raw serde type (private to its module) and a
+//! Content: one folder per campaign (`campaigns/<id>/`: `campaign.toml`)
+//! holding one folder per language (`texts.toml` plus one file per
+//! platform). Each file has a raw serde type (private to its module) and a
 //! checked public type.
 
 mod campaign;
 mod language;
 mod platform;
 mod template;
+mod texts;
 mod url;
 
-pub use campaign::{Campaign, load_campaign};
+pub use campaign::{Campaign, Deadline, load_campaign};
+pub use texts::{PageTexts, Texts, load_texts};
+pub use url::HostRules;
 pub use language::Language;
 pub use platform::{Platform, Route, load_platform};
 pub use template::{Template, Vars, template};
@@ -18,13 +22,16 @@ use crate::diag::{Problem, Problems, Source};
 use std::path::Path;
 use std::sync::Arc;
 
-/// One language's content: the campaign and its platforms (`data/<lang>/`).
+/// One language of one campaign: its texts and platforms
+/// (`campaigns/<campaign>/<lang>/`).
 #[derive(Debug)]
 pub struct Content {
-    /// The folder name under data/, e.g. `nl`.
+    /// The campaign it belongs to.
+    pub campaign: Arc<Campaign>,
+    /// The language folder's name, e.g. `nl`.
     pub id: String,
     /// The texts every platform shares.
-    pub campaign: Campaign,
+    pub texts: Texts,
     /// Its platforms, by id.
     pub platforms: Vec<Platform>,
 }
@@ -33,7 +40,7 @@ impl Content {
     /// The scripts (other than Latin) its texts are written in: which
     /// script fonts its documents need.
     pub fn scripts(&self) -> std::collections::BTreeSet<crate::script::Script> {
-        let c = &self.campaign;
+        let c = &self.texts;
         let mut texts: Vec<String> = c.texts.values().map(Template::text).collect();
         texts.extend(c.language.date_words().map(str::to_string));
         for p in &self.platforms {
@@ -53,8 +60,8 @@ pub struct ContentFiles {
     pub id: String,
     /// The folder as shown in messages.
     pub shown: std::path::PathBuf,
-    /// `None` when campaign.toml could not be read (already reported).
-    pub campaign: Option<Arc<Source>>,
+    /// `None` when texts.toml could not be read (already reported).
+    pub texts: Option<Arc<Source>>,
     /// Platform ids (from the file names) and their files, sorted: those
     /// selected.
     pub platforms: Vec<(String, Arc<Source>)>,
@@ -62,24 +69,39 @@ pub struct ContentFiles {
     pub has_platforms: bool,
 }
 
-/// Check a language folder's files. Platforms that fail are reported and
-/// left out; the content fails if its campaign does.
-pub fn load_content(files: ContentFiles, problems: &mut Problems) -> Option<Content> {
-    let campaign = files.campaign.and_then(|c| load_campaign(c, problems));
+/// Check a language folder's files against its campaign. Platforms that
+/// fail are reported and left out; the content fails if its texts do.
+pub fn load_content(campaign: &Arc<Campaign>, files: ContentFiles, problems: &mut Problems) -> Option<Content> {
+    let texts = files.texts.and_then(|t| load_texts(t, problems));
     let mut platforms = Vec::new();
     for (id, source) in files.platforms {
-        platforms.extend(load_platform(id, source, campaign.as_ref(), problems));
+        platforms.extend(load_platform(id, source, Some(campaign), problems));
     }
-    let campaign = campaign?;
+    let texts = texts?;
+    if campaign.deadline.is_none() {
+        no_deadline_in(&texts, &platforms, problems);
+    }
     if !files.has_platforms {
         problems.push(
             Problem::error(format!("{} has no platform files", shown(&files.shown)))
-                .help("add one file per platform, e.g. facebook.toml, next to campaign.toml"),
+                .help("add one file per platform (its id is the file name, e.g. example.toml) next to texts.toml"),
         );
     }
-    Some(Content { id: files.id, campaign, platforms })
+    Some(Content { campaign: Arc::clone(campaign), id: files.id, texts, platforms })
 }
 
 fn shown(p: &Path) -> String {
     p.display().to_string()
+}
+
+/// A campaign without a deadline has no date to put in `{deadline}`.
+fn no_deadline_in(texts: &Texts, platforms: &[Platform], problems: &mut Problems) {
+    let steps = platforms.iter().flat_map(|p| p.routes.values()).flat_map(|r| std::iter::once(&r.title).chain(&r.steps));
+    for t in texts.texts.values().chain(steps).filter(|t| t.uses("deadline")) {
+        problems.push(
+            Problem::error("this text uses {deadline}, but the campaign has no deadline")
+                .at(t.loc.clone())
+                .help("add `deadline = YYYY-MM-DD` to the campaign's campaign.toml, or leave {deadline} out"),
+        );
+    }
 }

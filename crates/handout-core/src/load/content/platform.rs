@@ -1,5 +1,5 @@
-//! `data/<lang>/<platform>.toml`: one platform's name, form URL and the
-//! routes (browser, app) with their steps.
+//! `campaigns/<campaign>/<lang>/<platform>.toml`: one platform's name, the
+//! address its QR codes open and the routes (browser, app) with their steps.
 
 use super::super::{At, Checker, parse_toml};
 use super::campaign::Campaign;
@@ -36,7 +36,7 @@ pub struct Route {
     pub loc: Loc,
 }
 
-/// A platform people object on.
+/// A platform: where the QR code leads, and the steps to get there.
 #[derive(Clone, Debug)]
 pub struct Platform {
     /// From the file name: `facebook.toml` is `facebook`.
@@ -70,10 +70,10 @@ pub fn load_platform(
         cx.report(Problem::error("the platform name is empty").at(raw.name.loc().clone()));
     }
     let url_loc = raw.form_url.loc().clone();
-    if let Err(p) = check_form_url(&raw.form_url, campaign.map(|c| c.allowed_hosts.as_slice())) {
+    if let Err(p) = check_form_url(&raw.form_url, campaign.map(|c| &c.hosts)) {
         let mut p = p.at(url_loc.clone());
         if let Some(c) = campaign {
-            p = p.related(Loc::new(&c.source, 0..0), "allowed_hosts are listed in");
+            p = p.related(Loc::new(&c.source, 0..0), "the campaign's hosts are listed in");
         }
         cx.report(p);
     }

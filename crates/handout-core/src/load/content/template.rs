@@ -40,6 +40,12 @@ impl Template {
         self.rich.to_plain()
     }
 
+    /// Whether the text uses the placeholder `{name}`.
+    pub fn uses(&self, name: &str) -> bool {
+        let mark = format!("{{{name}}}");
+        self.rich.spans.iter().any(|s| s.text.contains(&mark))
+    }
+
     /// The text with its placeholders filled in.
     pub fn resolve(&self, vars: &Vars) -> Rich {
         let mut rich = self.rich.clone();

@@ -6,29 +6,30 @@ use crate::diag::Problem;
 /// The longest form URL we accept; a QR code for more gets too dense to scan.
 pub const MAX_URL_LEN: usize = 200;
 
-/// Hosts that only pass a visitor on to another address: link shims of
-/// the platforms themselves (so they sit on allowed domains) and common
-/// link shorteners. A QR code must open the form, not a hop to somewhere.
-const REDIRECTORS: [&str; 14] = [
-    "l.facebook.com",
-    "lm.facebook.com",
-    "l.instagram.com",
-    "l.messenger.com",
-    "l.threads.net",
-    "l.threads.com",
-    "l.wl.co",
-    "t.co",
-    "bit.ly",
-    "tinyurl.com",
-    "goo.gl",
-    "ow.ly",
-    "buff.ly",
-    "lnkd.in",
-];
+/// Link shorteners: hosts that only pass a visitor on to another
+/// address, whatever the campaign. A campaign adds its platforms' own link
+/// shims (which sit on allowed domains) in `redirect_hosts`. A QR code must
+/// open the form, not a hop to somewhere.
+const SHORTENERS: [&str; 6] = ["t.co", "bit.ly", "tinyurl.com", "goo.gl", "ow.ly", "buff.ly"];
 
-/// Check a form URL. `allowed_hosts` is `None` when the campaign could not
-/// be read (then the host cannot be checked).
-pub fn check_form_url(text: &str, allowed_hosts: Option<&[String]>) -> Result<(), Problem> {
+/// Where a campaign's QR codes may point.
+#[derive(Clone, Debug, Default)]
+pub struct HostRules {
+    /// The hosts QR codes may point to (and their subdomains).
+    pub allowed: Vec<String>,
+    /// Hosts that only redirect, on top of the common link shorteners.
+    pub redirectors: Vec<String>,
+}
+
+impl HostRules {
+    fn redirects(&self, host: &str) -> bool {
+        SHORTENERS.contains(&host) || self.redirectors.iter().any(|r| r == host)
+    }
+}
+
+/// Check a form URL against a campaign's rules; `None` when the campaign
+/// could not be read (then only what holds for every campaign is checked).
+pub fn check_form_url(text: &str, rules: Option<&HostRules>) -> Result<(), Problem> {
     if text.len() > MAX_URL_LEN {
         return Err(Problem::error(format!("the form URL is {} characters long", text.len()))
             .label(format!("at most {MAX_URL_LEN} characters fit a QR code that scans reliably from paper")));
@@ -49,13 +50,14 @@ pub fn check_form_url(text: &str, allowed_hosts: Option<&[String]>) -> Result<()
             .help("a URL with credentials can disguise where it really goes"));
     }
     let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
-    check_not_a_redirect(&url, &host)?;
-    let Some(hosts) = allowed_hosts else { return Ok(()) };
+    let none = HostRules::default();
+    check_not_a_redirect(&url, &host, rules.unwrap_or(&none))?;
+    let Some(hosts) = rules.map(|r| &r.allowed) else { return Ok(()) };
     if !hosts.iter().any(|h| host == *h || host.ends_with(&format!(".{h}"))) {
         return Err(Problem::error(format!("the form URL's host `{host}` is not on the campaign's allow-list"))
             .label("host not allowed")
             .help(format!(
-                "the QR code may only open {}; if this host is right, add it to allowed_hosts in campaign.toml",
+                "the QR code may only open {}; if this host is right, add it to allowed_hosts in the campaign's campaign.toml",
                 hosts.join(", ")
             )));
     }
@@ -65,8 +67,8 @@ pub fn check_form_url(text: &str, allowed_hosts: Option<&[String]>) -> Result<()
 /// Refuse redirect hosts, and any query value that is itself an address
 /// (`...?u=https://elsewhere`, `?next=//elsewhere`): the page behind it
 /// could send the visitor on, off the allowed sites.
-fn check_not_a_redirect(url: &url::Url, host: &str) -> Result<(), Problem> {
-    if REDIRECTORS.contains(&host) {
+fn check_not_a_redirect(url: &url::Url, host: &str, rules: &HostRules) -> Result<(), Problem> {
+    if rules.redirects(host) {
         return Err(Problem::error(format!("the form URL goes through `{host}`, which only redirects"))
             .label("a redirecting address")
             .help("a QR code must lead straight to the form, never through a link that sends people elsewhere: use the form's own address"));
@@ -86,8 +88,11 @@ fn check_not_a_redirect(url: &url::Url, host: &str) -> Result<(), Problem> {
 mod tests {
     use super::*;
 
-    fn hosts() -> Vec<String> {
-        vec!["facebook.com".into(), "instagram.com".into()]
+    fn hosts() -> HostRules {
+        HostRules {
+            allowed: vec!["facebook.com".into(), "instagram.com".into()],
+            redirectors: vec!["l.facebook.com".into(), "lm.facebook.com".into(), "l.instagram.com".into()],
+        }
     }
 
     #[test]
