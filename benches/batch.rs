@@ -52,7 +52,7 @@ fn main() {
         "screen-16x9.toml",
         "social-4x5.toml",
     ];
-    for folder in ["data", "layouts", "fonts", "orgs"] {
+    for folder in ["campaigns", "layouts", "fonts", "orgs"] {
         copy(&root.join(folder), &project.join(folder), &others);
     }
     let mut csv = String::from("id;name;help_nl;website;logo\n");
@@ -71,7 +71,7 @@ fn main() {
         today,
     );
     let mut opts = Options { orgs: OrgChoice::Sheet(project.join("orgs/branches.csv")), ..all };
-    opts.plan.selection = handout_core::Selection::one(Some("nl"), None, None);
+    opts.plan.selection = handout_core::Selection::one(Some("meta-ai"), Some("nl"), None, None);
     let outcome = batch::run(&opts, &batch::Quiet);
     assert!(
         outcome.ok() && outcome.documents == ORGS * 4,

@@ -18,7 +18,7 @@ fn options() -> Options {
 
 fn one(lang: &str, platform: &str, layout: &str) -> Options {
     let mut opts = options();
-    opts.plan.selection = handout_core::Selection::one(Some(lang), Some(platform), Some(layout));
+    opts.plan.selection = handout_core::Selection::one(Some("meta-ai"), Some(lang), Some(platform), Some(layout));
     opts
 }
 

@@ -15,7 +15,7 @@ use std::sync::Arc;
 fn benches(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut problems = Problems::new();
-    let selection = Selection::one(Some("nl"), Some("facebook"), None);
+    let selection = Selection::one(Some("meta-ai"), Some("nl"), Some("facebook"), None);
     let files = Arc::new(handout::disk::Disk(root.to_path_buf()));
     let project = handout_core::load_project(files, &selection, &mut problems);
     let today = Date { year: 2025, month: 5, day: 20 };

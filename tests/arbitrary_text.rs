@@ -50,8 +50,8 @@ proptest! {
     fn any_step_text_lays_out_or_fails_cleanly(steps in proptest::collection::vec(odd_text(), 1..4)) {
         let mut problems = Problems::new();
         let proj = load_project(&root(), &mut problems);
-        let edition = proj.contents.iter().find(|e| e.id == "nl").unwrap();
-        let source = Source::new("data/nl/facebook.toml", platform_file(&steps));
+        let edition = proj.contents.iter().find(|e| e.campaign.id == "meta-ai" && e.id == "nl").unwrap();
+        let source = Source::new("campaigns/meta-ai/nl/facebook.toml", platform_file(&steps));
         let mut problems = Problems::new();
         let Some(platform) = load_platform("facebook".into(), source, Some(&edition.campaign), &mut problems) else {
             // Rejected on load: that must come with a located problem.

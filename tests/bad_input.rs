@@ -188,9 +188,9 @@ fn a_failed_write_leaves_the_old_file_intact() {
     ];
     let r = handout(&args, BEFORE_DEADLINE_EPOCH);
     assert!(r.status.success());
-    let file = out.path().join("nl/facebook-flyer-a4.pdf");
+    let file = out.path().join("meta-ai/nl/facebook-flyer-a4.pdf");
     std::fs::write(&file, b"the old file").unwrap();
-    let dir = out.path().join("nl");
+    let dir = out.path().join("meta-ai/nl");
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).unwrap();
     // Root ignores permissions: then the check cannot be made this way.
     let probe = dir.join(".probe");
@@ -203,7 +203,7 @@ fn a_failed_write_leaves_the_old_file_intact() {
             "running as root: the folder stays writable, so simulate the failure with a file where the folder should be"
         );
         let blocked = tempfile::tempdir().unwrap();
-        std::fs::write(blocked.path().join("nl"), b"not a folder").unwrap();
+        std::fs::write(blocked.path().join("meta-ai"), b"not a folder").unwrap();
         let args = [
             "build",
             "--root",
@@ -216,7 +216,7 @@ fn a_failed_write_leaves_the_old_file_intact() {
         let r = handout(&args, BEFORE_DEADLINE_EPOCH);
         assert_eq!(r.status.code(), Some(1));
         assert!(String::from_utf8_lossy(&r.stderr).contains("cannot write"), "{}", String::from_utf8_lossy(&r.stderr));
-        assert_eq!(std::fs::read(blocked.path().join("nl")).unwrap(), b"not a folder");
+        assert_eq!(std::fs::read(blocked.path().join("meta-ai")).unwrap(), b"not a folder");
         return;
     }
     assert_eq!(r.status.code(), Some(1), "{}", String::from_utf8_lossy(&r.stderr));

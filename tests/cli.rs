@@ -31,12 +31,12 @@ fn build_writes_every_document_and_says_so_with_sizes() {
     let stdout = text(&r.stdout);
     assert!(r.status.success(), "{}", text(&r.stderr));
     for p in ["facebook", "instagram"] {
-        let file = out.path().join("nl").join(format!("{p}-flyer-a4.pdf"));
+        let file = out.path().join("meta-ai/nl").join(format!("{p}-flyer-a4.pdf"));
         assert!(file.is_file(), "{} missing", file.display());
         assert!(stdout.contains(&format!("{p}-flyer-a4.pdf (")) && stdout.contains(" kB"), "{stdout}");
     }
     // Screen layouts make images.
-    assert!(out.path().join("nl/facebook-screen-16x9.png").is_file());
+    assert!(out.path().join("meta-ai/nl/facebook-screen-16x9.png").is_file());
     // No temporary files are left behind.
     let files = files_under(out.path());
     assert!(files.iter().all(|f| f.extension().is_some_and(|e| e == "pdf" || e == "png")), "{files:?}");
@@ -54,7 +54,7 @@ fn filters_select_documents_and_unknown_ones_are_usage_errors() {
     assert!(r.status.success(), "{}", text(&r.stderr));
     let files = files_under(out.path());
     assert_eq!(files.len(), 1, "{files:?}");
-    assert!(files[0].ends_with("nl/instagram-flyer-a4.pdf"));
+    assert!(files[0].ends_with("meta-ai/nl/instagram-flyer-a4.pdf"));
 
     let r = handout(&[&base[..], &["--platform", "myspace"]].concat(), BEFORE_DEADLINE_EPOCH);
     assert_eq!(r.status.code(), Some(2));
@@ -83,9 +83,9 @@ fn a_step_that_does_not_fit_stops_the_build_naming_file_line_and_region() {
     );
     let stderr = text(&r.stderr);
     assert_eq!(r.status.code(), Some(1), "{stderr}");
-    let source = std::fs::read_to_string(proj.path().join("data/nl/facebook.toml")).unwrap();
+    let source = std::fs::read_to_string(proj.path().join("campaigns/meta-ai/nl/facebook.toml")).unwrap();
     let line = source.lines().position(|l| l.contains("Deze stap is veel te lang")).unwrap() + 1;
-    assert!(stderr.contains(&format!("data/nl/facebook.toml:{line}:")), "{stderr}");
+    assert!(stderr.contains(&format!("campaigns/meta-ai/nl/facebook.toml:{line}:")), "{stderr}");
     assert!(stderr.contains("region `route-app`"), "{stderr}");
     assert!(stderr.contains("Deze stap is veel te lang"), "{stderr}");
     assert!(files_under(&out).is_empty(), "something was written: {:?}", files_under(&out));
@@ -100,14 +100,14 @@ fn after_the_deadline_the_build_prints_the_honest_edition_and_strict_accepts_it(
     let stderr = text(&r.stderr);
     assert!(r.status.success(), "{stderr}");
     assert!(stderr.contains("printing the after-deadline edition") && stderr.contains("27 mei 2025"), "{stderr}");
-    assert!(stderr.contains("data/nl/campaign.toml"), "{stderr}");
+    assert!(stderr.contains("campaigns/meta-ai/campaign.toml"), "{stderr}");
     assert!(stderr.contains("2026-01-01"), "{stderr}");
-    assert!(out.path().join("nl/facebook-flyer-a4-after-deadline.pdf").is_file());
-    assert!(!out.path().join("nl/facebook-flyer-a4.pdf").exists(), "no dated flyer after the deadline");
+    assert!(out.path().join("meta-ai/nl/facebook-flyer-a4-after-deadline.pdf").is_file());
+    assert!(!out.path().join("meta-ai/nl/facebook-flyer-a4.pdf").exists(), "no dated flyer after the deadline");
 }
 
 fn broken_platform(dir: &Path, lang: &str, platform: &str) {
-    let file = dir.join("data").join(lang).join(format!("{platform}.toml"));
+    let file = dir.join("campaigns/meta-ai").join(lang).join(format!("{platform}.toml"));
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, text.replacen("name = ", "nam = ", 1)).unwrap();
 }
@@ -123,21 +123,21 @@ fn a_filter_shows_the_errors_of_what_it_selects_and_ignores_the_rest() {
     let r = handout(&[&base[..], &["--platform", "facebook"]].concat(), BEFORE_DEADLINE_EPOCH);
     let stderr = text(&r.stderr);
     assert_eq!(r.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("data/nl/facebook.toml:") && stderr.contains("unknown field `nam`"), "{stderr}");
+    assert!(stderr.contains("campaigns/meta-ai/nl/facebook.toml:") && stderr.contains("unknown field `nam`"), "{stderr}");
     assert!(!stderr.contains("no platform"), "{stderr}");
     // Another platform: the broken file is not read at all.
     let r = handout(&[&base[..], &["--platform", "instagram"]].concat(), BEFORE_DEADLINE_EPOCH);
     let stderr = text(&r.stderr);
     assert!(r.status.success(), "{stderr}");
     assert!(!stderr.contains("facebook.toml"), "{stderr}");
-    assert!(out.join("nl/instagram-flyer-a4.pdf").is_file());
+    assert!(out.join("meta-ai/nl/instagram-flyer-a4.pdf").is_file());
 }
 
 #[test]
 fn a_platform_missing_in_one_language_is_built_where_it_is_with_a_warning() {
     let proj = tempfile::tempdir().unwrap();
     copy_project(proj.path());
-    let nl = proj.path().join("data/nl");
+    let nl = proj.path().join("campaigns/meta-ai/nl");
     std::fs::copy(nl.join("instagram.toml"), nl.join("threads.toml")).unwrap();
     let out = proj.path().join("out");
     let args =
@@ -146,9 +146,9 @@ fn a_platform_missing_in_one_language_is_built_where_it_is_with_a_warning() {
     let stderr = text(&r.stderr);
     assert!(r.status.success(), "{stderr}");
     assert!(stderr.contains("platform `threads` has no file in en, so it is built only in nl"), "{stderr}");
-    assert!(stderr.contains("data/en/threads.toml"), "{stderr}");
-    assert!(out.join("nl/threads-flyer-a4.pdf").is_file());
-    assert!(!out.join("en/threads-flyer-a4.pdf").exists());
+    assert!(stderr.contains("campaigns/meta-ai/en/threads.toml"), "{stderr}");
+    assert!(out.join("meta-ai/nl/threads-flyer-a4.pdf").is_file());
+    assert!(!out.join("meta-ai/en/threads-flyer-a4.pdf").exists());
 }
 
 #[test]
@@ -193,7 +193,7 @@ fn the_same_bytes_whatever_the_number_of_threads() {
 
 #[test]
 fn from_an_empty_folder_the_built_in_project_builds_the_same_files() {
-    // One self-contained program: no data/, layouts/ or fonts/ around it.
+    // One self-contained program: no campaigns/, layouts/ or fonts/ around it.
     let empty = tempfile::tempdir().unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_handout"))
         .args(["build", "--lang", "nl", "--platform", "facebook"])
@@ -246,7 +246,7 @@ fn paths_typed_are_relative_to_the_current_folder() {
     assert!(!here.path().join("proj/proj").exists(), "--out was taken relative to --root");
     // Printed with one separator, as the system writes paths.
     let wrote = text(&r.stdout);
-    let expected = Path::new("proj").join("made").join("nl").join("facebook-flyer-a4.pdf");
+    let expected = Path::new("proj").join("made").join("meta-ai").join("nl").join("facebook-flyer-a4.pdf");
     assert!(wrote.contains(&format!("wrote {} (", expected.display())), "{wrote}");
     // Without --out, the project folder's out/.
     let r = run(&[&["build", "--root", "proj"][..], &one].concat());

@@ -63,7 +63,7 @@ fn pdfa_adds_pdf_a_2a_and_stays_reproducible() {
     for dir in [&a, &b] {
         let mut opts = options(&root(), dir.path());
         opts.plan.pdfa = true;
-        opts.plan.selection = handout_core::Selection::one(Some("nl"), None, Some("flyer-a4"));
+        opts.plan.selection = handout_core::Selection::one(Some("meta-ai"), Some("nl"), None, Some("flyer-a4"));
         let outcome = make::run(&opts);
         assert!(!outcome.failed(), "{:?}", outcome.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>());
     }
@@ -94,7 +94,7 @@ fn the_default_edition_follows_the_date_and_says_why() {
         assert!(r.status.success(), "{stderr}");
         assert!(stderr.contains(said), "{epoch}: {stderr}");
         assert!(!stderr.contains("has passed: today is"), "auto never warns about the date: {stderr}");
-        let flyer = out.path().join("nl").join(format!("facebook-flyer-a4{suffix}.pdf"));
+        let flyer = out.path().join("meta-ai/nl").join(format!("facebook-flyer-a4{suffix}.pdf"));
         let pdf = std::fs::read(&flyer).unwrap_or_else(|e| panic!("{}: {e}", flyer.display()));
         assert_eq!(decode_qr(&rasterise(&pdf, 150.0)[0]), vec![expected_url("facebook").to_string()]);
     }
@@ -110,7 +110,7 @@ fn forcing_the_dated_edition_after_the_deadline_warns_and_strict_refuses() {
     let stderr = String::from_utf8_lossy(&r.stderr);
     assert!(r.status.success(), "{stderr}");
     assert!(stderr.contains("the deadline 2025-05-27 (27 mei 2025) has passed: today is 2025-05-27"), "{stderr}");
-    assert!(out.path().join("nl/facebook-flyer-a4.pdf").is_file());
+    assert!(out.path().join("meta-ai/nl/facebook-flyer-a4.pdf").is_file());
     let out = tempfile::tempdir().unwrap();
     let strict = [&args[..4], &[out.path().to_str().unwrap(), "--edition", "deadline", "--strict"]].concat();
     let r = handout(&strict, AFTER_DEADLINE_EPOCH);

@@ -182,7 +182,7 @@ fn check_steps(
                 platform: &platform.name,
                 deadline: "",
                 url: &platform.form_url,
-                quotes: content.campaign.language.quotes.as_ref(),
+                quotes: content.texts.language.quotes.as_ref(),
             };
             let expected = step.resolve(&vars).to_plain();
             assert_eq!(

@@ -69,7 +69,7 @@ fn screen_and_social_images_have_their_pixel_size_scan_as_they_are_and_describe_
 fn images_are_the_same_bytes_every_time() {
     let again = tempfile::tempdir().unwrap();
     let mut opts = options(&root(), again.path());
-    opts.plan.selection = handout_core::Selection::one(None, None, Some("social-4x5"));
+    opts.plan.selection = handout_core::Selection::one(Some("meta-ai"), None, None, Some("social-4x5"));
     let outcome = handout::make::run(&opts);
     for o in &outcome.documents {
         let first = outputs().iter().find(|f| f.built.id == o.built.id).unwrap();
@@ -271,7 +271,7 @@ fn images_show_what_the_printed_pdf_shows() {
     let build = |make: Make| {
         let selection = Selection {
             layouts: Choice::only(["screen-16x9", "social-4x5", "flyer-a4"]),
-            ..Selection::one(Some("nl"), None, None)
+            ..Selection::one(Some("meta-ai"), Some("nl"), None, None)
         };
         let opts = PlanOptions { selection, png: Some(60.0), make, ..PlanOptions::new(BEFORE_DEADLINE) };
         let mut problems = handout_core::Problems::new();

@@ -1,7 +1,7 @@
 //! Room to grow: a text that fits the page never fails its box. Every
-//! printed Dutch text is made longer, as a wordier language would make it
-//! (tests/common/pseudo.rs), and every layout must still build, with and
-//! without an organisation, in both editions.
+//! printed Dutch text of every campaign is made longer, as a wordier
+//! language would make it (tests/common/pseudo.rs), and every layout must
+//! still build, with and without an organisation, in both editions.
 
 mod common;
 
@@ -41,10 +41,11 @@ fn build(percent: u32, layout: Option<&str>, edition: Edition, org: bool) -> Pro
     build_from(files, "nl", layout, edition, org.then(example_org))
 }
 
-/// Every layout (or `layout`) in `lang` from `files`: the errors.
+/// Every layout (or `layout`) in `lang` from `files`, of every campaign:
+/// the errors.
 fn build_from(files: MemFiles, lang: &str, layout: Option<&str>, edition: Edition, org: Option<&Org>) -> Problems {
     let files = Arc::new(files);
-    let selection = Selection::one(Some(lang), None, layout);
+    let selection = Selection::one(None, Some(lang), None, layout);
     let mut problems = Problems::new();
     let proj = handout_core::load_project(files, &selection, &mut problems);
     let opts = PlanOptions { selection, edition: EditionChoice::Fixed(edition), ..PlanOptions::new(BEFORE_DEADLINE) };
@@ -80,14 +81,14 @@ fn filler_goes_before_the_closing_punctuation_and_leaves_markup_alone() {
     assert!(lengthen("Open {url}", 100).starts_with("Open {url} ook"));
 }
 
-/// The Ukrainian test edition (tests/fixtures/scripts/data/uk), in every
-/// layout, both editions, with and without an organisation.
+/// The Ukrainian test edition of Meta's campaign (tests/fixtures/scripts/uk),
+/// in every layout, both editions, with and without an organisation.
 #[test]
 fn the_ukrainian_test_edition_builds_in_every_layout() {
     let mut files = MemFiles::embedded();
-    let dir = root().join("tests/fixtures/scripts/data/uk");
+    let dir = root().join("tests/fixtures/scripts/uk");
     for f in files_under(&dir) {
-        let rel = std::path::Path::new("data/uk").join(f.file_name().unwrap());
+        let rel = std::path::Path::new("campaigns/meta-ai/uk").join(f.file_name().unwrap());
         files.insert(rel, std::fs::read(&f).unwrap());
     }
     let org_toml = "name = \"Бібліотека Приклад\"\nlogo = \"bibliotheek-voorbeeldstad.svg\"\nwebsite = \"www.bibliotheekvoorbeeldstad.nl\"\n\
@@ -179,8 +180,8 @@ fn help_text(lang: &str, n: usize) -> Option<String> {
     cut
 }
 
-/// Whether every document of `layout` (both editions, both platforms)
-/// holds a help text of at most `n` characters, in `lang`.
+/// Whether every document of `layout` (both editions, every campaign and
+/// platform) holds a help text of at most `n` characters, in `lang`.
 fn holds_help(layout: &str, lang: &str, n: usize) -> bool {
     let mut org = example_org().clone();
     let Some(text) = help_text(lang, n) else { return true };
@@ -222,7 +223,8 @@ fn measured_max_help() {
 }
 
 /// A layout's `max_help` is what it holds: measured with the example
-/// library's name, in Dutch and English, both editions and platforms;
+/// library's name, in Dutch and English, both editions, every campaign
+/// and platform;
 /// a layout that holds what any organisation may give says nothing.
 #[test]
 fn every_layout_says_how_much_help_text_it_holds() {

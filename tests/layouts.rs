@@ -43,7 +43,7 @@ fn text_shrinks_in_steps_not_below_its_minimum_and_fit_groups_share_one_size() {
     assert_ne!(text, shorter);
     std::fs::write(&file, shorter).unwrap();
     let mut opts = options(proj.path(), &proj.path().join("out"));
-    opts.plan.selection = handout_core::Selection::one(Some("nl"), Some("facebook"), Some("flyer-a4"));
+    opts.plan.selection = handout_core::Selection::one(Some("meta-ai"), Some("nl"), Some("facebook"), Some("flyer-a4"));
     let outcome = make::run(&opts);
     assert!(!outcome.failed(), "{:?}", outcome.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>());
     let sizes = step_sizes(&outcome.documents[0]);
@@ -163,7 +163,7 @@ fn a_url_that_makes_the_scan_panel_overflow_is_blamed_not_the_caption() {
     let scan = "name = \"scan\"\nx = 12\ny = 219\nw = 186\nh = 62";
     assert!(text.contains(scan));
     std::fs::write(&file, text.replace(scan, "name = \"scan\"\nx = 12\ny = 219\nw = 186\nh = 54")).unwrap();
-    let fb = proj.path().join("data/nl/facebook.toml");
+    let fb = proj.path().join("campaigns/meta-ai/nl/facebook.toml");
     let text = std::fs::read_to_string(&fb).unwrap();
     let long = "https://www.facebook.com/help/contact/712876720715583/objection/ai/training/nl/form/";
     std::fs::write(&fb, text.replace("https://www.facebook.com/help/contact/712876720715583", long)).unwrap();
@@ -173,7 +173,7 @@ fn a_url_that_makes_the_scan_panel_overflow_is_blamed_not_the_caption() {
     let stderr = String::from_utf8_lossy(&r.stderr);
     assert_eq!(r.status.code(), Some(1), "{stderr}");
     let line = text.lines().position(|l| l.starts_with("form_url")).unwrap() + 1;
-    assert!(stderr.contains(&format!("data/nl/facebook.toml:{line}:")), "blame the URL: {stderr}");
+    assert!(stderr.contains(&format!("campaigns/meta-ai/nl/facebook.toml:{line}:")), "blame the URL: {stderr}");
     assert!(stderr.contains("does not fit region `scan`"), "{stderr}");
     let errors: Vec<&str> = stderr.lines().filter(|l| l.contains('×')).collect();
     assert!(errors.iter().all(|l| !l.contains("campaign.toml")), "the caption is not to blame: {errors:?}");
@@ -183,7 +183,7 @@ fn a_url_that_makes_the_scan_panel_overflow_is_blamed_not_the_caption() {
 fn a_problem_shared_by_several_documents_is_reported_once_naming_them() {
     let proj = tempfile::tempdir().unwrap();
     copy_project(proj.path());
-    let file = proj.path().join("data/nl/campaign.toml");
+    let file = proj.path().join("campaigns/meta-ai/nl/texts.toml");
     let text = std::fs::read_to_string(&file).unwrap();
     let long = format!("source = \"{}\"", "Bron: Autoriteit Persoonsgegevens. ".repeat(60));
     let source = text.lines().find(|l| l.starts_with("source = ")).unwrap();
@@ -195,14 +195,14 @@ fn a_problem_shared_by_several_documents_is_reported_once_naming_them() {
     let stderr = String::from_utf8_lossy(&r.stderr);
     assert_eq!(r.status.code(), Some(1), "{stderr}");
     assert_eq!(stderr.matches("does not fit region `footer`").count(), 1, "{stderr}");
-    assert!(stderr.contains("in nl/facebook-flyer-a4, nl/instagram-flyer-a4"), "{stderr}");
+    assert!(stderr.contains("in meta-ai/nl/facebook-flyer-a4, meta-ai/nl/instagram-flyer-a4"), "{stderr}");
 }
 
 #[test]
 fn a_platform_name_too_long_for_the_card_title_is_blamed_in_the_platform_file() {
     let proj = tempfile::tempdir().unwrap();
     copy_project(proj.path());
-    let fb = proj.path().join("data/nl/facebook.toml");
+    let fb = proj.path().join("campaigns/meta-ai/nl/facebook.toml");
     let text = std::fs::read_to_string(&fb).unwrap();
     let long = "Facebook Marketplace, Messenger, WhatsApp en Threads voor bedrijven";
     std::fs::write(&fb, text.replace("name = \"Facebook\"", &format!("name = \"{long}\""))).unwrap();
@@ -212,6 +212,6 @@ fn a_platform_name_too_long_for_the_card_title_is_blamed_in_the_platform_file() 
     let stderr = String::from_utf8_lossy(&r.stderr);
     assert_eq!(r.status.code(), Some(1), "{stderr}");
     let line = text.lines().position(|l| l.starts_with("name = ")).unwrap() + 1;
-    assert!(stderr.contains(&format!("data/nl/facebook.toml:{line}:")), "blame the name: {stderr}");
+    assert!(stderr.contains(&format!("campaigns/meta-ai/nl/facebook.toml:{line}:")), "blame the name: {stderr}");
     assert!(stderr.contains(&format!("it is the platform name \"{long}\" that does not fit")), "{stderr}");
 }

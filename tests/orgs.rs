@@ -98,7 +98,7 @@ fn batch_opts(out: &std::path::Path, orgs: OrgChoice) -> make::Options {
 fn org_pdfs_carry_the_logo_as_an_image_or_as_vectors_and_still_scan() {
     let out = tempfile::tempdir().unwrap();
     let mut opts = batch_opts(out.path(), OrgChoice::All);
-    opts.plan.selection = handout_core::Selection::one(Some("nl"), Some("facebook"), None);
+    opts.plan.selection = handout_core::Selection::one(Some("meta-ai"), Some("nl"), Some("facebook"), None);
     // PDF/A too: a logo must not break archiving (no interpolated images).
     opts.plan.pdfa = true;
     let outcome = batch::run(&opts, &batch::Quiet);
@@ -110,7 +110,7 @@ fn org_pdfs_carry_the_logo_as_an_image_or_as_vectors_and_still_scan() {
     let layouts = std::fs::read_dir(root().join("layouts")).unwrap().count();
     assert_eq!((outcome.built, outcome.documents), (2, 2 * layouts));
     for (id, raster) in [("bibliotheek-voorbeeldstad", false), ("buurthuis-de-linde", true)] {
-        let flyer = std::fs::read(out.path().join(id).join("nl/facebook-flyer-a4.pdf")).unwrap();
+        let flyer = std::fs::read(out.path().join(id).join("meta-ai/nl/facebook-flyer-a4.pdf")).unwrap();
         let has = |n: &[u8]| flyer.windows(n.len()).any(|w| w == n);
         assert_eq!(
             has(b"/Subtype /Image") || has(b"/Subtype/Image"),
@@ -123,7 +123,7 @@ fn org_pdfs_carry_the_logo_as_an_image_or_as_vectors_and_still_scan() {
         let band = page.crop(page.w * 8 / 100, page.h * 88 / 100, page.w * 22 / 100, page.h * 7 / 100);
         assert!(band.px.iter().filter(|&&v| v < 200).count() > band.px.len() / 20, "{id}: no logo drawn in the band");
         // The first card on the sheet (rqrr reads one code at a time best).
-        let cards = std::fs::read(out.path().join(id).join("nl/facebook-pocket-cards.pdf")).unwrap();
+        let cards = std::fs::read(out.path().join(id).join("meta-ai/nl/facebook-pocket-cards.pdf")).unwrap();
         let first = decode_qr_in(&cards, 0, 14.4, 13.55, 85.6, 53.98);
         assert_eq!(first, vec![expected_url("facebook").to_string()], "{id}: cards scan");
     }
@@ -144,13 +144,13 @@ fn a_spreadsheet_of_200_branches_builds_and_a_broken_one_is_listed_not_fatal() {
     std::fs::copy(root().join("orgs/buurthuis-de-linde.png"), dir.path().join("buurthuis-de-linde.png")).unwrap();
     let out = dir.path().join("out");
     let mut opts = batch_opts(&out, OrgChoice::Sheet(dir.path().join("branches.csv")));
-    opts.plan.selection = handout_core::Selection::one(Some("nl"), Some("facebook"), Some("flyer-a4"));
+    opts.plan.selection = handout_core::Selection::one(Some("meta-ai"), Some("nl"), Some("facebook"), Some("flyer-a4"));
     let outcome = batch::run(&opts, &batch::Quiet);
     assert!(!outcome.problems.has_errors());
     assert_eq!((outcome.built, outcome.failed, outcome.documents), (200, 1, 200));
     assert!(
-        out.join("tak-001/nl/facebook-flyer-a4.pdf").is_file()
-            && out.join("tak-200/nl/facebook-flyer-a4.pdf").is_file()
+        out.join("tak-001/meta-ai/nl/facebook-flyer-a4.pdf").is_file()
+            && out.join("tak-200/meta-ai/nl/facebook-flyer-a4.pdf").is_file()
     );
     assert!(!out.join("kapot").exists(), "nothing of a broken branch is written");
     let (id, problems) = outcome.orgs.iter().find(|(_, p)| p.has_errors()).unwrap();
@@ -189,7 +189,7 @@ fn a_language_without_help_text_gets_a_warning_and_name_and_logo_only() {
     let stderr = String::from_utf8_lossy(&r.stderr);
     assert!(r.status.success(), "{stderr}");
     assert!(stderr.contains("organisation `alleen-nl` has no help text in `en`"), "{stderr}");
-    assert!(out.join("alleen-nl/en/facebook-flyer-a4.pdf").is_file());
+    assert!(out.join("alleen-nl/meta-ai/en/facebook-flyer-a4.pdf").is_file());
     assert!(stderr.contains("4 document(s) for 1 organisation(s)"), "{stderr}");
 }
 

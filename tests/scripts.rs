@@ -1,4 +1,5 @@
-//! Other scripts, proven with fixture editions (tests/fixtures/scripts):
+//! Other scripts, proven with fixture editions of Meta's campaign
+//! (tests/fixtures/scripts):
 //! Arabic is shaped, laid out right to left with the bidi algorithm and
 //! mirrored; Ukrainian gets the Cyrillic face. Both scan and extract in
 //! reading order.
@@ -12,14 +13,14 @@ use handout_core::{Document, Item, Mm, Node, StructKind, TextRun};
 fn build_fixture(lang: &str) -> (tempfile::TempDir, make::Placed) {
     let proj = tempfile::tempdir().unwrap();
     copy_project(proj.path());
-    let from = root().join("tests/fixtures/scripts/data").join(lang);
-    let to = proj.path().join("data").join(lang);
+    let from = root().join("tests/fixtures/scripts").join(lang);
+    let to = proj.path().join("campaigns/meta-ai").join(lang);
     std::fs::create_dir_all(&to).unwrap();
     for f in files_under(&from) {
         std::fs::copy(&f, to.join(f.file_name().unwrap())).unwrap();
     }
     let mut opts = options(proj.path(), &proj.path().join("out"));
-    opts.plan.selection = handout_core::Selection::one(Some(lang), None, Some("flyer-a4"));
+    opts.plan.selection = handout_core::Selection::one(Some("meta-ai"), Some(lang), None, Some("flyer-a4"));
     let outcome = make::run(&opts);
     assert!(!outcome.failed(), "{:?}", outcome.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>());
     let out = outcome.documents.into_iter().next().expect("one flyer");

@@ -37,11 +37,11 @@ fn every_format_builds_its_organisations_with_the_names_right() {
             sheet.ends_with(".csv"),
             "{sheet}: only the CSV is not UTF-8: {stderr}"
         );
-        let kroon = std::fs::read(out.join("cafe-de-kroon/nl/facebook-flyer-a4.pdf")).unwrap();
+        let kroon = std::fs::read(out.join("cafe-de-kroon/meta-ai/nl/facebook-flyer-a4.pdf")).unwrap();
         let text = pdf_text(&kroon);
         assert!(text.contains("Café de Kroon"), "{sheet}: {text}");
         assert!(text.contains("één formulier"), "{sheet}: {text}");
-        assert!(out.join("bieb-zuid/nl/facebook-flyer-a4.pdf").is_file(), "{sheet}");
+        assert!(out.join("bieb-zuid/meta-ai/nl/facebook-flyer-a4.pdf").is_file(), "{sheet}");
     }
 }
 
@@ -59,7 +59,7 @@ fn a_bad_cell_is_shown_at_its_own_row_and_column_in_every_format() {
         assert!(!r.status.success(), "{sheet}: {stderr}");
         let expected = format!("{place}: the logo `ontbreekt.png` cannot be read");
         assert!(stderr.contains(&expected), "{sheet}: wanted {expected}: {stderr}");
-        assert!(out.join("cafe-de-kroon/nl/facebook-flyer-a4.pdf").is_file(), "{sheet}: the good row is built");
+        assert!(out.join("cafe-de-kroon/meta-ai/nl/facebook-flyer-a4.pdf").is_file(), "{sheet}: the good row is built");
         assert!(!out.join("bieb-zuid").exists(), "{sheet}: nothing of the bad row is written");
     }
 }

@@ -107,7 +107,7 @@ fn served_pdf() -> Vec<u8> {
     let empty = tempfile::tempdir().unwrap();
     let server = http::Server::start(empty.path(), BEFORE_DEADLINE_EPOCH);
     let logo = std::fs::read(root().join("orgs/buurthuis-de-linde.png")).unwrap();
-    let form = http::Multipart::new()
+    let form = http::Multipart::new().text("campaign", "meta-ai")
         .text("ui", "nl")
         .text("lang", "nl")
         .text("platform", "facebook")

@@ -38,13 +38,13 @@ fn shipped() -> &'static Shipped {
 
 /// The Facebook platform of a language with another form URL.
 fn platform_with(lang: &str, url: &str) -> Platform {
-    let content = shipped().project.contents.iter().find(|c| c.id == lang).unwrap();
-    let file = root().join("data").join(lang).join("facebook.toml");
+    let content = shipped().project.contents.iter().find(|c| c.campaign.id == "meta-ai" && c.id == lang).unwrap();
+    let file = root().join("campaigns/meta-ai").join(lang).join("facebook.toml");
     let text = std::fs::read_to_string(&file).unwrap();
     let line = text.lines().find(|l| l.starts_with("form_url")).unwrap();
     let text = text.replace(line, &format!("form_url = \"{url}\""));
     let mut problems = Problems::new();
-    let source = Source::new(format!("data/{lang}/facebook.toml"), text);
+    let source = Source::new(format!("campaigns/meta-ai/{lang}/facebook.toml"), text);
     let platform = load_platform("facebook".into(), source, Some(&content.campaign), &mut problems);
     platform.unwrap_or_else(|| panic!("{url}: {:?}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>()))
 }
@@ -60,7 +60,7 @@ fn compose_for(
     url: &str,
     org: bool,
 ) -> Result<handout_core::Document, String> {
-    let content = shipped().project.contents.iter().find(|c| c.id == lang).unwrap();
+    let content = shipped().project.contents.iter().find(|c| c.campaign.id == "meta-ai" && c.id == lang).unwrap();
     let platform = platform_with(lang, url);
     let org = org.then_some(&shipped().org);
     let layout = layout.for_org(org.is_some());
@@ -141,7 +141,7 @@ proptest! {
             }
             let url = url_of("www.facebook.com", &path, len);
             let err = compose_with(layout, fonts, "nl", &url).expect_err("too long a URL must not build");
-            prop_assert!(err.starts_with("data/nl/facebook.toml:"), "{err}");
+            prop_assert!(err.starts_with("campaigns/meta-ai/nl/facebook.toml:"), "{err}");
             let holds = format!("layout `{}` holds at most {}", layout.id, layout.qr.max_url);
             prop_assert!(err.contains(&holds), "{err}");
         }

@@ -29,7 +29,7 @@ fn real() -> &'static Real {
             })
             .collect();
         let mut contents = project.contents;
-        let content = contents.remove(contents.iter().position(|e| e.id == "nl").expect("data/nl"));
+        let content = contents.remove(contents.iter().position(|e| e.campaign.id == "meta-ai" && e.id == "nl").expect("meta-ai/nl"));
         Real { content, layouts, caches: ComposeCaches::default() }
     })
 }

@@ -20,7 +20,7 @@ fn real() -> &'static Real {
     static REAL: OnceLock<Real> = OnceLock::new();
     REAL.get_or_init(|| {
         let mut problems = Problems::new();
-        let selection = Selection::one(Some("nl"), Some("facebook"), Some("flyer-a4"));
+        let selection = Selection::one(Some("meta-ai"), Some("nl"), Some("facebook"), Some("flyer-a4"));
         let project = handout_core::load_project(Arc::new(Embedded), &selection, &mut problems);
         let opts = PlanOptions { selection, ..PlanOptions::new(Date { year: 2025, month: 5, day: 20 }) };
         let source = Source::new("orgs/bieb.toml", "name = \"Bieb\"\n[help]\nnl = \"Hulp? Balie.\"\n");

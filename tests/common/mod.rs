@@ -20,7 +20,7 @@ pub const ON_DEADLINE_EPOCH: &str = "1748347200";
 /// 2026-01-01T00:00:00Z.
 pub const AFTER_DEADLINE_EPOCH: &str = "1767225600";
 
-/// The forms the article points to: the oracle, deliberately not read from data/.
+/// The forms the article points to: the oracle, deliberately not read from campaigns/.
 pub fn expected_url(platform: &str) -> &'static str {
     match platform {
         "facebook" => "https://www.facebook.com/help/contact/712876720715583",
@@ -149,9 +149,9 @@ pub fn handout(args: &[&str], epoch: &str) -> std::process::Output {
         .expect("handout runs")
 }
 
-/// A copy of the project (data, layouts, orgs, fonts) to break on purpose.
+/// A copy of the project (campaigns, layouts, orgs, fonts) to break on purpose.
 pub fn copy_project(dest: &Path) {
-    for dir in ["data", "layouts", "orgs"] {
+    for dir in ["campaigns", "layouts", "orgs"] {
         copy_dir(&root().join(dir), &dest.join(dir));
     }
     copy_dir(&root().join("fonts"), &dest.join("fonts"));

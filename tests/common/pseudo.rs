@@ -67,16 +67,21 @@ fn lengthen_file(toml_text: &str, percent: u32) -> String {
     toml::to_string(&table).expect("a table serialises")
 }
 
-/// The built-in project with `lang`'s texts made `percent` % longer.
+/// The built-in project with `lang`'s texts made `percent` % longer, in
+/// every campaign.
 pub fn project(root: &Path, lang: &str, percent: u32) -> MemFiles {
     let mut files = MemFiles::embedded();
-    let dir = root.join("data").join(lang);
-    for e in std::fs::read_dir(&dir).expect("the language folder") {
-        let path = e.unwrap().path();
-        if path.extension().is_some_and(|x| x == "toml") {
-            let text = std::fs::read_to_string(&path).unwrap();
-            let rel = Path::new("data").join(lang).join(path.file_name().unwrap());
-            files.insert(rel, lengthen_file(&text, percent).into_bytes());
+    for campaign in std::fs::read_dir(root.join("campaigns")).expect("the campaigns folder") {
+        let campaign = campaign.unwrap().path();
+        let Ok(dir) = std::fs::read_dir(campaign.join(lang)) else { continue };
+        let id = campaign.file_name().unwrap();
+        for e in dir {
+            let path = e.unwrap().path();
+            if path.extension().is_some_and(|x| x == "toml") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                let rel = Path::new("campaigns").join(id).join(lang).join(path.file_name().unwrap());
+                files.insert(rel, lengthen_file(&text, percent).into_bytes());
+            }
         }
     }
     files

@@ -93,6 +93,13 @@ impl Selection {
     }
 
 
+    /// At most one campaign, language, platform and layout (`None`: all
+    /// of them).
+    pub fn one(campaign: Option<&str>, lang: Option<&str>, platform: Option<&str>, layout: Option<&str>) -> Selection {
+        let one = |id: Option<&str>| Choice::one(id.map(str::to_string));
+        Selection { campaigns: one(campaign), langs: one(lang), platforms: one(platform), layouts: one(layout) }
+    }
+
     /// Ids it names that the project does not have are usage problems
     /// (a name whose file failed to load is not: its problems say why).
     pub fn check(&self, found: &Found, problems: &mut Problems) {

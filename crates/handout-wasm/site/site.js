@@ -69,10 +69,12 @@
     return new Response(a.bytes, { status: 200, headers: headers });
   }
 
-  // Which edition "choose by itself" prints today (the page was written
-  // on another day).
-  const hint = document.getElementById("auto-hint");
-  if (hint) hint.textContent = today() >= hint.dataset.deadline ? hint.dataset.after : hint.dataset.before;
+  // What a deadline means today (the page was written on another day):
+  // which edition "choose by itself" prints, and whether each campaign's
+  // deadline has passed.
+  for (const el of document.querySelectorAll("[data-deadline]")) {
+    if (el.dataset.deadline) el.textContent = today() >= el.dataset.deadline ? el.dataset.after : el.dataset.before;
+  }
 
   window.handoutLocal = {
     preview: (data) => ask("preview", data),
