@@ -98,14 +98,14 @@ mod tests {
 
     #[test]
     fn a_problem_is_drawn_with_its_file_line_column_and_documents() {
-        let src = Source::new("data/nl/campaign.toml", "[campaign]\ndeadlin = 2025-05-27\n");
+        let src = Source::new("campaigns/meta-ai/campaign.toml", "[campaign]\ndeadlin = 2025-05-27\n");
         let mut p = Problem::error("unknown key `deadlin`").at(Loc::new(&src, 11..18)).help("did you mean `deadline`?");
         for platform in ["facebook", "instagram"] {
-            p.documents.push(DocId::new(None, "nl", platform, "flyer-a4", Edition::Deadline));
+            p.documents.push(DocId::new(None, ["meta-ai", "nl", platform, "flyer-a4"], Edition::Deadline));
         }
         let text = render(&p, false);
-        assert!(text.contains("data/nl/campaign.toml:2:1"), "{text}");
+        assert!(text.contains("campaigns/meta-ai/campaign.toml:2:1"), "{text}");
         assert!(text.contains("did you mean `deadline`?"), "{text}");
-        assert!(text.contains("in nl/facebook-flyer-a4, nl/instagram-flyer-a4"), "{text}");
+        assert!(text.contains("in meta-ai/nl/facebook-flyer-a4, meta-ai/nl/instagram-flyer-a4"), "{text}");
     }
 }

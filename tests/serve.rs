@@ -62,11 +62,26 @@ fn png_size(png: &[u8]) -> (u32, u32) {
 #[test]
 fn the_page_works_without_javascript_and_keeps_to_itself() {
     let (_dir, server) = start();
+    // First the question which campaign: a link to each one's form.
     let r = server.get("/");
     assert_status(&r, 200, "GET /");
+    let choice = r.text();
+    for needle in [
+        "href=\"/?ui=nl&amp;campaign=linkedin-ai\"",
+        "href=\"/?ui=nl&amp;campaign=meta-ai\"",
+        "LinkedIn: je gegevens niet voor AI",
+        "De termijn (27 mei 2025) is voorbij",
+        "De termijn (3 november 2025) is voorbij",
+    ] {
+        assert!(choice.contains(needle), "the choice of campaign lacks {needle}");
+    }
+    assert!(!choice.contains("<form"), "a form before the campaign is chosen");
+    let r = server.get("/?campaign=meta-ai");
+    assert_status(&r, 200, "GET /?campaign=meta-ai");
     assert_eq!(r.header("content-type"), Some("text/html; charset=utf-8"));
     let html = r.text();
     for needle in [
+        "name=\"campaign\" value=\"meta-ai\"",
         "<html lang=\"nl\"",
         "<form id=\"order\" method=\"post\" action=\"/download\" enctype=\"multipart/form-data\"",
         "name=\"lang\" value=\"nl\"",
@@ -88,6 +103,8 @@ fn the_page_works_without_javascript_and_keeps_to_itself() {
     assert!(csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'"), "{csp}");
     assert!(r.header("set-cookie").is_none());
     assert!(server.get("/?ui=en").text().contains("Make handouts"));
+    let linkedin = server.get("/?ui=en&campaign=linkedin-ai").text();
+    assert!(linkedin.contains("name=\"platform\" value=\"linkedin\"") && !linkedin.contains("value=\"facebook\""));
 
     for (path, kind) in [
         ("/assets/style.css", "text/css; charset=utf-8"),
@@ -238,6 +255,14 @@ fn hostile_input_gets_a_clear_4xx_and_the_server_stays_up() {
     }
     let r = server.post_urlencoded("/pdf", b"campaign=meta-ai&lang=nl&platform=facebook&layout=../layouts/flyer-a4");
     assert_status(&r, 400, "a path as layout");
+    // A platform of another campaign is not this campaign's.
+    let r = server.post_urlencoded("/pdf", b"campaign=meta-ai&lang=nl&platform=linkedin&layout=flyer-a4");
+    assert_status(&r, 400, "another campaign's platform");
+    let r = server.post_urlencoded("/pdf", b"lang=nl&platform=facebook&layout=flyer-a4");
+    assert_status(&r, 400, "no campaign, in a project of two");
+    assert!(r.text().contains("the campaigns are: linkedin-ai, meta-ai"), "{}", r.text());
+    let r = server.post_urlencoded("/pdf", b"campaign=../meta-ai&lang=nl&platform=facebook&layout=flyer-a4");
+    assert_status(&r, 400, "a path as campaign");
     let r = server.post_urlencoded("/zip", b"campaign=meta-ai&lang=nl&platfrom=facebook");
     assert_status(&r, 400, "an unknown field");
     assert!(r.text().contains("no field `platfrom`"), "{}", r.text());

@@ -1,7 +1,8 @@
 //! The browser edition (cargo xtask site) in a real browser: served by a
-//! plain static file server, it makes a flyer with a logo in the browser,
-//! goes on making them after the file server has stopped, and makes the
-//! very bytes `handout serve` makes for the same form. Both pages are
+//! plain static file server, it asks which campaign, makes a LinkedIn
+//! flyer with a logo in the browser, goes on making them after the file
+//! server has stopped, and makes the very bytes `handout serve` makes for
+//! the same form (its page driven in the same browser, and its /pdf). Both pages are
 //! checked with axe-core (no serious or critical violation, in Dutch and
 //! English and with a problem shown) and at 320 CSS pixels wide (nothing
 //! wider than the screen). Prints how long previews take.
@@ -48,8 +49,22 @@ const NAME: &str = "Bibliotheek Voorbeeldstad";
 const HELP: &str = "Hulp nodig? Kom naar het Informatiepunt in de bibliotheek: dinsdag en donderdag van 10 tot 12 uur.";
 const SITE: &str = "www.bibliotheekvoorbeeldstad.nl";
 
+/// The campaign the test makes a flyer of, and what its page calls the flyer.
+const CAMPAIGN: &str = "linkedin-ai";
+const CAPTION: &str = "Folder A4 (Nederlands, LinkedIn)";
+
+/// Choose the campaign on the first page: its link, as a visitor clicks it.
+async fn choose_campaign(client: &Client) {
+    let link = format!("a.campaign[href*=\"campaign={CAMPAIGN}\"], a.campaign[href=\"{CAMPAIGN}.nl.html\"]");
+    client.find(Locator::Css(&link)).await.unwrap().click().await.unwrap();
+    let start = Instant::now();
+    while client.find(Locator::Css("#order")).await.is_err() {
+        assert!(start.elapsed() < Duration::from_secs(10), "the campaign's form does not open");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 async fn fill_in(client: &Client, logo: &Path) {
-    client.find(Locator::Css("#f-platform-instagram")).await.unwrap().click().await.unwrap();
     client.find(Locator::Css("#f-edition-deadline")).await.unwrap().click().await.unwrap();
     for (id, text) in [("f-org_name", NAME), ("f-org_help_nl", HELP), ("f-org_website", SITE)] {
         client.find(Locator::Id(id)).await.unwrap().send_keys(text).await.unwrap();
@@ -66,7 +81,7 @@ async fn preview_after(client: &Client, after: usize) -> usize {
         let busy = client.find(Locator::Css("section.preview[aria-busy]")).await.is_ok();
         let images = client.find_all(Locator::Css("#preview-pages img")).await.unwrap().len();
         let status = client.find(Locator::Id("preview-status")).await.unwrap().text().await.unwrap();
-        if done > after && !busy && images == 1 && status.starts_with("Folder A4 (Nederlands, Facebook)") {
+        if done > after && !busy && images == 1 && status.starts_with(CAPTION) {
             return done;
         }
         assert!(start.elapsed() < Duration::from_secs(60), "no preview: {status}");
@@ -96,10 +111,32 @@ async fn download(client: &Client, dir: &Path) -> Vec<u8> {
 
 fn scans_and_names(pdf: &[u8], name: &str) {
     let codes: Vec<String> = rasterise(pdf, 150.0).iter().flat_map(decode_qr).collect();
-    assert_eq!(codes, [expected_url("facebook")]);
+    assert_eq!(codes, [expected_url("linkedin")]);
     let text: String = pdf_text(pdf).split_whitespace().collect();
     let name: String = name.split_whitespace().collect();
-    assert!(text.contains(&name) && text.contains("27mei2025"), "{text}");
+    assert!(text.contains(&name) && text.contains("3november2025") && text.contains("LinkedIn"), "{text}");
+}
+
+/// The same flyer made on `handout serve`'s page in the same browser: the
+/// campaign chosen, the form filled in, the preview waited for, the
+/// download button pressed.
+async fn served_in_browser(client: &Client, downloads: &Path) -> Vec<u8> {
+    let empty = tempfile::tempdir().unwrap();
+    let server = http::Server::start(empty.path(), BEFORE_DEADLINE_EPOCH);
+    client.goto(&format!("http://localhost:{}/", server.addr.port())).await.unwrap();
+    choose_campaign(client).await;
+    fill_in(client, &root().join("orgs/buurthuis-de-linde.png")).await;
+    let start = Instant::now();
+    loop {
+        let busy = client.find(Locator::Css("section.preview[aria-busy]")).await.is_ok();
+        let status = client.find(Locator::Id("preview-status")).await.unwrap().text().await.unwrap();
+        if !busy && status.starts_with(CAPTION) {
+            break;
+        }
+        assert!(start.elapsed() < Duration::from_secs(60), "no preview on the served page: {status}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    download(client, downloads).await
 }
 
 /// The form the browser test fills in, sent to `handout serve`'s /pdf.
@@ -107,10 +144,11 @@ fn served_pdf() -> Vec<u8> {
     let empty = tempfile::tempdir().unwrap();
     let server = http::Server::start(empty.path(), BEFORE_DEADLINE_EPOCH);
     let logo = std::fs::read(root().join("orgs/buurthuis-de-linde.png")).unwrap();
-    let form = http::Multipart::new().text("campaign", "meta-ai")
+    let form = http::Multipart::new()
+        .text("campaign", CAMPAIGN)
         .text("ui", "nl")
         .text("lang", "nl")
-        .text("platform", "facebook")
+        .text("platform", "linkedin")
         .text("layout", "flyer-a4")
         .text("edition", "deadline")
         .text("org_name", NAME)
@@ -132,9 +170,18 @@ async fn the_browser_edition_makes_handouts_in_the_browser_without_a_server() {
     let driver = browser::start_driver(&driver);
     let client = browser::session(&chromium, &driver, downloads.path(), 1400, "nl").await;
 
-    let opened = Instant::now();
     client.goto(&format!("http://127.0.0.1:{}/", files.addr.port())).await.unwrap();
     assert!(client.title().await.unwrap().starts_with("Folders maken"));
+    // First the campaign, each with its state as of today in this
+    // browser's calendar (the page was written on another day).
+    let states = client.find_all(Locator::Css("a.campaign .state")).await.unwrap();
+    assert_eq!(states.len(), 2, "both campaigns are offered");
+    for state in states {
+        let text = state.text().await.unwrap();
+        assert!(text.contains("is voorbij"), "a passed deadline as of today: {text}");
+    }
+    let opened = Instant::now();
+    choose_campaign(&client).await;
     // The page previews the flyer it offers first, as soon as it can.
     let mut done = preview_after(&client, 0).await;
     let first = opened.elapsed();
@@ -179,6 +226,10 @@ async fn the_browser_edition_makes_handouts_in_the_browser_without_a_server() {
     // Bounds far above what this machine does (to catch what breaks the
     // page, not to time it).
     assert!(first < Duration::from_secs(20) && slowest < 5000.0, "{first:?} {times:?}");
+
+    // handout serve's page, in this browser: the very same bytes.
+    let served = served_in_browser(&client, downloads.path()).await;
+    assert!(served == pdf, "handout serve's page made other bytes than the browser edition for the same form");
     client.close().await.unwrap();
 }
 
@@ -197,11 +248,17 @@ async fn both_pages_are_accessible_and_reflow_to_320_pixels() {
     let server = http::Server::start(empty.path(), BEFORE_DEADLINE_EPOCH);
     let downloads = tempfile::tempdir().unwrap();
     let driver = browser::start_driver(&driver);
+    // The choice of campaign and each campaign's form.
+    let (s, h) = (files.addr.port(), server.addr.port());
     let pages = [
-        format!("http://127.0.0.1:{}/index.html", files.addr.port()),
-        format!("http://127.0.0.1:{}/en.html", files.addr.port()),
-        format!("http://localhost:{}/", server.addr.port()),
-        format!("http://localhost:{}/?ui=en", server.addr.port()),
+        format!("http://127.0.0.1:{s}/index.html"),
+        format!("http://127.0.0.1:{s}/en.html"),
+        format!("http://127.0.0.1:{s}/linkedin-ai.nl.html"),
+        format!("http://127.0.0.1:{s}/meta-ai.en.html"),
+        format!("http://localhost:{h}/"),
+        format!("http://localhost:{h}/?ui=en"),
+        format!("http://localhost:{h}/?campaign=meta-ai"),
+        format!("http://localhost:{h}/?ui=en&campaign=linkedin-ai"),
     ];
     let mut problems = Vec::new();
     for width in [1400, 320] {
@@ -217,6 +274,9 @@ async fn both_pages_are_accessible_and_reflow_to_320_pixels() {
                 continue;
             }
             problems.extend(browser::axe_violations(&client, &axe).await.into_iter().map(|p| format!("{page}: {p}")));
+            if client.find(Locator::Css("#order")).await.is_err() {
+                continue;
+            }
             // A problem shown next to its field.
             client.find(Locator::Id("f-org_website")).await.unwrap().send_keys("niet een adres").await.unwrap();
             client.find(Locator::Id("f-org_name")).await.unwrap().send_keys("Bieb").await.unwrap();

@@ -20,11 +20,13 @@ pub const ON_DEADLINE_EPOCH: &str = "1748347200";
 /// 2026-01-01T00:00:00Z.
 pub const AFTER_DEADLINE_EPOCH: &str = "1767225600";
 
-/// The forms the article points to: the oracle, deliberately not read from campaigns/.
+/// The addresses the sources point to: the oracle, deliberately not read
+/// from campaigns/.
 pub fn expected_url(platform: &str) -> &'static str {
     match platform {
         "facebook" => "https://www.facebook.com/help/contact/712876720715583",
         "instagram" => "https://help.instagram.com/contact/767264225370182",
+        "linkedin" => "https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement",
         other => panic!("no expected URL for platform {other}"),
     }
 }

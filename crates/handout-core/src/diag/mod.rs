@@ -312,9 +312,9 @@ mod tests {
 
     #[test]
     fn a_problem_shows_as_file_line_and_column() {
-        let src = Source::new("data/nl/campaign.toml", "[campaign]\ndeadlin = 2025-05-27\n");
+        let src = Source::new("campaigns/c/nl/texts.toml", "[campaign]\ndeadlin = 2025-05-27\n");
         let p = Problem::error("unknown key `deadlin`").at(Loc::new(&src, 11..18)).help("did you mean `deadline`?");
-        assert_eq!(p.to_string(), "data/nl/campaign.toml:2:1: error: unknown key `deadlin`");
+        assert_eq!(p.to_string(), "campaigns/c/nl/texts.toml:2:1: error: unknown key `deadlin`");
     }
 
     #[test]
@@ -329,7 +329,7 @@ mod tests {
         assert_eq!(ps.len(), 2);
         assert!(!ps.clean_since(mark) && ps.has_errors());
         assert!(!ps.clean_since(again), "a repeated error still fails the work that repeats it");
-        let doc = |platform: &str| DocId::new(None, "nl", platform, "flyer-a4", crate::edition::Edition::Deadline);
+        let doc = |platform: &str| DocId::new(None, ["c", "nl", platform, "flyer-a4"], crate::edition::Edition::Deadline);
         let mut a = Problem::error("shared");
         a.documents.push(doc("facebook"));
         let mut b = Problem::error("shared");
@@ -338,6 +338,6 @@ mod tests {
         ps.push(b);
         let shared = ps.iter().find(|p| p.message == "shared").unwrap();
         let names: Vec<String> = shared.documents.iter().map(ToString::to_string).collect();
-        assert_eq!(names, ["nl/facebook-flyer-a4", "nl/instagram-flyer-a4"]);
+        assert_eq!(names, ["c/nl/facebook-flyer-a4", "c/nl/instagram-flyer-a4"]);
     }
 }
