@@ -13,7 +13,7 @@ fn cards_lie_on_the_sheet_apart_and_backs_sit_behind_fronts() {
     let out = tempfile::tempdir().unwrap();
     let outcome = build_all(out.path());
     let cards: Vec<_> = outcome.documents.iter().filter(|o| o.built.id.layout == "pocket-cards").collect();
-    assert_eq!(cards.len(), 4, "two languages, two platforms");
+    assert_eq!(cards.len(), 6, "two languages; Facebook, Instagram and LinkedIn");
     for o in cards {
         let pages = &o.built.doc.pages;
         assert_eq!(pages.len(), 2, "fronts and backs");
@@ -153,7 +153,7 @@ fn the_print_shop_file_has_trim_and_bleed_boxes() {
     let outcome = build_all(out.path());
     let pt = |mm: f32| mm * 72.0 / 25.4;
     let prints: Vec<_> = outcome.documents.iter().filter(|o| o.built.id.layout == "pocket-card-print").collect();
-    assert_eq!(prints.len(), 4);
+    assert_eq!(prints.len(), 6);
     for o in prints {
         let pdf = std::fs::read(&o.main).unwrap();
         assert_eq!(page_sizes(&pdf).len(), 2, "front and back");

@@ -202,7 +202,7 @@ fn from_an_empty_folder_the_built_in_project_builds_the_same_files() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("using the data, layouts and fonts built into handout"));
+    assert!(text(&out.stderr).contains("using the campaigns, layouts and fonts built into handout"));
     // The same bytes as from the project folder on disk.
     let disk = tempfile::tempdir().unwrap();
     let d = disk.path().to_str().unwrap();
@@ -242,7 +242,7 @@ fn paths_typed_are_relative_to_the_current_folder() {
     let one = ["--lang", "nl", "--platform", "facebook", "--layout", "flyer-a4"];
     let r = run(&[&["build", "--root", "proj", "--out", "proj/made"][..], &one].concat());
     assert!(r.status.success(), "{}", text(&r.stderr));
-    assert!(here.path().join("proj/made/nl/facebook-flyer-a4.pdf").is_file(), "not in proj/made");
+    assert!(here.path().join("proj/made/meta-ai/nl/facebook-flyer-a4.pdf").is_file(), "not in proj/made");
     assert!(!here.path().join("proj/proj").exists(), "--out was taken relative to --root");
     // Printed with one separator, as the system writes paths.
     let wrote = text(&r.stdout);
@@ -251,5 +251,5 @@ fn paths_typed_are_relative_to_the_current_folder() {
     // Without --out, the project folder's out/.
     let r = run(&[&["build", "--root", "proj"][..], &one].concat());
     assert!(r.status.success(), "{}", text(&r.stderr));
-    assert!(here.path().join("proj/out/nl/facebook-flyer-a4.pdf").is_file());
+    assert!(here.path().join("proj/out/meta-ai/nl/facebook-flyer-a4.pdf").is_file());
 }

@@ -37,13 +37,16 @@ fn the_after_deadline_edition_calls_to_object_now_keeps_the_date_small_and_scans
                 r.size.0
             );
         }
-        let (headline, note) = match o.built.id.lang.as_str() {
-            "nl" => (
-                if o.built.id.layout.starts_with("pocket") { "Doe het nu!" } else { "Maak nu bezwaar" },
-                "vanaf de dag dat je het",
-            ),
-            "en" => ("Object now", "counts from the day you send it"),
-            other => panic!("{other}"),
+        // Each campaign says it in its own words: objecting, switching off.
+        let card = o.built.id.layout.starts_with("pocket");
+        let (headline, note) = match (o.built.id.campaign.as_str(), o.built.id.lang.as_str()) {
+            (_, "nl") if card => ("Doe het nu!", "vanaf de dag dat je het"),
+            ("meta-ai", "nl") => ("Maak nu bezwaar", "vanaf de dag dat je het"),
+            ("meta-ai", "en") => ("Object now", "counts from the day you send it"),
+            ("linkedin-ai", "nl") => ("Zet het nu uit", "vanaf de dag dat je het"),
+            ("linkedin-ai", "en") if card => ("Do it now!", "works from the day you do it"),
+            ("linkedin-ai", "en") => ("Switch it off now", "works from the day you do it"),
+            other => panic!("{other:?}"),
         };
         assert!(text.contains(headline), "{}: no `{headline}` in {text}", o.main.display());
         assert!(text.contains(note), "{}: no `{note}`", o.main.display());

@@ -11,8 +11,12 @@ use handout_core::{Block, Item, Mm, PlacedRegion, Rect, TextRun, TextTag, body_s
 fn builds_a_flyer_per_platform_in_the_documented_place() {
     let out = tempfile::tempdir().unwrap();
     build_all(out.path());
-    for (lang, p) in [("nl", "facebook"), ("nl", "instagram"), ("en", "facebook"), ("en", "instagram")] {
-        let path = out.path().join(lang).join(format!("{p}-flyer-a4.pdf"));
+    for campaign_lang_platform in
+        ["meta-ai/nl/facebook", "meta-ai/nl/instagram", "meta-ai/en/facebook", "meta-ai/en/instagram"]
+            .into_iter()
+            .chain(["linkedin-ai/nl/linkedin", "linkedin-ai/en/linkedin"])
+    {
+        let path = out.path().join(format!("{campaign_lang_platform}-flyer-a4.pdf"));
         let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert!(bytes.starts_with(b"%PDF-"), "{} is not a PDF", path.display());
     }
@@ -23,7 +27,7 @@ fn flyers_are_a4_and_their_qr_code_opens_the_right_form() {
     let out = tempfile::tempdir().unwrap();
     let outcome = build_all(out.path());
     let flyers: Vec<_> = outcome.documents.iter().filter(|o| o.built.id.layout == "flyer-a4").collect();
-    assert_eq!(flyers.len(), 2 * 2, "Dutch and English, Facebook and Instagram");
+    assert_eq!(flyers.len(), 2 * 3, "Dutch and English; Facebook, Instagram and LinkedIn");
     for o in flyers {
         let pdf = std::fs::read(&o.main).unwrap();
         let sizes = page_sizes(&pdf);
@@ -68,10 +72,12 @@ fn the_deadline_is_the_largest_text_after_the_title_and_twice_the_body() {
         let date_runs: Vec<&TextRun> =
             o.built.doc.text_runs().map(|(_, r)| r).filter(|r| r.role == date_role).collect();
         let printed: String = date_runs.iter().map(|r| r.text.as_str()).collect::<Vec<_>>().join(" ");
-        let expected = match o.built.id.lang.as_str() {
-            "nl" => "27 mei 2025",
-            "en" => "27 May 2025",
-            other => panic!("no expected date for {other}"),
+        let expected = match (o.built.id.campaign.as_str(), o.built.id.lang.as_str()) {
+            ("meta-ai", "nl") => "27 mei 2025",
+            ("meta-ai", "en") => "27 May 2025",
+            ("linkedin-ai", "nl") => "3 november 2025",
+            ("linkedin-ai", "en") => "3 November 2025",
+            other => panic!("no expected date for {other:?}"),
         };
         assert_eq!(printed, expected, "the deadline is printed as a full date in the edition's language");
         let deadline = date_runs.iter().map(|r| r.size.0).fold(0.0, f32::max);
@@ -112,7 +118,8 @@ fn every_step_appears_inside_its_region_and_no_text_leaves_its_region() {
     let proj = load_project(&root(), &mut problems);
     let mut steps_checked = 0;
     for o in &outcome.documents {
-        let edition = proj.contents.iter().find(|e| e.id == o.built.id.lang).unwrap();
+        let edition =
+            proj.contents.iter().find(|e| e.campaign.id == o.built.id.campaign && e.id == o.built.id.lang).unwrap();
         let layout = proj.layouts.iter().find(|l| l.id == o.built.id.layout).unwrap();
         let platform = edition.platforms.iter().find(|p| p.id == o.built.id.platform).unwrap();
         for (face_no, page) in o.built.doc.pages.iter().enumerate() {
@@ -263,6 +270,7 @@ fn pdfs_are_tagged_pdf_ua_with_title_and_language() {
         let lang = format!("/Lang({})", o.built.id.lang);
         assert!(has(lang.as_bytes()), "{}: language not set", o.main.display());
         assert!(has(b"/Figure"), "{}: the QR code is not a figure", o.main.display());
-        assert!(o.built.doc.title.contains("Meta"), "title: {}", o.built.doc.title);
+        let company = if o.built.id.campaign == "meta-ai" { "Meta" } else { "LinkedIn" };
+        assert!(o.built.doc.title.contains(company), "title: {}", o.built.doc.title);
     }
 }

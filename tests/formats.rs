@@ -23,7 +23,7 @@ fn outputs() -> &'static [Placed] {
 
 fn of(layout: &str) -> Vec<&'static Placed> {
     let v: Vec<_> = outputs().iter().filter(|o| o.built.id.layout == layout).collect();
-    assert_eq!(v.len(), 4, "{layout}: Dutch and English, Facebook and Instagram");
+    assert_eq!(v.len(), 6, "{layout}: Dutch and English; Facebook, Instagram and LinkedIn");
     v
 }
 

@@ -190,7 +190,7 @@ fn a_language_without_help_text_gets_a_warning_and_name_and_logo_only() {
     assert!(r.status.success(), "{stderr}");
     assert!(stderr.contains("organisation `alleen-nl` has no help text in `en`"), "{stderr}");
     assert!(out.join("alleen-nl/meta-ai/en/facebook-flyer-a4.pdf").is_file());
-    assert!(stderr.contains("4 document(s) for 1 organisation(s)"), "{stderr}");
+    assert!(stderr.contains("6 document(s) for 1 organisation(s)"), "{stderr}");
 }
 
 #[test]

@@ -132,7 +132,7 @@ fn a_pdf_with_an_organisation_and_a_png_logo_scans_and_names_it() {
     let r = server.post("/pdf", &form, "*/*");
     assert_status(&r, 200, "POST /pdf");
     assert_eq!(r.header("content-type"), Some("application/pdf"));
-    assert_eq!(r.header("content-disposition"), Some("attachment; filename=\"nl-facebook-flyer-a4.pdf\""));
+    assert_eq!(r.header("content-disposition"), Some("attachment; filename=\"meta-ai-nl-facebook-flyer-a4.pdf\""));
     let pdf = &r.body;
     let codes: Vec<String> = rasterise(pdf, 150.0).iter().flat_map(decode_qr).collect();
     assert_eq!(codes, [expected_url("facebook")]);
