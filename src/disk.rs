@@ -74,7 +74,9 @@ impl Root {
     pub fn choose(root: Option<&Path>) -> Root {
         match root {
             Some(r) => Root::Folder(r.to_path_buf()),
-            None if Path::new("campaigns").is_dir() && Path::new("layouts").is_dir() => Root::Folder(PathBuf::from(".")),
+            None if Path::new("campaigns").is_dir() && Path::new("layouts").is_dir() => {
+                Root::Folder(PathBuf::from("."))
+            }
             None => Root::BuiltIn,
         }
     }

@@ -123,7 +123,10 @@ fn a_filter_shows_the_errors_of_what_it_selects_and_ignores_the_rest() {
     let r = handout(&[&base[..], &["--platform", "facebook"]].concat(), BEFORE_DEADLINE_EPOCH);
     let stderr = text(&r.stderr);
     assert_eq!(r.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("campaigns/meta-ai/nl/facebook.toml:") && stderr.contains("unknown field `nam`"), "{stderr}");
+    assert!(
+        stderr.contains("campaigns/meta-ai/nl/facebook.toml:") && stderr.contains("unknown field `nam`"),
+        "{stderr}"
+    );
     assert!(!stderr.contains("no platform"), "{stderr}");
     // Another platform: the broken file is not read at all.
     let r = handout(&[&base[..], &["--platform", "instagram"]].concat(), BEFORE_DEADLINE_EPOCH);

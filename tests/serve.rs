@@ -41,7 +41,8 @@ fn png_logo() -> Vec<u8> {
 
 /// One flyer for Facebook in Dutch, dated edition.
 fn flyer() -> Multipart {
-    Multipart::new().text("campaign", "meta-ai")
+    Multipart::new()
+        .text("campaign", "meta-ai")
         .text("lang", "nl")
         .text("platform", "facebook")
         .text("layout", "flyer-a4")
@@ -147,7 +148,8 @@ fn a_pdf_with_an_organisation_and_a_png_logo_scans_and_names_it() {
 #[test]
 fn a_zip_holds_the_documents_asked_for_and_is_the_same_each_time() {
     let (_dir, server) = start();
-    let form = Multipart::new().text("campaign", "meta-ai")
+    let form = Multipart::new()
+        .text("campaign", "meta-ai")
         .text("lang", "nl")
         .text("lang", "en")
         .text("platform", "facebook")
@@ -190,14 +192,22 @@ fn a_preview_is_one_pixel_per_point_of_the_page_asked_for() {
     let img = image_gray(&r.body);
     assert_eq!(decode_qr(&img), [expected_url("facebook")], "the preview's code scans too");
 
-    let cards = Multipart::new().text("campaign", "meta-ai").text("lang", "en").text("platform", "instagram").text("layout", "pocket-cards");
+    let cards = Multipart::new()
+        .text("campaign", "meta-ai")
+        .text("lang", "en")
+        .text("platform", "instagram")
+        .text("layout", "pocket-cards");
     let back = server.post("/preview?page=2", &cards, "image/png");
     assert_status(&back, 200, "cards, page 2");
     assert_eq!(back.header("x-pages"), Some("2"));
     assert_eq!(png_size(&back.body), (595, 842));
     assert_ne!(back.body, server.post("/preview", &cards, "image/png").body, "page 2 is not page 1");
 
-    let screen = Multipart::new().text("campaign", "meta-ai").text("lang", "nl").text("platform", "facebook").text("layout", "screen-16x9");
+    let screen = Multipart::new()
+        .text("campaign", "meta-ai")
+        .text("lang", "nl")
+        .text("platform", "facebook")
+        .text("layout", "screen-16x9");
     let r = server.post("/preview", &screen, "image/png");
     assert_eq!(png_size(&r.body), (1440, 810), "508 x 285.75 mm at 72 dpi");
     let caption = r.header("x-caption").unwrap();
@@ -248,7 +258,11 @@ fn hostile_input_gets_a_clear_4xx_and_the_server_stays_up() {
     assert!(r.text().contains("`org_name` is not UTF-8"), "{}", r.text());
 
     for platform in ["tiktok", "../../etc/passwd"] {
-        let form = Multipart::new().text("campaign", "meta-ai").text("lang", "nl").text("platform", platform).text("layout", "flyer-a4");
+        let form = Multipart::new()
+            .text("campaign", "meta-ai")
+            .text("lang", "nl")
+            .text("platform", platform)
+            .text("layout", "flyer-a4");
         let r = server.post("/pdf", &form, "*/*");
         assert_status(&r, 400, platform);
         assert!(r.text().contains("the platforms are: facebook, instagram"), "{}", r.text());
@@ -285,7 +299,8 @@ fn what_cannot_be_made_is_said_next_to_its_field() {
                 van tien tot twaalf uur en op zaterdag van elf tot een uur, Stationsplein 1. Onze vrijwilligers helpen \
                 graag, gratis en zonder afspraak. Neem je telefoon mee en het wachtwoord van Facebook.";
     assert!((274..=300).contains(&help.chars().count()), "{}", help.chars().count());
-    let form = Multipart::new().text("campaign", "meta-ai")
+    let form = Multipart::new()
+        .text("campaign", "meta-ai")
         .text("lang", "nl")
         .text("platform", "facebook")
         .text("layout", "pocket-cards")
@@ -302,7 +317,8 @@ fn what_cannot_be_made_is_said_next_to_its_field() {
 
     // A browser's form without JavaScript: the page again, the field
     // marked, what was typed kept (and escaped).
-    let form = Multipart::new().text("campaign", "meta-ai")
+    let form = Multipart::new()
+        .text("campaign", "meta-ai")
         .text("lang", "nl")
         .text("platform", "facebook")
         .text("layout", "flyer-a4")
@@ -316,7 +332,11 @@ fn what_cannot_be_made_is_said_next_to_its_field() {
     assert!(!html.contains("<script>alert"), "what was typed reached the page unescaped");
 
     // Nothing chosen: said at the choice.
-    let r = server.post("/download", &Multipart::new().text("campaign", "meta-ai").text("lang", "nl").text("platform", "facebook"), "text/html");
+    let r = server.post(
+        "/download",
+        &Multipart::new().text("campaign", "meta-ai").text("lang", "nl").text("platform", "facebook"),
+        "text/html",
+    );
     assert_status(&r, 422, "no layout");
     assert!(r.text().contains("Kies minstens één soort."));
 }

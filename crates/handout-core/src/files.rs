@@ -252,7 +252,9 @@ mod tests {
             assert_eq!(listed(&m, dir), listed(&Embedded, dir), "{dir}");
         }
         m.insert("campaigns/meta-ai/nl/extra.toml", b"x = 1".to_vec());
-        assert!(listed(&m, "campaigns/meta-ai/nl").iter().any(|(p, _)| p == Path::new("campaigns/meta-ai/nl/extra.toml")));
+        assert!(
+            listed(&m, "campaigns/meta-ai/nl").iter().any(|(p, _)| p == Path::new("campaigns/meta-ai/nl/extra.toml"))
+        );
         assert_eq!(m.read(Path::new("campaigns/meta-ai/nl/extra.toml")).unwrap().as_ref(), b"x = 1");
     }
 }

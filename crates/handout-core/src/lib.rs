@@ -63,8 +63,8 @@ mod units;
 pub use files::{Embedded, Entry, Files, MemFiles, is_plain};
 pub use fonts::{FontStore, Fonts};
 pub use load::content::{
-    Campaign, Content, Deadline, HostRules, Language, PageTexts, Platform, Route, Template, Texts, Vars,
-    load_campaign, load_platform, load_texts, template,
+    Campaign, Content, Deadline, HostRules, Language, PageTexts, Platform, Route, Template, Texts, Vars, load_campaign,
+    load_platform, load_texts, template,
 };
 pub use load::layout::{Block, Face, Format, Layout, Region, TextTag, load_layout};
 pub use load::{At, source_from_bytes, valid_id};

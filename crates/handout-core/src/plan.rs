@@ -311,14 +311,17 @@ fn choose_edition(content: &Content, opts: &PlanOptions, problems: &mut Problems
                 .kind(Kind::Edition(EditionIssue::DatedChosen)),
         ),
         (EditionChoice::Fixed(Edition::Deadline), _) if passed => problems.push(
-            Problem::warning(format!("{which}: the deadline {} ({date}) has passed: today is {}", deadline.date, opts.today))
-                .at(at)
-                .label("this date is printed as the deadline")
-                .help(
-                    "the handout still builds, but its date is in the past. It still works from the day it is done: \
+            Problem::warning(format!(
+                "{which}: the deadline {} ({date}) has passed: today is {}",
+                deadline.date, opts.today
+            ))
+            .at(at)
+            .label("this date is printed as the deadline")
+            .help(
+                "the handout still builds, but its date is in the past. It still works from the day it is done: \
                      the after-deadline edition says so",
-                )
-                .kind(Kind::Edition(EditionIssue::DatedAfterDeadline)),
+            )
+            .kind(Kind::Edition(EditionIssue::DatedAfterDeadline)),
         ),
         _ => {}
     }

@@ -92,7 +92,6 @@ impl Selection {
         Selection::default()
     }
 
-
     /// At most one campaign, language, platform and layout (`None`: all
     /// of them).
     pub fn one(campaign: Option<&str>, lang: Option<&str>, platform: Option<&str>, layout: Option<&str>) -> Selection {

@@ -110,8 +110,7 @@ impl Catalogue {
     pub fn new(project: &Project) -> Catalogue {
         let mut campaigns = Vec::new();
         for campaign in &project.campaigns {
-            let contents: Vec<&Content> =
-                project.contents.iter().filter(|c| c.campaign.id == campaign.id).collect();
+            let contents: Vec<&Content> = project.contents.iter().filter(|c| c.campaign.id == campaign.id).collect();
             if !contents.is_empty() {
                 campaigns.push(CampaignEntry::new(&campaign.id, &contents));
             }

@@ -7,8 +7,19 @@ use std::sync::Arc;
 
 /// The fields a form may have. `org_help_<lang>` is the help text for one
 /// language; `org_help` for every language without its own.
-pub const FIELDS: &[&str] =
-    &["ui", "campaign", "lang", "platform", "layout", "edition", "org_name", "org_help", "org_website", "org_logo", "page"];
+pub const FIELDS: &[&str] = &[
+    "ui",
+    "campaign",
+    "lang",
+    "platform",
+    "layout",
+    "edition",
+    "org_name",
+    "org_help",
+    "org_website",
+    "org_logo",
+    "page",
+];
 
 /// Fields that may repeat.
 const REPEATED: &[&str] = &["lang", "platform", "layout"];

@@ -4,7 +4,7 @@
 //! orgs/<id>.toml gives, each value located in its own form field so that
 //! a problem lands next to the field it is about.
 
-use crate::catalogue::{Catalogue, CampaignEntry};
+use crate::catalogue::{CampaignEntry, Catalogue};
 use crate::form::{Form, Refused, is_help_field};
 use crate::words::Ui;
 use handout_core::{At, Choice, EditionChoice, Loc, OrgInput, Selection, Source, unknown_id};
@@ -69,7 +69,10 @@ fn campaign<'c>(form: &Form, cat: &'c Catalogue) -> Result<&'c CampaignEntry, Re
     match form.get("campaign").map(str::trim) {
         Some(id) => cat.campaign(id).ok_or_else(|| Refused::Bad(unknown_id("campaign", id, known()))),
         None => cat.only_campaign().ok_or_else(|| {
-            Refused::Bad(format!("the form names no campaign; the campaigns are: {}", known().collect::<Vec<_>>().join(", ")))
+            Refused::Bad(format!(
+                "the form names no campaign; the campaigns are: {}",
+                known().collect::<Vec<_>>().join(", ")
+            ))
         }),
     }
 }

@@ -329,7 +329,8 @@ mod tests {
         assert_eq!(ps.len(), 2);
         assert!(!ps.clean_since(mark) && ps.has_errors());
         assert!(!ps.clean_since(again), "a repeated error still fails the work that repeats it");
-        let doc = |platform: &str| DocId::new(None, ["c", "nl", platform, "flyer-a4"], crate::edition::Edition::Deadline);
+        let doc =
+            |platform: &str| DocId::new(None, ["c", "nl", platform, "flyer-a4"], crate::edition::Edition::Deadline);
         let mut a = Problem::error("shared");
         a.documents.push(doc("facebook"));
         let mut b = Problem::error("shared");

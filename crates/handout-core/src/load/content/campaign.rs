@@ -69,7 +69,9 @@ fn deadline(cx: &mut Checker, raw: &At<toml::value::Datetime>) -> Option<Deadlin
                 Problem::error("the deadline must be a date without a time")
                     .at(raw.loc().clone())
                     .label("expected a date like 2025-05-27")
-                    .help("write it without quotes: deadline = 2025-05-27; a campaign without a deadline leaves it out"),
+                    .help(
+                        "write it without quotes: deadline = 2025-05-27; a campaign without a deadline leaves it out",
+                    ),
             );
             None
         }

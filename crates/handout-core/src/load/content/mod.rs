@@ -11,11 +11,11 @@ mod texts;
 mod url;
 
 pub use campaign::{Campaign, Deadline, load_campaign};
-pub use texts::{PageTexts, Texts, load_texts};
-pub use url::HostRules;
 pub use language::Language;
 pub use platform::{Platform, Route, load_platform};
 pub use template::{Template, Vars, template};
+pub use texts::{PageTexts, Texts, load_texts};
+pub use url::HostRules;
 pub use url::MAX_URL_LEN;
 
 use crate::diag::{Problem, Problems, Source};
@@ -96,7 +96,8 @@ fn shown(p: &Path) -> String {
 
 /// A campaign without a deadline has no date to put in `{deadline}`.
 fn no_deadline_in(texts: &Texts, platforms: &[Platform], problems: &mut Problems) {
-    let steps = platforms.iter().flat_map(|p| p.routes.values()).flat_map(|r| std::iter::once(&r.title).chain(&r.steps));
+    let steps =
+        platforms.iter().flat_map(|p| p.routes.values()).flat_map(|r| std::iter::once(&r.title).chain(&r.steps));
     for t in texts.texts.values().chain(steps).filter(|t| t.uses("deadline")) {
         problems.push(
             Problem::error("this text uses {deadline}, but the campaign has no deadline")
