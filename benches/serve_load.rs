@@ -34,13 +34,7 @@ fn main() {
                     if i >= REQUESTS {
                         break;
                     }
-                    let form = Multipart::new()
-                        .text("lang", ["nl", "en"][i % 2])
-                        .text("platform", ["facebook", "instagram"][(i / 2) % 2])
-                        .text("layout", "flyer-a4")
-                        .text("org_name", &format!("Bibliotheek Vestiging {i}"))
-                        .text("org_help", "Hulp nodig? Kom naar de balie, dinsdag van 10 tot 12 uur.")
-                        .file("org_logo", "logo.png", &logo);
+                    let form = flyer_form(i, &logo);
                     let t = Instant::now();
                     let r = server.post("/pdf", &form, "*/*");
                     let took = t.elapsed();
@@ -76,6 +70,21 @@ fn main() {
     }
     let _ = std::fs::remove_dir_all(&dir);
     assert!(failures.is_empty(), "requests failed under load");
+}
+
+/// The `i`-th request's form: a flyer of each campaign and platform in
+/// turn, in Dutch or English, for a library of its own with a PNG logo.
+fn flyer_form(i: usize, logo: &[u8]) -> Multipart {
+    let (campaign, platform) =
+        [("meta-ai", "facebook"), ("meta-ai", "instagram"), ("linkedin-ai", "linkedin")][(i / 2) % 3];
+    Multipart::new()
+        .text("campaign", campaign)
+        .text("lang", ["nl", "en"][i % 2])
+        .text("platform", platform)
+        .text("layout", "flyer-a4")
+        .text("org_name", &format!("Bibliotheek Vestiging {i}"))
+        .text("org_help", "Hulp nodig? Kom naar de balie, dinsdag van 10 tot 12 uur.")
+        .file("org_logo", "logo.png", logo)
 }
 
 fn ms(d: Duration) -> String {

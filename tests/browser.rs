@@ -29,13 +29,7 @@ async fn a_library_worker_makes_a_flyer_with_a_logo_in_a_real_browser() {
 
     client.goto(&format!("http://localhost:{}/", server.addr.port())).await.unwrap();
     assert!(client.title().await.unwrap().starts_with("Folders maken"));
-    // First the campaign: Meta's.
-    client.find(Locator::Css("a.campaign[href*=\"campaign=meta-ai\"]")).await.unwrap().click().await.unwrap();
-    let start = Instant::now();
-    while client.find(Locator::Css("#f-platform-instagram")).await.is_err() {
-        assert!(start.elapsed() < Duration::from_secs(10), "Meta's form does not open");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    choose_meta(&client).await;
     // One document: a PDF, not a ZIP. Untick Instagram; tick the date.
     client.find(Locator::Css("#f-platform-instagram")).await.unwrap().click().await.unwrap();
     client.find(Locator::Css("#f-edition-deadline")).await.unwrap().click().await.unwrap();
@@ -80,4 +74,14 @@ async fn a_library_worker_makes_a_flyer_with_a_logo_in_a_real_browser() {
     let text: String = pdf_text(&pdf).split_whitespace().collect();
     assert!(text.contains("BibliotheekVoorbeeldstad") && text.contains("27mei2025"), "{text}");
     client.close().await.unwrap();
+}
+
+/// The first question: which campaign. Meta's, by its link.
+async fn choose_meta(client: &fantoccini::Client) {
+    client.find(Locator::Css("a.campaign[href*=\"campaign=meta-ai\"]")).await.unwrap().click().await.unwrap();
+    let start = Instant::now();
+    while client.find(Locator::Css("#f-platform-instagram")).await.is_err() {
+        assert!(start.elapsed() < Duration::from_secs(10), "Meta's form does not open");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }

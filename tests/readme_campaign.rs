@@ -98,7 +98,7 @@ fn the_readme_campaign_builds_in_every_layout_and_edition() {
     every_layout_in(&out.join("voorbeeld-ai/nl"), "");
     let flyer = std::fs::read(out.join("voorbeeld-ai/nl/voorbeeldnet-flyer-a4.pdf")).unwrap();
     let codes: Vec<String> = rasterise(&flyer, 150.0).iter().flat_map(decode_qr).collect();
-    assert_eq!(codes, [url.clone()]);
+    assert_eq!(codes, std::slice::from_ref(&url));
     let with_org = proj.path().join("with-org");
     build(proj.path(), &with_org, &["--org", "bibliotheek-voorbeeldstad"]);
     every_layout_in(&with_org.join("bibliotheek-voorbeeldstad/voorbeeld-ai/nl"), "");

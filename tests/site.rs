@@ -139,6 +139,17 @@ async fn served_in_browser(client: &Client, downloads: &Path) -> Vec<u8> {
     download(client, downloads).await
 }
 
+/// The first question offers both campaigns, each with its state as of
+/// today in this browser's calendar (the page was written on another day).
+async fn both_campaigns_as_of_today(client: &Client) {
+    let states = client.find_all(Locator::Css("a.campaign .state")).await.unwrap();
+    assert_eq!(states.len(), 2, "both campaigns are offered");
+    for state in states {
+        let text = state.text().await.unwrap();
+        assert!(text.contains("is voorbij"), "a passed deadline as of today: {text}");
+    }
+}
+
 /// The form the browser test fills in, sent to `handout serve`'s /pdf.
 fn served_pdf() -> Vec<u8> {
     let empty = tempfile::tempdir().unwrap();
@@ -172,14 +183,7 @@ async fn the_browser_edition_makes_handouts_in_the_browser_without_a_server() {
 
     client.goto(&format!("http://127.0.0.1:{}/", files.addr.port())).await.unwrap();
     assert!(client.title().await.unwrap().starts_with("Folders maken"));
-    // First the campaign, each with its state as of today in this
-    // browser's calendar (the page was written on another day).
-    let states = client.find_all(Locator::Css("a.campaign .state")).await.unwrap();
-    assert_eq!(states.len(), 2, "both campaigns are offered");
-    for state in states {
-        let text = state.text().await.unwrap();
-        assert!(text.contains("is voorbij"), "a passed deadline as of today: {text}");
-    }
+    both_campaigns_as_of_today(&client).await;
     let opened = Instant::now();
     choose_campaign(&client).await;
     // The page previews the flyer it offers first, as soon as it can.
@@ -213,24 +217,27 @@ async fn the_browser_edition_makes_handouts_in_the_browser_without_a_server() {
     client.refresh().await.unwrap();
     assert!(client.title().await.unwrap().starts_with("Folders maken"), "the page does not open offline");
     preview_after(&client, 0).await;
-    let later = &times[1..];
-    let slowest = later.iter().cloned().fold(0.0, f64::max);
-    eprintln!(
-        "browser edition: wasm {:.2} MB; first preview {} ms after opening the page (starting: {}; the first preview itself {:.0} ms); later previews {:?} ms (slowest {slowest:.0}); {asked} files served",
-        wasm as f64 / 1_048_576.0,
-        first.as_millis(),
-        ready.as_str().unwrap_or("?"),
-        times[0],
-        later.iter().map(|t| t.round()).collect::<Vec<_>>()
-    );
-    // Bounds far above what this machine does (to catch what breaks the
-    // page, not to time it).
-    assert!(first < Duration::from_secs(20) && slowest < 5000.0, "{first:?} {times:?}");
+    report_times(wasm, first, ready.as_str().unwrap_or("?"), &times, asked);
 
     // handout serve's page, in this browser: the very same bytes.
     let served = served_in_browser(&client, downloads.path()).await;
     assert!(served == pdf, "handout serve's page made other bytes than the browser edition for the same form");
     client.close().await.unwrap();
+}
+
+/// Say how long the previews took; bounds far above what this machine does
+/// (to catch what breaks the page, not to time it).
+fn report_times(wasm: u64, first: Duration, ready: &str, times: &[f64], asked: usize) {
+    let later = &times[1..];
+    let slowest = later.iter().cloned().fold(0.0, f64::max);
+    eprintln!(
+        "browser edition: wasm {:.2} MB; first preview {} ms after opening the campaign's page (starting: {ready}; the first preview itself {:.0} ms); later previews {:?} ms (slowest {slowest:.0}); {asked} files served",
+        wasm as f64 / 1_048_576.0,
+        first.as_millis(),
+        times[0],
+        later.iter().map(|t| t.round()).collect::<Vec<_>>()
+    );
+    assert!(first < Duration::from_secs(20) && slowest < 5000.0, "{first:?} {times:?}");
 }
 
 /// Both pages, the browser edition's and `handout serve`'s, in Dutch and

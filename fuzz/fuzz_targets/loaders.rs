@@ -1,10 +1,13 @@
-//! Any text as a campaign, a platform and a layout file: the loaders must
-//! answer with problems, never panic. A platform file that loads is then
-//! composed with the real Dutch campaign and every real layout, and
-//! rendered: that must not panic either.
+//! Any text as a campaign's own file, a language's texts, a platform and a
+//! layout file: the loaders must answer with problems, never panic. A
+//! platform file that loads is then composed with Meta's real Dutch
+//! content and every real layout, and rendered: that must not panic either.
 #![no_main]
 
-use handout_core::{ComposeCaches, Content, Embedded, Fonts, Handout, Layout, Problems, Selection, Source, compose, load_campaign, load_layout, load_platform};
+use handout_core::{
+    ComposeCaches, Content, Embedded, Fonts, Handout, Layout, Problems, Selection, Source, compose, load_campaign,
+    load_layout, load_platform, load_texts,
+};
 use libfuzzer_sys::fuzz_target;
 use std::sync::{Arc, OnceLock};
 
@@ -37,7 +40,8 @@ fn real() -> &'static Real {
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let mut problems = Problems::new();
-    let campaign = load_campaign(Source::new("campaign.toml", text), &mut problems);
+    let campaign = load_campaign("fuzz".into(), Source::new("campaign.toml", text), &mut problems);
+    let texts = load_texts(Source::new("texts.toml", text), &mut problems);
     let real = real();
     let platform =
         load_platform("fuzz".into(), Source::new("fuzz.toml", text), Some(&real.content.campaign), &mut problems);
@@ -46,7 +50,7 @@ fuzz_target!(|data: &[u8]| {
     for p in &problems {
         let _ = p.to_string();
     }
-    drop(campaign);
+    drop((campaign, texts));
     if let Some(platform) = platform {
         for (layout, fonts) in &real.layouts {
             let h = Handout {

@@ -37,6 +37,7 @@ fuzz_target!(|data: &[u8]| {
         answer::Answer::Preview(p) => Some(p),
         _ => None,
     };
-    let page = Page { site: Site::Server, ui, form: Some(&form), complaints: made.complaints(ui), preview, today };
-    let _ = page::render(&page, &studio.project, &studio.catalogue);
+    let campaign = form.get("campaign");
+    let page = Page { site: Site::Server, ui, campaign, form: Some(&form), complaints: made.complaints(ui), preview, today };
+    let _ = page::render(&page, &studio.catalogue);
 });

@@ -24,7 +24,7 @@ Documentation=file:///usr/share/doc/handout/README.md
 After=network.target
 
 [Service]
-# The folder / holds no data/ and layouts/: the project built into handout.
+# The folder / holds no campaigns/ and layouts/: the project built into handout.
 WorkingDirectory=/
 ExecStart=/usr/bin/handout serve --listen 127.0.0.1:8080
 # It stores nothing: no user of its own, no files, no privileges.

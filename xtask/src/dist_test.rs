@@ -20,10 +20,16 @@ use std::process::{Command, Output};
 
 /// "Today" for every run: before the deadline, so the dated edition.
 const EPOCH: &str = "1747699200";
-/// What each program builds, from the built-in project.
-const FLYER: [&str; 6] = ["--lang", "nl", "--platform", "facebook", "--layout", "flyer-a4"];
+/// What each program builds, from the built-in project: a flyer of each
+/// campaign.
+const FLYER: [&str; 6] = ["--lang", "nl", "--platform", "facebook,linkedin", "--layout", "flyer-a4"];
 /// The files compared, under the output folder.
-const OUTPUTS: [&str; 2] = ["nl/facebook-flyer-a4.pdf", "cafe-de-kroon/nl/facebook-flyer-a4.pdf"];
+const OUTPUTS: [&str; 4] = [
+    "meta-ai/nl/facebook-flyer-a4.pdf",
+    "linkedin-ai/nl/linkedin-flyer-a4.pdf",
+    "cafe-de-kroon/meta-ai/nl/facebook-flyer-a4.pdf",
+    "cafe-de-kroon/linkedin-ai/nl/linkedin-flyer-a4.pdf",
+];
 
 pub fn dist_test(root: &Path) -> Result<(), String> {
     let version = dist::version(root)?;
