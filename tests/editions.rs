@@ -120,3 +120,94 @@ fn forcing_the_dated_edition_after_the_deadline_warns_and_strict_refuses() {
     assert_eq!(r.status.code(), Some(1));
     assert!(files_under(out.path()).is_empty());
 }
+
+/// LinkedIn's campaign as one without a deadline: its date left out, and
+/// the texts that name the date with it.
+fn undated_linkedin() -> handout_core::MemFiles {
+    let mut files = handout_core::MemFiles::embedded();
+    let campaign = "campaigns/linkedin-ai/campaign.toml";
+    let text = std::fs::read_to_string(root().join(campaign)).unwrap();
+    let kept: Vec<&str> = text.lines().filter(|l| !l.starts_with("deadline =")).collect();
+    files.insert(campaign, kept.join("\n").into_bytes());
+    for lang in ["nl", "en"] {
+        let path = format!("campaigns/linkedin-ai/{lang}/texts.toml");
+        let mut table: toml::Table = std::fs::read_to_string(root().join(&path)).unwrap().parse().unwrap();
+        let texts = table.get_mut("text").and_then(|t| t.as_table_mut()).unwrap();
+        texts.retain(|_, v| !v.as_str().unwrap_or("").contains("{deadline}"));
+        files.insert(path, toml::to_string(&table).unwrap().into_bytes());
+    }
+    files
+}
+
+/// Whether anything is drawn inside `rect`: text, a QR code or a picture.
+fn holds_something(page: &handout_core::Page, rect: &handout_core::Rect) -> bool {
+    use handout_core::Item;
+    page.items.iter().any(|item| match item {
+        Item::Text(r) => rect.contains(&r.bbox(), handout_core::Mm(0.5)),
+        Item::Qr(q) => rect.contains(&q.symbol(), handout_core::Mm(0.5)),
+        Item::Image { rect: r, .. } => rect.contains(r, handout_core::Mm(0.5)),
+        _ => false,
+    })
+}
+
+/// The coloured boxes with nothing in them, by page: a layout's own panels
+/// (the print-shop card's band), or a callout left empty.
+fn empty_boxes(doc: &handout_core::Document) -> Vec<(usize, handout_core::Rect)> {
+    let mut out = Vec::new();
+    for (n, page) in doc.pages.iter().enumerate() {
+        for item in &page.items {
+            if let handout_core::Item::Box { rect, .. } = item
+                && !holds_something(page, rect)
+            {
+                out.push((n, *rect));
+            }
+        }
+    }
+    out
+}
+
+/// Every document of LinkedIn's campaign from `files` (every layout, both
+/// languages, with and without the example library), in the edition
+/// `auto` prints on `today`.
+fn linkedin_documents(files: handout_core::MemFiles, today: handout_core::Date) -> Vec<handout_core::Built> {
+    use handout_core::{Caches, InTurn, Plan, PlanOptions, Problems, Selection};
+    let selection = Selection::one(Some("linkedin-ai"), None, None, None);
+    let mut problems = Problems::new();
+    let proj = handout_core::load_project(std::sync::Arc::new(files), &selection, &mut problems);
+    let opts = PlanOptions { selection, ..PlanOptions::new(today) };
+    let plan = Plan::new(&proj, &opts, &mut proj.font_store(), &mut problems);
+    let choice = handout::orgs::OrgChoice::Ids(vec!["bibliotheek-voorbeeldstad".into()]);
+    let org = handout::orgs::load_orgs(&root(), &choice, &mut problems).pop().unwrap().org.unwrap();
+    let mut built = plan.build_jobs(&plan.jobs(None), &Caches::new(), &InTurn, &mut problems);
+    built.extend(plan.build_jobs(&plan.jobs(Some(&org)), &Caches::new(), &InTurn, &mut problems));
+    assert!(!problems.has_errors(), "{:?}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>());
+    built
+}
+
+#[test]
+fn a_campaign_without_a_deadline_has_no_callout_and_no_empty_box() {
+    let built = linkedin_documents(undated_linkedin(), BEFORE_DEADLINE);
+    let dated = linkedin_documents(handout_core::MemFiles::embedded(), BEFORE_DEADLINE);
+    assert_eq!(built.len(), 2 * 8 * 2, "two languages, every layout, with and without an organisation");
+    for b in &built {
+        assert_eq!(b.id.edition, Edition::Undated, "{}", b.id);
+        assert!(!b.main.contains("deadline"), "{}: one edition, named plainly", b.main);
+        let regions = b.doc.regions.iter().flatten();
+        assert!(regions.clone().all(|r| r.name != "deadline"), "{}: a deadline region", b.id);
+        let callout = b.doc.text_runs().find(|(_, r)| r.role.starts_with("deadline"));
+        assert!(callout.is_none(), "{}: deadline text {:?}", b.id, callout.map(|(_, r)| &r.text));
+        // Only the panels the layout draws empty anyway stay empty.
+        let same =
+            |d: &&handout_core::Built| (&d.id.lang, &d.id.layout, &d.id.org) == (&b.id.lang, &b.id.layout, &b.id.org);
+        let designed = empty_boxes(&dated.iter().find(same).unwrap().doc);
+        for empty in empty_boxes(&b.doc) {
+            assert!(designed.contains(&empty), "{}: an empty box on page {}: {:?}", b.id, empty.0 + 1, empty.1);
+        }
+    }
+    // The room the callout had goes to what was below it: on the A4 flyer
+    // the routes start about where the callout did (80 mm, the stack
+    // sharing out the room as ever), not where they were drawn (118 mm).
+    let flyer = built.iter().find(|b| b.id.layout == "flyer-a4" && b.id.org.is_none()).unwrap();
+    let routes = flyer.doc.regions[0].iter().find(|r| r.name == "route-browser").unwrap();
+    assert!((routes.rect.y.0 - 80.0).abs() < 3.0, "the routes begin at {:?}", routes.rect.y);
+}
