@@ -72,7 +72,7 @@ fn main() {
     );
     let mut opts = Options { orgs: OrgChoice::Sheet(project.join("orgs/branches.csv")), ..all };
     opts.plan.selection = handout_core::Selection::one(Some("meta-ai"), Some("nl"), None, None);
-    let outcome = batch::run(&opts, &batch::Quiet);
+    let outcome = batch::run(&opts, &batch::Quiet, &handout::stop::Stop::default());
     assert!(
         outcome.ok() && outcome.documents == ORGS * 4,
         "{} documents, {} failed",

@@ -14,4 +14,5 @@ pub mod make;
 pub mod orgs;
 pub mod report;
 pub mod serve;
+pub mod stop;
 pub mod window;

@@ -7,6 +7,7 @@ use handout::disk::Root;
 use handout::make::{self, Options};
 use handout::orgs::OrgChoice;
 use handout::report;
+use handout::stop::Stop;
 use handout_core::{Choice, EditionChoice, PlanOptions, Problem, Problems, Selection};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -298,7 +299,7 @@ fn run_set(opts: &Options) -> ExitCode {
 /// Organisations: each on its own; the failed ones listed at the end.
 fn run_batch(opts: &Options) -> ExitCode {
     let progress = progress::Console::new(std::io::stderr().is_terminal(), opts.write);
-    let outcome = make::batch::run(opts, &progress);
+    let outcome = make::batch::run(opts, &progress, Stop::on_ctrl_c());
     progress.finish();
     if let Some(p) = outcome.problems.iter().find(|p| p.is_usage()) {
         return usage(&p.message);
@@ -316,6 +317,17 @@ fn run_batch(opts: &Options) -> ExitCode {
     }
     show(&all);
     let failed: Vec<&str> = outcome.orgs.iter().filter(|(_, p)| p.has_errors()).map(|(id, _)| id.as_str()).collect();
+    if outcome.not_begun > 0 {
+        eprintln!(
+            "stopped: {} of {} organisation(s) done, {} document(s) {}, each file whole; {} not begun",
+            outcome.built + outcome.failed,
+            outcome.built + outcome.failed + outcome.not_begun,
+            outcome.documents,
+            if opts.write { "written" } else { "checked" },
+            outcome.not_begun
+        );
+        return ExitCode::from(130);
+    }
     eprintln!(
         "{} document(s) for {} organisation(s) in {:.1} s; {} failed{}{}",
         outcome.documents,

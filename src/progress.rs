@@ -15,8 +15,11 @@ impl Console {
     pub fn new(terminal: bool, write: bool) -> Console {
         let bar = terminal.then(|| {
             let bar = ProgressBar::new(0);
-            let style = ProgressStyle::with_template("{bar:40} {pos}/{len} documents, {elapsed} {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar());
+            // How fast, and how long still: honest at any size, as
+            // indicatif measures the rate over the last documents.
+            let style =
+                ProgressStyle::with_template("{bar:40} {pos}/{len} documents, {per_sec}, {eta} left ({elapsed}) {msg}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar());
             bar.set_style(style);
             bar
         });

@@ -101,7 +101,7 @@ fn org_pdfs_carry_the_logo_as_an_image_or_as_vectors_and_still_scan() {
     opts.plan.selection = handout_core::Selection::one(Some("meta-ai"), Some("nl"), Some("facebook"), None);
     // PDF/A too: a logo must not break archiving (no interpolated images).
     opts.plan.pdfa = true;
-    let outcome = batch::run(&opts, &batch::Quiet);
+    let outcome = batch::run(&opts, &batch::Quiet, &handout::stop::Stop::default());
     assert!(
         outcome.ok(),
         "{:?}",
@@ -145,7 +145,7 @@ fn a_spreadsheet_of_200_branches_builds_and_a_broken_one_is_listed_not_fatal() {
     let out = dir.path().join("out");
     let mut opts = batch_opts(&out, OrgChoice::Sheet(dir.path().join("branches.csv")));
     opts.plan.selection = handout_core::Selection::one(Some("meta-ai"), Some("nl"), Some("facebook"), Some("flyer-a4"));
-    let outcome = batch::run(&opts, &batch::Quiet);
+    let outcome = batch::run(&opts, &batch::Quiet, &handout::stop::Stop::default());
     assert!(!outcome.problems.has_errors());
     assert_eq!((outcome.built, outcome.failed, outcome.documents), (200, 1, 200));
     assert!(
@@ -202,4 +202,61 @@ fn without_an_organisation_nothing_changes_and_an_unknown_one_is_a_usage_error()
     assert_eq!(r.status.code(), Some(2), "{}", String::from_utf8_lossy(&r.stderr));
     assert!(String::from_utf8_lossy(&r.stderr).contains("no organisation `nergens`"));
     assert!(files_under(out.path()).is_empty());
+}
+
+/// Ctrl-C in a batch: the organisations begun are finished (every file
+/// written is whole, no temporary file is left), no other is begun, and
+/// it says how far it got, with exit code 130.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_batch_leaves_whole_files_and_says_how_far_it_got() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("id;name;help_nl\n");
+    for i in 1..=3000 {
+        csv.push_str(&format!("tak-{i:04};Bibliotheek Tak {i};Hulp? Balie {i}, dinsdag 10-12 uur.\n"));
+    }
+    std::fs::write(dir.path().join("branches.csv"), csv).unwrap();
+    let out = dir.path().join("out");
+    let project = root();
+    let args = ["build", "--root", project.to_str().unwrap(), "--out", out.to_str().unwrap()];
+    let sheet = dir.path().join("branches.csv");
+    let more = ["--orgs-sheet", sheet.to_str().unwrap(), "--lang", "nl", "--layout", "flyer-a4,pocket-cards"];
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_handout"))
+        .args(args.iter().chain(&more))
+        .env("SOURCE_DATE_EPOCH", BEFORE_DEADLINE_EPOCH)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Once the first documents are there, Ctrl-C (SIGINT, as a terminal sends it).
+    let start = std::time::Instant::now();
+    while files_under(&out).iter().filter(|f| f.extension().is_some_and(|e| e == "pdf")).count() < 10 {
+        assert!(start.elapsed() < std::time::Duration::from_secs(60), "nothing written");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let pid = child.id().to_string();
+    assert!(std::process::Command::new("kill").args(["-INT", &pid]).status().unwrap().success());
+    let r = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&r.stderr);
+    assert_eq!(r.status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("stopped: ") && stderr.contains("not begun"), "{stderr}");
+    let files = files_under(&out);
+    assert!(files.len() < 3000 * 6, "it stopped before the end");
+    for f in &files {
+        let name = f.file_name().unwrap().to_string_lossy();
+        assert!(!name.starts_with('.') && !name.ends_with(".tmp"), "a temporary file is left: {}", f.display());
+        let bytes = std::fs::read(f).unwrap();
+        assert!(
+            bytes.starts_with(b"%PDF-") && bytes.trim_ascii_end().ends_with(b"%%EOF"),
+            "{} is not whole",
+            f.display()
+        );
+    }
+    // Each organisation begun is there whole: all six of its documents.
+    let mut per_org = std::collections::BTreeMap::new();
+    for f in &files {
+        let org = f.strip_prefix(&out).unwrap().components().next().unwrap().as_os_str().to_owned();
+        *per_org.entry(org).or_insert(0) += 1;
+    }
+    assert!(per_org.values().all(|n| *n == 6), "{per_org:?}");
 }

@@ -7,6 +7,7 @@
 use super::{Options, Placed};
 use crate::cores::OnEveryCore;
 use crate::orgs::{LoadedOrg, load_orgs};
+use crate::stop::Stop;
 use handout_core::{Caches, Org, Plan, Problem, Problems};
 use rayon::prelude::*;
 use std::path::Path;
@@ -46,12 +47,14 @@ pub struct BatchOutcome {
     pub failed: usize,
     /// Documents written (or checked, with `check`).
     pub documents: usize,
+    /// Organisations not begun because the run was asked to stop.
+    pub not_begun: usize,
     pub seconds: f64,
 }
 
 impl BatchOutcome {
     pub fn ok(&self) -> bool {
-        !self.problems.has_errors() && self.failed == 0
+        !self.problems.has_errors() && self.failed == 0 && self.not_begun == 0
     }
 }
 
@@ -63,8 +66,19 @@ struct Shared<'a> {
     progress: &'a dyn Progress,
 }
 
-/// Build the set of every organisation `opts.orgs` names.
-pub fn run(opts: &Options, progress: &dyn Progress) -> BatchOutcome {
+/// What became of one organisation.
+enum Done {
+    /// Its documents built, and this many were written; its problems.
+    Built(usize, Problems),
+    /// They did not build (nothing written): why.
+    Failed(Problems),
+    /// Not begun: the run was asked to stop.
+    NotBegun,
+}
+
+/// Build the set of every organisation `opts.orgs` names; when `stop` is
+/// asked, the organisations begun are finished and no other is begun.
+pub fn run(opts: &Options, progress: &dyn Progress, stop: &Stop) -> BatchOutcome {
     let start = Instant::now();
     let mut out = BatchOutcome::default();
     let project = handout_core::load_project(Arc::clone(&opts.files), &opts.plan.selection, &mut out.problems);
@@ -77,14 +91,24 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> BatchOutcome {
     let per_org = plan.jobs(None).len();
     progress.start(orgs.len() * per_org);
     let shared = Shared { plan, opts, caches: Caches::new(), progress };
-    let results: Vec<(bool, usize, Problems)> = orgs.par_iter().map(|o| build_org(&shared, o)).collect();
-    for (o, (ok, written, problems)) in orgs.iter().zip(results) {
-        if ok {
-            out.built += 1;
-        } else {
-            out.failed += 1;
-        }
-        out.documents += written;
+    let results: Vec<Done> =
+        orgs.par_iter().map(|o| if stop.asked() { Done::NotBegun } else { build_org(&shared, o) }).collect();
+    for (o, done) in orgs.iter().zip(results) {
+        let problems = match done {
+            Done::Built(written, problems) => {
+                out.built += 1;
+                out.documents += written;
+                problems
+            }
+            Done::Failed(problems) => {
+                out.failed += 1;
+                problems
+            }
+            Done::NotBegun => {
+                out.not_begun += 1;
+                continue;
+            }
+        };
         if !problems.is_empty() {
             out.orgs.push((o.id.clone(), problems));
         }
@@ -93,14 +117,13 @@ pub fn run(opts: &Options, progress: &dyn Progress) -> BatchOutcome {
     out
 }
 
-/// One organisation's documents, all or none: whether they built, how
-/// many were written, and its problems.
-fn build_org(shared: &Shared, loaded: &LoadedOrg) -> (bool, usize, Problems) {
+/// One organisation's documents, all or none.
+fn build_org(shared: &Shared, loaded: &LoadedOrg) -> Done {
     let (plan, opts) = (&shared.plan, shared.opts);
     let mut problems = loaded.problems.clone();
     let Some(org) = &loaded.org else {
         shared.progress.failed(&loaded.id, plan.jobs(None).len());
-        return (false, 0, problems);
+        return Done::Failed(problems);
     };
     warn_missing_help(plan, org, &mut problems);
     let jobs = plan.jobs(Some(org));
@@ -108,7 +131,7 @@ fn build_org(shared: &Shared, loaded: &LoadedOrg) -> (bool, usize, Problems) {
     opts.plan.judge(&mut problems);
     if problems.has_errors() {
         shared.progress.failed(&org.id, jobs.len());
-        return (false, 0, problems);
+        return Done::Failed(problems);
     }
     let mut written = 0;
     for o in built.into_iter().map(|b| Placed::new(b, &opts.out)) {
@@ -121,7 +144,7 @@ fn build_org(shared: &Shared, loaded: &LoadedOrg) -> (bool, usize, Problems) {
         shared.progress.written(&o.main, o.built.size(), o.built.doc.pages.len());
         written += 1;
     }
-    (!problems.has_errors(), written, problems)
+    if problems.has_errors() { Done::Failed(problems) } else { Done::Built(written, problems) }
 }
 
 /// A language the run builds, for which the organisation gave no help
