@@ -9,9 +9,14 @@ use foldhash::HashMap;
 use rustybuzz::{Direction, Face, ShapePlan, UnicodeBuffer};
 use std::sync::{Arc, Mutex};
 
-/// Strings kept before the cache starts afresh: a long-running server
-/// shapes whatever people type, and must not grow without end.
-const MAX_STRINGS: usize = 200_000;
+/// About how many bytes of shaped strings a generation of the cache holds.
+/// A batch shapes every organisation's own name and help text, in every
+/// line the fitting tries, and a server whatever people type: neither may
+/// make memory grow with the number of them. When the newer generation is
+/// full, the older is dropped and the newer becomes the older, so what
+/// every document shapes (the campaign's texts) stays, found again in the
+/// older generation and brought back into the newer.
+const GENERATION_BYTES: usize = 4 * 1024 * 1024;
 
 /// A string shaped in one face.
 #[derive(Debug)]
@@ -43,11 +48,17 @@ pub struct ShapeCache {
     inner: Mutex<Inner>,
 }
 
+/// Shaped strings by face and direction, then by text.
+type Strings = HashMap<(usize, Dir), HashMap<String, Arc<Shaped>>>;
+
 #[derive(Default)]
 struct Inner {
     plans: HashMap<(usize, Direction, rustybuzz::Script, Option<rustybuzz::Language>), Arc<ShapePlan>>,
-    strings: HashMap<(usize, Dir), HashMap<String, Arc<Shaped>>>,
-    count: usize,
+    /// The newer generation of shaped strings, and about how many bytes it holds.
+    strings: Strings,
+    bytes: usize,
+    /// The older generation.
+    older: Strings,
     /// How far each glyph's ink reaches (y_min, y_max in font units):
     /// reading it means parsing the glyph's outline.
     ink: HashMap<(usize, u16), Option<(i16, i16)>>,
@@ -62,8 +73,8 @@ impl std::fmt::Debug for ShapeCache {
 impl ShapeCache {
     /// `text` shaped in `face` (whose bytes start at `id`).
     pub fn shape(&self, id: usize, face: &Face, text: &str, dir: Dir) -> Arc<Shaped> {
-        if let Some(s) = self.lock().strings.get(&(id, dir)).and_then(|m| m.get(text)) {
-            return Arc::clone(s);
+        if let Some(s) = self.lock().find(id, text, dir) {
+            return s;
         }
         let mut buf = UnicodeBuffer::new();
         buf.push_str(text);
@@ -78,13 +89,7 @@ impl ShapeCache {
         let out = rustybuzz::shape_with_plan(face, &plan, buf);
         let ink = self.ink(id, face, &out);
         let shaped = Arc::new(measure(face, text, rtl, ink, out));
-        let mut inner = self.lock();
-        if inner.count >= MAX_STRINGS {
-            inner.strings.clear();
-            inner.count = 0;
-        }
-        inner.count += 1;
-        inner.strings.entry((id, dir)).or_default().insert(text.to_string(), Arc::clone(&shaped));
+        self.lock().keep(id, text, dir, &shaped);
         shaped
     }
 
@@ -116,6 +121,29 @@ impl ShapeCache {
         // A panic elsewhere while holding the lock leaves a cache that is
         // still consistent: every entry is inserted whole.
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Inner {
+    /// A string shaped before: in the newer generation, or in the older
+    /// (then kept in the newer again).
+    fn find(&mut self, id: usize, text: &str, dir: Dir) -> Option<Arc<Shaped>> {
+        if let Some(s) = self.strings.get(&(id, dir)).and_then(|m| m.get(text)) {
+            return Some(Arc::clone(s));
+        }
+        let s = Arc::clone(self.older.get(&(id, dir))?.get(text)?);
+        self.keep(id, text, dir, &s);
+        Some(s)
+    }
+
+    fn keep(&mut self, id: usize, text: &str, dir: Dir, shaped: &Arc<Shaped>) {
+        let size = text.len() * 2 + shaped.glyphs.len() * std::mem::size_of::<Glyph>() + 128;
+        if self.bytes + size > GENERATION_BYTES {
+            self.older = std::mem::take(&mut self.strings);
+            self.bytes = 0;
+        }
+        self.bytes += size;
+        self.strings.entry((id, dir)).or_default().insert(text.to_string(), Arc::clone(shaped));
     }
 }
 
