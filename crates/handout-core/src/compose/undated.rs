@@ -83,3 +83,48 @@ fn renumber(face: &Face, regions: Vec<Region>, gone: &[bool]) -> Face {
     let regions = regions.into_iter().zip(gone).filter(|(_, g)| !**g).map(|(r, _)| r).collect();
     Face { name: face.name.clone(), regions, stacks }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::{Problems, Source};
+    use crate::load::layout::{Layout, load_layout};
+
+    fn shipped(name: &str, text: &str) -> Layout {
+        let mut problems = Problems::new();
+        let source = Source::new(format!("layouts/{name}.toml"), text);
+        load_layout(name.into(), source, &mut |_, _| None, &mut problems).expect("a shipped layout loads")
+    }
+
+    fn names(face: &Face, stack: &Stack) -> Vec<Vec<String>> {
+        stack.places.iter().map(|p| p.iter().map(|&r| face.regions[r].name.clone()).collect()).collect()
+    }
+
+    #[test]
+    fn the_callout_s_room_goes_to_the_place_below_it() {
+        let flyer = shipped("flyer-a4", include_str!("../../../../layouts/flyer-a4.toml"));
+        let face = without_deadline(&flyer.faces[0]);
+        assert!(face.regions.iter().all(|r| r.name != "deadline"));
+        let expected = [vec!["header"], vec!["route-browser", "route-app"], vec!["scan"], vec!["footer"]];
+        assert_eq!(
+            names(&face, &face.stacks[0]),
+            expected.map(|p| p.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+        );
+        // The callout began at 80 mm; the routes began at 118 mm, 98 mm high.
+        for r in face.regions.iter().filter(|r| r.name.starts_with("route-")) {
+            assert_eq!((r.rect.y, r.rect.bottom()), (Mm(80.0), Mm(216.0)), "{}", r.name);
+        }
+    }
+
+    #[test]
+    fn the_last_place_of_a_stack_gives_its_room_to_the_one_above() {
+        let screen = shipped("screen-16x9", include_str!("../../../../layouts/screen-16x9.toml"));
+        let before = &screen.faces[0];
+        let face = without_deadline(before);
+        let old = |n: &str| before.regions.iter().find(|r| r.name == n).unwrap().rect;
+        let message = face.regions.iter().find(|r| r.name == "message").unwrap();
+        assert_eq!(message.rect.y, old("message").y);
+        assert_eq!(message.rect.bottom(), old("deadline").bottom(), "the message reaches down where the callout ended");
+        assert_eq!(names(&face, &face.stacks[0]), [vec!["message".to_string()]]);
+    }
+}
