@@ -256,3 +256,48 @@ fn paths_typed_are_relative_to_the_current_folder() {
     assert!(r.status.success(), "{}", text(&r.stderr));
     assert!(here.path().join("proj/out/meta-ai/nl/facebook-flyer-a4.pdf").is_file());
 }
+
+#[test]
+fn list_names_every_campaign_with_its_deadline_and_every_layout() {
+    let root = root();
+    let r = handout(&["list", "--root", root.to_str().unwrap()], BEFORE_DEADLINE_EPOCH);
+    let out = text(&r.stdout);
+    assert!(r.status.success(), "{}", text(&r.stderr));
+    for needle in [
+        "linkedin-ai: LinkedIn: keep your data out of AI",
+        "deadline 2025-11-03 (ahead); languages: en, nl; platforms: linkedin",
+        "deadline 2025-05-27 (ahead); languages: en, nl; platforms: facebook, instagram",
+        "flyer-a4: A4 flyer",
+        "social-4x5: ",
+    ] {
+        assert!(out.contains(needle), "`{needle}` not in:\n{out}");
+    }
+    let after = text(&handout(&["list", "--root", root.to_str().unwrap()], AFTER_DEADLINE_EPOCH).stdout);
+    assert!(
+        after.contains("deadline 2025-11-03 (passed)") && after.contains("deadline 2025-05-27 (passed)"),
+        "{after}"
+    );
+}
+
+#[test]
+fn filters_take_several_ids_and_name_the_campaigns_there_are() {
+    let out = tempfile::tempdir().unwrap();
+    let root = root();
+    let base = ["build", "--root", root.to_str().unwrap(), "--out", out.path().to_str().unwrap()];
+    let pick =
+        ["--campaign", "linkedin-ai", "--lang", "nl", "--layout", "flyer-a4,pocket-cards", "--layout", "poster-a3"];
+    let r = handout(&[&base[..], &pick].concat(), BEFORE_DEADLINE_EPOCH);
+    assert!(r.status.success(), "{}", text(&r.stderr));
+    let mut files: Vec<String> =
+        files_under(out.path()).iter().map(|f| f.strip_prefix(out.path()).unwrap().display().to_string()).collect();
+    files.sort();
+    let expected = ["flyer-a4", "pocket-cards", "poster-a3"].map(|l| format!("linkedin-ai/nl/linkedin-{l}.pdf"));
+    assert_eq!(files, expected);
+    let r = handout(&[&base[..], &["--campaign", "tiktok-ai"]].concat(), BEFORE_DEADLINE_EPOCH);
+    assert_eq!(r.status.code(), Some(2));
+    assert!(
+        text(&r.stderr).contains("no campaign `tiktok-ai`; the campaigns are: linkedin-ai, meta-ai"),
+        "{}",
+        text(&r.stderr)
+    );
+}
