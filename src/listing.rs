@@ -1,26 +1,27 @@
 //! `handout list`: the campaigns (their deadline and whether it has
 //! passed, languages, platforms, title) and the layouts, by the ids that
-//! `--campaign`, `--lang`, `--platform` and `--layout` take.
+//! `--campaign`, `--lang`, `--platform` and `--layout` take. What it lists
+//! is what the web page offers (handout-web's catalogue).
 
-use handout_core::{Content, Date, Project, has_passed};
+use handout_core::{Date, Project, has_passed};
+use handout_web::catalogue::Catalogue;
+use handout_web::words::Ui;
 use std::fmt::Write;
 
 /// The listing, as printed.
 pub fn listing(project: &Project, today: Date) -> String {
+    let cat = Catalogue::new(project);
     let mut out = String::from("campaigns:\n");
-    for campaign in &project.campaigns {
-        let contents: Vec<&Content> = project.contents.iter().filter(|c| c.campaign.id == campaign.id).collect();
-        let state = match &campaign.deadline {
-            Some(d) if has_passed(d.date, today) => format!("deadline {} (passed)", d.date),
-            Some(d) => format!("deadline {} (ahead)", d.date),
+    for c in &cat.campaigns {
+        let state = match c.deadline {
+            Some(d) if has_passed(d, today) => format!("deadline {d} (passed)"),
+            Some(d) => format!("deadline {d} (ahead)"),
             None => "no deadline".to_string(),
         };
-        let langs: Vec<&str> = contents.iter().map(|c| c.id.as_str()).collect();
-        let mut platforms: Vec<&str> = contents.iter().flat_map(|c| &c.platforms).map(|p| p.id.as_str()).collect();
-        platforms.sort_unstable();
-        platforms.dedup();
-        let title = contents.iter().find(|c| c.id == "en").or(contents.first()).map(|c| c.texts.page.title.as_str());
-        let _ = writeln!(out, "  {}: {}", campaign.id, title.unwrap_or(""));
+        let langs: Vec<&str> = c.langs.iter().map(|l| l.id.as_str()).collect();
+        let platforms: Vec<&str> = c.platforms.iter().map(|(id, _)| id.as_str()).collect();
+        let title = c.in_ui(Ui::En).map_or("", |l| l.title.as_str());
+        let _ = writeln!(out, "  {}: {title}", c.id);
         let _ = writeln!(out, "    {state}; languages: {}; platforms: {}", langs.join(", "), platforms.join(", "));
     }
     out.push_str("layouts:\n");
