@@ -183,8 +183,37 @@ impl Wine {
             Command::new("wine").arg("--version").output().is_ok(),
             "wine is missing: apt-get install wine64".into(),
         )?;
-        std::fs::create_dir_all(prefix).map_err(|e| e.to_string())?;
-        Ok(Wine { prefix: prefix.to_path_buf() })
+        let wine = Wine { prefix: prefix.to_path_buf() };
+        // Made here rather than by the first run: a prefix half made (a CI
+        // run once got "could not load kernel32.dll" from its first
+        // program) is made again, and a failure says what wineboot said.
+        let mut said = String::new();
+        for _ in 0..3 {
+            let _ = std::fs::remove_dir_all(prefix);
+            match wine.boot() {
+                Ok(()) => return Ok(wine),
+                Err(e) => said = e,
+            }
+        }
+        Err(format!("Wine could not make its prefix {} three times:\n{said}\n{}", prefix.display(), free_space(prefix)))
+    }
+
+    /// `wineboot --init`, then wait for the server: the prefix is whole
+    /// when its kernel32.dll is there.
+    fn boot(&self) -> Result<(), String> {
+        let out = Command::new("wine")
+            .args(["wineboot", "--init"])
+            .env("WINEPREFIX", &self.prefix)
+            .env("WINEDLLOVERRIDES", "mscoree,mshtml=")
+            .env_remove("DISPLAY")
+            .output()
+            .map_err(|e| format!("wineboot: {e}"))?;
+        let _ = Command::new("wineserver").arg("-w").env("WINEPREFIX", &self.prefix).status();
+        let kernel32 = self.prefix.join("drive_c/windows/system32/kernel32.dll");
+        if out.status.success() && kernel32.is_file() {
+            return Ok(());
+        }
+        Err(format!("wineboot --init ({}):\n{}", out.status, String::from_utf8_lossy(&out.stderr)))
     }
 
     /// Start `exe` as Explorer does (`start`: a console of its own, no
@@ -231,6 +260,17 @@ impl Wine {
     fn run(&self, exe: &Path, args: &[&str], dir: &Path) -> Result<Output, String> {
         run_in(self.command().arg(exe).args(args), dir)
     }
+}
+
+/// What `df -h` says of the folder holding `path`, for an error message.
+fn free_space(path: &Path) -> String {
+    let dir = path.parent().unwrap_or(path);
+    Command::new("df")
+        .arg("-h")
+        .arg(dir)
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_else(|e| format!("df: {e}"))
 }
 
 /// Wait (at most 60 s) for the address the program asked the browser to
