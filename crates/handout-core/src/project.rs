@@ -1,5 +1,5 @@
-//! The project: `layouts/`, `campaigns/<id>/<lang>/` and `fonts/`, from a
-//! [`Files`].
+//! The project: `layouts/`, `campaigns/<id>/<lang>/` (or a campaign in one
+//! file, `campaigns/<id>.toml`) and `fonts/`, from a [`Files`].
 //! This is where the files are found and read; the loaders in
 //! [`crate::load`] only check what was read. Only what a run selects is
 //! read, so a broken file the run does not need cannot stop it.
@@ -7,7 +7,7 @@
 use crate::diag::{Kind, Loc, Problem, Problems, Source};
 use crate::files::{Entry, Files};
 use crate::fonts::FontStore;
-use crate::load::content::{Campaign, Content, ContentFiles, load_campaign, load_content};
+use crate::load::content::{Campaign, Content, ContentFiles, load_campaign, load_campaign_file, load_content};
 use crate::load::layout::{Layout, load_layout};
 use crate::load::{source_from_bytes, valid_id};
 use std::collections::{BTreeMap, BTreeSet};
@@ -209,8 +209,18 @@ fn load_campaigns(
 ) -> (Vec<Arc<Campaign>>, Vec<Content>) {
     let (mut campaigns, mut contents) = (Vec::new(), Vec::new());
     for Entry { path: dir, is_dir } in sorted_entries(files, Path::new("campaigns"), problems, "campaigns") {
+        if !is_dir {
+            if let Some((campaign, content)) = campaign_file(files, &dir, sel, found, problems) {
+                campaigns.push(campaign);
+                contents.extend(content);
+            }
+            continue;
+        }
         let Some(id) = folder_id(&dir, is_dir, "campaign", problems) else { continue };
-        found.campaigns.insert(id.clone());
+        if !found.campaigns.insert(id.clone()) {
+            problems.push(twice(&id));
+            continue;
+        }
         if !sel.campaigns.keeps(&id) {
             continue;
         }
@@ -231,6 +241,37 @@ fn load_campaigns(
         campaigns.push(campaign);
     }
     (campaigns, contents)
+}
+
+/// A campaign in one file (`campaigns/<id>.toml`), if selected, with its
+/// language if that is selected, and only its selected platforms.
+fn campaign_file(
+    files: &dyn Files,
+    path: &Path,
+    sel: &Selection,
+    found: &mut Found,
+    problems: &mut Problems,
+) -> Option<(Arc<Campaign>, Option<Content>)> {
+    let id = file_id(path, "campaign", problems)?;
+    if !found.campaigns.insert(id.clone()) {
+        problems.push(twice(&id));
+        return None;
+    }
+    if !sel.campaigns.keeps(&id) {
+        return None;
+    }
+    let source = file_source(files, path).map_err(|p| problems.push(p)).ok()?;
+    let (campaign, mut content) = load_campaign_file(id, source, problems)?;
+    found.languages.insert(content.id.clone());
+    found.platforms.extend(content.platforms.iter().map(|p| p.id.clone()));
+    content.platforms.retain(|p| sel.platforms.keeps(&p.id));
+    Some((campaign, sel.langs.keeps(&content.id).then_some(content)))
+}
+
+/// A campaign folder and a campaign file of one name.
+fn twice(id: &str) -> Problem {
+    Problem::error(format!("campaigns/ holds both a folder `{id}` and a file `{id}.toml`"))
+        .help("a campaign is a folder or one file: rename or remove one of them")
 }
 
 /// A folder's id, if it is a folder and its name a valid id (else reported).

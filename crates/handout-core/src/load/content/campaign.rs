@@ -10,11 +10,11 @@ use std::sync::Arc;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawCampaign {
-    deadline: Option<At<toml::value::Datetime>>,
-    allowed_hosts: At<Vec<At<String>>>,
+pub(super) struct RawCampaign {
+    pub(super) deadline: Option<At<toml::value::Datetime>>,
+    pub(super) allowed_hosts: At<Vec<At<String>>>,
     #[serde(default)]
-    redirect_hosts: Vec<At<String>>,
+    pub(super) redirect_hosts: Vec<At<String>>,
 }
 
 /// One campaign: a folder under campaigns/, its languages in folders of
@@ -44,6 +44,16 @@ pub struct Deadline {
 /// Parse and check a campaign's own file.
 pub fn load_campaign(id: String, source: Arc<Source>, problems: &mut Problems) -> Option<Campaign> {
     let raw: RawCampaign = parse_toml(&source, problems)?;
+    check_campaign(id, source, raw, problems)
+}
+
+/// Check what a campaign's file holds (its own, or a campaign in one file).
+pub(super) fn check_campaign(
+    id: String,
+    source: Arc<Source>,
+    raw: RawCampaign,
+    problems: &mut Problems,
+) -> Option<Campaign> {
     let mut cx = Checker::new(problems);
     let deadline = raw.deadline.as_ref().and_then(|d| deadline(&mut cx, d));
     let allowed = hosts(&mut cx, raw.allowed_hosts.get());

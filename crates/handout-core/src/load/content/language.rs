@@ -30,6 +30,13 @@ pub(super) struct RawLanguage {
     quotes: Option<At<Vec<String>>>,
 }
 
+impl RawLanguage {
+    /// The language's code, where it is written.
+    pub(super) fn code(&self) -> &At<String> {
+        &self.code
+    }
+}
+
 /// How the content's language writes things.
 #[derive(Clone, Debug)]
 pub struct Language {

@@ -1,10 +1,12 @@
 //! Content: one folder per campaign (`campaigns/<id>/`: `campaign.toml`)
 //! holding one folder per language (`texts.toml` plus one file per
-//! platform). Each file has a raw serde type (private to its module) and a
-//! checked public type.
+//! platform), or one file (`campaigns/<id>.toml`: a campaign of one
+//! language, as the web page's editor saves it). Each file has a raw serde
+//! type (private to its module) and a checked public type.
 
 mod campaign;
 mod language;
+mod one_file;
 mod platform;
 mod template;
 mod texts;
@@ -12,6 +14,7 @@ mod url;
 
 pub use campaign::{Campaign, Deadline, load_campaign};
 pub use language::Language;
+pub use one_file::load_campaign_file;
 pub use platform::{Platform, Route, load_platform};
 pub use template::{Template, Vars, template};
 pub use texts::{PageTexts, Texts, load_texts};
@@ -77,17 +80,27 @@ pub fn load_content(campaign: &Arc<Campaign>, files: ContentFiles, problems: &mu
     for (id, source) in files.platforms {
         platforms.extend(load_platform(id, source, Some(campaign), problems));
     }
-    let texts = texts?;
-    if campaign.deadline.is_none() {
-        no_deadline_in(&texts, &platforms, problems);
-    }
     if !files.has_platforms {
         problems.push(
             Problem::error(format!("{} has no platform files", shown(&files.shown)))
                 .help("add one file per platform (its id is the file name, e.g. example.toml) next to texts.toml"),
         );
     }
-    Some(Content { campaign: Arc::clone(campaign), id: files.id, texts, platforms })
+    content(campaign, files.id, texts?, platforms, problems)
+}
+
+/// One language of a campaign, from its checked texts and platforms.
+fn content(
+    campaign: &Arc<Campaign>,
+    id: String,
+    texts: Texts,
+    platforms: Vec<Platform>,
+    problems: &mut Problems,
+) -> Option<Content> {
+    if campaign.deadline.is_none() {
+        no_deadline_in(&texts, &platforms, problems);
+    }
+    Some(Content { campaign: Arc::clone(campaign), id, texts, platforms })
 }
 
 fn shown(p: &Path) -> String {

@@ -3,7 +3,7 @@
 
 use super::super::{At, Checker, parse_toml};
 use super::campaign::Campaign;
-use super::template::{Template, template};
+use super::template::{Template, template, turned_around};
 use super::url::check_form_url;
 use crate::diag::{Loc, Problem, Problems, Source};
 use serde::Deserialize;
@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawPlatform {
+pub(super) struct RawPlatform {
     name: At<String>,
     form_url: At<String>,
     route: BTreeMap<String, At<RawRoute>>,
@@ -64,10 +64,27 @@ pub fn load_platform(
     problems: &mut Problems,
 ) -> Option<Platform> {
     let raw: RawPlatform = parse_toml(&source, problems)?;
+    let at = Loc::new(&source, 0..0);
+    check_platform((id, at), Arc::clone(&source), raw, campaign, problems)
+}
+
+/// Check what a platform's file holds (its own, or a table of a campaign
+/// in one file). A platform without routes is reported at `at` (its file,
+/// or its table).
+pub(super) fn check_platform(
+    (id, at): (String, Loc),
+    source: Arc<Source>,
+    raw: RawPlatform,
+    campaign: Option<&Campaign>,
+    problems: &mut Problems,
+) -> Option<Platform> {
     let mut cx = Checker::new(problems);
     let name = raw.name.trim().to_string();
     if name.is_empty() {
         cx.report(Problem::error("the platform name is empty").at(raw.name.loc().clone()));
+    }
+    if let Some(p) = turned_around(&raw.name) {
+        cx.report(p);
     }
     let url_loc = raw.form_url.loc().clone();
     if let Err(p) = check_form_url(&raw.form_url, campaign.map(|c| &c.hosts)) {
@@ -80,7 +97,7 @@ pub fn load_platform(
     if raw.route.is_empty() {
         cx.report(
             Problem::error("the platform has no routes")
-                .at(Loc::new(&source, 0..0))
+                .at(at)
                 .help("add [route.browser] and [route.app], each with a title and steps"),
         );
     }

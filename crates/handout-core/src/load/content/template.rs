@@ -1,8 +1,8 @@
 //! Content strings: markup parsed, placeholders checked on load and filled
 //! in per handout.
 
-use super::super::At;
 use super::super::markup;
+use super::super::{At, direction_control};
 use crate::diag::{Loc, Problem, Problems};
 use crate::rich::Rich;
 
@@ -112,7 +112,24 @@ pub fn template(value: &At<String>, problems: &mut Problems) -> Option<Template>
         );
         return None;
     }
+    if let Some(p) = turned_around(value) {
+        problems.push(p);
+        return None;
+    }
     Some(Template { rich, loc })
+}
+
+/// A text holding a character that turns the reading direction around
+/// (U+202A-U+202E, U+2066-U+2069) can print as something else than it
+/// reads: refused in every text of a campaign, as in an organisation's.
+pub(super) fn turned_around(value: &At<String>) -> Option<Problem> {
+    let c = direction_control(value)?;
+    Some(
+        Problem::error(format!("text contains U+{:04X}, which turns the reading direction around", c as u32))
+            .at(value.loc().clone())
+            .label("an invisible character here")
+            .help("type the text again rather than pasting it: such a character can make text print as something else than it reads; a right-to-left language needs only its `direction`"),
+    )
 }
 
 fn placeholders(text: &str) -> impl Iterator<Item = &str> {

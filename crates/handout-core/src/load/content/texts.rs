@@ -3,7 +3,7 @@
 
 use super::super::{At, Checker, parse_toml};
 use super::language::{Language, RawLanguage, check_language};
-use super::template::{Template, template};
+use super::template::{Template, template, turned_around};
 use crate::diag::{Problem, Problems, Source};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -16,15 +16,15 @@ const MAX_PAGE_ABOUT: usize = 200;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawTexts {
-    language: RawLanguage,
-    page: RawPage,
-    text: BTreeMap<String, At<String>>,
+pub(super) struct RawTexts {
+    pub(super) language: RawLanguage,
+    pub(super) page: RawPage,
+    pub(super) text: BTreeMap<String, At<String>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawPage {
+pub(super) struct RawPage {
     title: At<String>,
     about: At<String>,
 }
@@ -61,6 +61,11 @@ impl Texts {
 /// Parse and check a language's texts file.
 pub fn load_texts(source: Arc<Source>, problems: &mut Problems) -> Option<Texts> {
     let raw: RawTexts = parse_toml(&source, problems)?;
+    check_texts(source, raw, problems)
+}
+
+/// Check what a texts file holds (its own, or a campaign in one file).
+pub(super) fn check_texts(source: Arc<Source>, raw: RawTexts, problems: &mut Problems) -> Option<Texts> {
     let mut cx = Checker::new(problems);
     let language = check_language(&mut cx, raw.language);
     let page = PageTexts {
@@ -81,6 +86,9 @@ pub fn load_texts(source: Arc<Source>, problems: &mut Problems) -> Option<Texts>
 fn page_line(cx: &mut Checker, raw: &At<String>, max: usize) -> String {
     let text = raw.trim();
     let count = text.chars().count();
+    if let Some(p) = turned_around(raw) {
+        cx.report(p);
+    }
     if text.is_empty() || text.contains('\n') || count > max {
         cx.report(
             Problem::error(format!("this page text must be one line of 1 to {max} characters, not {count}"))
