@@ -63,8 +63,8 @@ mod units;
 pub use files::{Embedded, Entry, Files, MemFiles, is_plain};
 pub use fonts::{FontStore, Fonts};
 pub use load::content::{
-    Campaign, Content, Deadline, HostRules, Language, PageTexts, Platform, Route, Template, Texts, Vars, load_campaign,
-    load_platform, load_texts, template,
+    Campaign, Content, Deadline, HostRules, Language, MAX_URL_LEN, PageTexts, Platform, Route, Template, Texts, Vars,
+    load_campaign, load_campaign_file, load_platform, load_texts, template,
 };
 pub use load::layout::{Block, Face, Format, Layout, Region, TextTag, load_layout};
 pub use load::{At, source_from_bytes, valid_id};
@@ -95,4 +95,6 @@ pub use style::{Color, FontWeight};
 pub use units::{EPS, Mm, Pt, Rect};
 
 // Problems.
-pub use diag::{EditionIssue, Kind, Loc, LogoIssue, OrgIssue, Problem, Problems, Severity, Source};
+pub use diag::{
+    EditionIssue, Kind, LinkIssue, Loc, LogoIssue, OrgIssue, Problem, Problems, Severity, Source, TextIssue,
+};

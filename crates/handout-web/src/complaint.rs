@@ -9,7 +9,9 @@ use crate::catalogue::Catalogue;
 use crate::form::Refused;
 use crate::order::field_of;
 use crate::words::Ui;
-use handout_core::{Kind, LogoIssue, MAX_HELP, MAX_NAME, MAX_WEBSITE, OrgIssue, Problem, Problems};
+use handout_core::{
+    Kind, LinkIssue, LogoIssue, MAX_HELP, MAX_NAME, MAX_URL_LEN, MAX_WEBSITE, OrgIssue, Problem, Problems, TextIssue,
+};
 
 /// One thing to change, and where.
 #[derive(Clone, Debug, PartialEq)]
@@ -105,6 +107,8 @@ fn said(kind: Kind, ui: Ui, docs: &[String]) -> String {
     let (nl, en) = match kind {
         Kind::Org(issue) => org_words(issue),
         Kind::Logo(issue) => logo_words(issue),
+        Kind::Text(issue) => text_words(issue),
+        Kind::Link(issue) => link_words(issue),
         Kind::MissingGlyph { ch } => return w.missing_glyph.replace("{char}", &ch.to_string()),
         Kind::WordTooWide => return w.word_too_wide.replace("{document}", &document),
         Kind::Plain | Kind::Usage | Kind::Overflow { .. } | Kind::Edition(_) | Kind::FolderUnreadable
@@ -117,7 +121,7 @@ fn said(kind: Kind, ui: Ui, docs: &[String]) -> String {
         }
     };
     let text = if ui == Ui::Nl { nl } else { en };
-    let limits = [("{name}", MAX_NAME), ("{help}", MAX_HELP), ("{website}", MAX_WEBSITE)];
+    let limits = [("{name}", MAX_NAME), ("{help}", MAX_HELP), ("{website}", MAX_WEBSITE), ("{link}", MAX_URL_LEN)];
     limits.iter().fold(text.to_string(), |t, (k, v)| t.replace(k, &v.to_string()))
 }
 
@@ -179,6 +183,62 @@ fn org_words(issue: OrgIssue) -> (&'static str, &'static str) {
         OrgIssue::LogoUnreadable => (
             "Het logo kan niet gelezen worden: kies het bestand opnieuw.",
             "The logo cannot be read: choose the file again.",
+        ),
+    }
+}
+
+fn text_words(issue: TextIssue) -> (&'static str, &'static str) {
+    match issue {
+        TextIssue::Empty => {
+            ("Dit is leeg: schrijf hier iets, of haal het weg.", "This is empty: write something here, or remove it.")
+        }
+        TextIssue::BoldNotClosed => (
+            "Een vet woord begint met ** en eindigt met **. Hier ontbreekt er een.",
+            "A word in bold starts with ** and ends with **. One is missing here.",
+        ),
+        TextIssue::UnknownPlaceholder => (
+            "Tussen { } kan alleen {platform}, {deadline} of {url} staan.",
+            "Only {platform}, {deadline} or {url} can stand between { }.",
+        ),
+        TextIssue::ControlCharacter => (
+            "Hier staat een onzichtbaar stuurteken, zoals een tab. Typ de tekst opnieuw.",
+            "This holds an invisible control character, such as a tab. Type the text again.",
+        ),
+        TextIssue::DirectionControl => org_words(OrgIssue::DirectionControl),
+        TextIssue::PageLine => ("Schrijf dit op één regel, niet te lang.", "Write this on one line, not too long."),
+    }
+}
+
+fn link_words(issue: LinkIssue) -> (&'static str, &'static str) {
+    match issue {
+        LinkIssue::TooLong => (
+            "Dit adres is te lang voor een QR-code die goed scant: hoogstens {link} tekens.",
+            "This address is too long for a QR code that scans well: at most {link} characters.",
+        ),
+        LinkIssue::Spaces => ("Een adres heeft geen spaties.", "An address has no spaces."),
+        LinkIssue::Invalid => (
+            "Dit is geen webadres. Schrijf het hele adres, zoals https://www.voorbeeld.nl/pagina.",
+            "This is not a web address. Write the whole address, like https://www.example.org/page.",
+        ),
+        LinkIssue::NotHttps => (
+            "Het adres moet met https:// beginnen. Open de pagina in je browser en kopieer het adres als het daar met https:// begint.",
+            "The address must start with https://. Open the page in your browser and copy the address if it starts with https:// there.",
+        ),
+        LinkIssue::Credentials => (
+            "Een adres met een naam of wachtwoord voor de @ kan verbergen waar het heen gaat. Haal dat deel weg.",
+            "An address with a name or password before the @ can hide where it goes. Remove that part.",
+        ),
+        LinkIssue::Redirects => (
+            "Dit is een verkort of doorstuur-adres: het verbergt waar de code heen gaat. Gebruik het adres van de pagina zelf.",
+            "This is a shortened or forwarding address: it hides where the code goes. Use the page's own address.",
+        ),
+        LinkIssue::AddressInQuery => (
+            "In dit adres staat nog een adres, waar de pagina naar kan doorsturen. Gebruik het adres van de pagina zelf.",
+            "This address holds another address that the page may send people on to. Use the page's own address.",
+        ),
+        LinkIssue::HostNotAllowed => (
+            "Naar deze website mag de QR-code van deze campagne niet gaan.",
+            "This campaign's QR code may not open this website.",
         ),
     }
 }

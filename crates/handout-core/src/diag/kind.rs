@@ -42,6 +42,49 @@ pub enum Kind {
     Edition(EditionIssue),
     /// A folder of the project cannot be read.
     FolderUnreadable,
+    /// A campaign's text cannot be used as written.
+    Text(TextIssue),
+    /// A QR code's address cannot be used.
+    Link(LinkIssue),
+}
+
+/// What is wrong with a campaign's text as written (load/content/).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum TextIssue {
+    /// A text that must say something is empty (a step, a name).
+    Empty,
+    /// A `**` bold marker is not closed.
+    BoldNotClosed,
+    /// A `{placeholder}` that is not one.
+    UnknownPlaceholder,
+    /// A tab or another invisible control character.
+    ControlCharacter,
+    /// A character that turns the reading direction around (a bidi
+    /// override, embedding or isolate).
+    DirectionControl,
+    /// A line of the web page that is empty, on more lines or too long.
+    PageLine,
+}
+
+/// What is wrong with the address a QR code opens (load/content/url.rs).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum LinkIssue {
+    /// Longer than a QR code that scans from paper can hold.
+    TooLong,
+    /// It has spaces.
+    Spaces,
+    /// It is not an address.
+    Invalid,
+    /// Not https (http, javascript:, data:, file: ...).
+    NotHttps,
+    /// A user name or password before the host.
+    Credentials,
+    /// A link shortener or a host that only redirects.
+    Redirects,
+    /// Another address in its query, which the page may send people on to.
+    AddressInQuery,
+    /// A host the campaign does not allow.
+    HostNotAllowed,
 }
 
 impl Kind {

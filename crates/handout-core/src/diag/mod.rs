@@ -14,7 +14,7 @@
 mod kind;
 mod source;
 
-pub use kind::{EditionIssue, Kind, LogoIssue, OrgIssue};
+pub use kind::{EditionIssue, Kind, LinkIssue, LogoIssue, OrgIssue, TextIssue};
 pub use source::{Cells, Loc, Source, column_name};
 
 use crate::doc_id::DocId;

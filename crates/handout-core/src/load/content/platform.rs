@@ -5,7 +5,7 @@ use super::super::{At, Checker, parse_toml};
 use super::campaign::Campaign;
 use super::template::{Template, template, turned_around};
 use super::url::check_form_url;
-use crate::diag::{Loc, Problem, Problems, Source};
+use crate::diag::{Kind, Loc, Problem, Problems, Source, TextIssue};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -81,7 +81,9 @@ pub(super) fn check_platform(
     let mut cx = Checker::new(problems);
     let name = raw.name.trim().to_string();
     if name.is_empty() {
-        cx.report(Problem::error("the platform name is empty").at(raw.name.loc().clone()));
+        cx.report(
+            Problem::error("the platform name is empty").kind(Kind::Text(TextIssue::Empty)).at(raw.name.loc().clone()),
+        );
     }
     if let Some(p) = turned_around(&raw.name) {
         cx.report(p);
@@ -119,6 +121,7 @@ fn check_route(cx: &mut Checker, id: &str, raw: At<RawRoute>) -> Option<Route> {
     if route.steps.is_empty() {
         cx.report(
             Problem::error(format!("route `{id}` has no steps"))
+                .kind(Kind::Text(TextIssue::Empty))
                 .at(route.steps.loc().clone())
                 .help("list the steps in order: steps = [\"...\", \"...\"]"),
         );
@@ -126,7 +129,7 @@ fn check_route(cx: &mut Checker, id: &str, raw: At<RawRoute>) -> Option<Route> {
     let mut steps = Vec::new();
     for step in route.steps.get() {
         if step.trim().is_empty() {
-            cx.report(Problem::error("a step is empty").at(step.loc().clone()));
+            cx.report(Problem::error("a step is empty").kind(Kind::Text(TextIssue::Empty)).at(step.loc().clone()));
         } else if let Some(t) = template(step, cx.problems) {
             steps.push(t);
         }

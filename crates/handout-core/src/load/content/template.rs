@@ -3,7 +3,7 @@
 
 use super::super::markup;
 use super::super::{At, direction_control};
-use crate::diag::{Loc, Problem, Problems};
+use crate::diag::{Kind, Loc, Problem, Problems, TextIssue};
 use crate::rich::Rich;
 
 /// The placeholders a text may use.
@@ -89,6 +89,7 @@ pub fn template(value: &At<String>, problems: &mut Problems) -> Option<Template>
         None => {
             problems.push(
                 Problem::error("a `**` bold marker is not closed")
+                    .kind(Kind::Text(TextIssue::BoldNotClosed))
                     .at(loc)
                     .label("this text has an odd number of `**`")
                     .help("mark on-screen labels as **Label**, with two stars on both sides"),
@@ -99,6 +100,7 @@ pub fn template(value: &At<String>, problems: &mut Problems) -> Option<Template>
     if let Some(name) = placeholders(text).find(|n| !PLACEHOLDERS.contains(n)) {
         problems.push(
             Problem::error(format!("unknown placeholder `{{{name}}}`"))
+                .kind(Kind::Text(TextIssue::UnknownPlaceholder))
                 .at(loc)
                 .help("the placeholders are {platform}, {deadline} and {url}"),
         );
@@ -107,6 +109,7 @@ pub fn template(value: &At<String>, problems: &mut Problems) -> Option<Template>
     if text.chars().any(|c| c.is_control() && c != '\n') {
         problems.push(
             Problem::error("text contains a control character")
+                .kind(Kind::Text(TextIssue::ControlCharacter))
                 .at(loc)
                 .help("remove tabs and other invisible characters"),
         );
@@ -126,6 +129,7 @@ pub(super) fn turned_around(value: &At<String>) -> Option<Problem> {
     let c = direction_control(value)?;
     Some(
         Problem::error(format!("text contains U+{:04X}, which turns the reading direction around", c as u32))
+                .kind(Kind::Text(TextIssue::DirectionControl))
             .at(value.loc().clone())
             .label("an invisible character here")
             .help("type the text again rather than pasting it: such a character can make text print as something else than it reads; a right-to-left language needs only its `direction`"),

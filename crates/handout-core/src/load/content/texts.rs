@@ -4,7 +4,7 @@
 use super::super::{At, Checker, parse_toml};
 use super::language::{Language, RawLanguage, check_language};
 use super::template::{Template, template, turned_around};
-use crate::diag::{Problem, Problems, Source};
+use crate::diag::{Kind, Problem, Problems, Source, TextIssue};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -92,6 +92,7 @@ fn page_line(cx: &mut Checker, raw: &At<String>, max: usize) -> String {
     if text.is_empty() || text.contains('\n') || count > max {
         cx.report(
             Problem::error(format!("this page text must be one line of 1 to {max} characters, not {count}"))
+                .kind(Kind::Text(TextIssue::PageLine))
                 .at(raw.loc().clone())
                 .help("the web page lists the campaign by its title and one line of what it is about"),
         );
