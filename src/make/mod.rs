@@ -19,7 +19,7 @@ use std::sync::Arc;
 pub struct Options {
     /// What the core builds.
     pub plan: PlanOptions,
-    /// Where data/, layouts/ and fonts/ are read.
+    /// Where campaigns/, layouts/ and fonts/ are read.
     pub files: Arc<dyn Files>,
     /// The folder orgs/ is read from.
     pub root: PathBuf,

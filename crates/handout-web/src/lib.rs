@@ -11,6 +11,7 @@ pub mod catalogue;
 pub mod complaint;
 pub mod form;
 pub mod order;
+pub mod own;
 pub mod page;
 pub mod studio;
 pub mod words;

@@ -7,9 +7,10 @@
 
 use crate::catalogue::Catalogue;
 use crate::order::Order;
+use crate::own::OwnFile;
 use handout_core::{
-    Built, Caches, Date, Files, FontStore, Make, Org, Plan, PlanOptions, Problem, Problems, Project, Runner, Selection,
-    check_org,
+    Built, Caches, Date, Files, FontStore, Found, Make, Org, Plan, PlanOptions, Problem, Problems, Project, Runner,
+    Selection, check_org, load_campaign_file,
 };
 use std::sync::{Arc, Mutex};
 
@@ -64,6 +65,42 @@ impl Studio {
             let mut jobs = plan.jobs(org.as_ref());
             jobs.truncate(limit);
             plan.build_jobs(&jobs, &self.caches, runner, &mut found)
+        });
+        problems.extend(found.into_iter().filter(Problem::is_error));
+        built.filter(|_| !problems.has_errors())
+    }
+
+    /// Make the documents of a handout of one's own (`file`, as the
+    /// editor wrote it) that `opts` selects (its campaign and language are
+    /// the file's), as [`Studio::make`] does with a campaign of the project:
+    /// the project's layouts and fonts, the same plan.
+    pub fn make_own(
+        &self,
+        file: &OwnFile,
+        (opts, org): (&PlanOptions, Option<&Org>),
+        runner: &impl Runner,
+        problems: &mut Problems,
+    ) -> Option<Vec<Built>> {
+        let mut found = Problems::new();
+        let loaded = load_campaign_file(file.id.clone(), file.source(), &mut found);
+        let built = loaded.and_then(|(campaign, content)| {
+            let own = Project {
+                files: Arc::clone(&self.project.files),
+                layouts: self.project.layouts.clone(),
+                found: Found {
+                    campaigns: [campaign.id.clone()].into(),
+                    languages: [content.id.clone()].into(),
+                    platforms: content.platforms.iter().map(|p| p.id.clone()).collect(),
+                    layouts: self.project.found.layouts.clone(),
+                },
+                campaigns: vec![campaign],
+                contents: vec![content],
+            };
+            let plan = {
+                let mut store = self.store.lock().unwrap_or_else(|e| e.into_inner());
+                Plan::new(&own, opts, &mut store, &mut found)
+            };
+            (!found.has_errors()).then(|| plan.build_jobs(&plan.jobs(org), &self.caches, runner, &mut found))
         });
         problems.extend(found.into_iter().filter(Problem::is_error));
         built.filter(|_| !problems.has_errors())

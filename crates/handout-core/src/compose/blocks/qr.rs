@@ -179,6 +179,10 @@ fn qr_texts(cx: &mut Context, b: &QrBlock, caption_t: &Template, width: Mm) -> R
     if let Some(n) = &b.notes {
         for key in &n.keys {
             let t = text(cx, key, &b.loc)?.clone();
+            // A note written as "" is one the campaign does without.
+            if t.text().trim().is_empty() {
+                continue;
+            }
             let rich = t.resolve(&cx.vars());
             let mut p = paragraph(
                 cx,

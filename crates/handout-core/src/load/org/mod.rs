@@ -219,7 +219,7 @@ fn check_help(cx: &mut Checker, lang: &str, text: &At<String>) -> Option<Templat
     if !valid_id(lang) {
         cx.report(
             org_problem(OrgIssue::HelpLanguage, format!("`{lang}` is not a language id"), text.loc())
-                .help("help texts are given per language folder in data/, e.g. nl or en"),
+                .help("help texts are given per language of the campaigns, e.g. nl or en"),
         );
         return None;
     }
