@@ -38,6 +38,7 @@ fuzz_target!(|data: &[u8]| {
         _ => None,
     };
     let campaign = form.get("campaign");
-    let page = Page { site: Site::Server, ui, campaign, form: Some(&form), complaints: made.complaints(ui), preview, today };
+    let own = form.get("own").is_some();
+    let page = Page { site: Site::Server, ui, campaign, own, form: Some(&form), complaints: made.complaints(ui), preview, today };
     let _ = page::render(&page, &studio.catalogue);
 });

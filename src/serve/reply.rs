@@ -48,6 +48,8 @@ impl Asker {
 pub(super) struct HomeQuery {
     ui: Option<String>,
     campaign: Option<String>,
+    /// The editor of a handout of one's own (`?own=1`).
+    own: Option<String>,
 }
 
 /// `GET /`: the page, as on a first visit: the choice of campaign, or
@@ -55,8 +57,17 @@ pub(super) struct HomeQuery {
 pub(super) async fn home(State(st): State<AppState>, Query(q): Query<HomeQuery>) -> Response {
     let ui = Ui::from_id(q.ui.as_deref().unwrap_or("nl"));
     let campaign = q.campaign.as_deref();
-    let page =
-        Page { site: Site::Server, ui, campaign, form: None, complaints: Vec::new(), preview: None, today: today() };
+    let own = q.own.is_some();
+    let page = Page {
+        site: Site::Server,
+        ui,
+        campaign,
+        own,
+        form: None,
+        complaints: Vec::new(),
+        preview: None,
+        today: today(),
+    };
     html(StatusCode::OK, page::render(&page, &st.studio.catalogue))
 }
 
@@ -101,8 +112,30 @@ async fn reply(st: AppState, req: Request, want: Want) -> Response {
         Err(r) => r,
         Ok(Answer::File(f)) => attachment(f.mime, &f.name, f.bytes),
         Ok(Answer::Preview(p)) if want == Want::Page => png(p),
+        Ok(Answer::Opened(fields)) => opened(&st, asker, &form, today, fields),
         Ok(a) => said(&st, asker, Some(&form), today, a),
     }
+}
+
+/// A handout file opened: the editor again with its fields filled in (the
+/// rest of the form as sent), or the fields as JSON for the page's script.
+fn opened(st: &AppState, asker: Asker, sent: &Form, today: Date, fields: Vec<(String, String)>) -> Response {
+    if asker == Asker::Json {
+        return json_body(StatusCode::OK, handout_web::own::fields_json(&fields));
+    }
+    let form = handout_web::own::with_fields(sent, fields);
+    let ui = Ui::from_form(&form);
+    let page = Page {
+        site: Site::Server,
+        ui,
+        campaign: None,
+        own: true,
+        form: Some(&form),
+        complaints: Vec::new(),
+        preview: None,
+        today,
+    };
+    html(StatusCode::OK, page::render(&page, &st.studio.catalogue))
 }
 
 /// The request's form: its whole body (the limits keep it to
@@ -155,7 +188,8 @@ fn said(st: &AppState, asker: Asker, form: Option<&Form>, today: Date, a: Answer
     match asker {
         _ if preview.is_some() || asker == Asker::Page => {
             let campaign = form.and_then(|f| f.get("campaign"));
-            let page = Page { site: Site::Server, ui, campaign, form, complaints, preview, today };
+            let own = form.is_some_and(|f| f.get("own").is_some());
+            let page = Page { site: Site::Server, ui, campaign, own, form, complaints, preview, today };
             html(status, page::render(&page, &st.studio.catalogue))
         }
         Asker::Json => json(status, &complaints),
@@ -184,7 +218,11 @@ fn busy() -> Response {
 }
 
 fn json(status: StatusCode, complaints: &[Complaint]) -> Response {
-    (status, [(header::CONTENT_TYPE, "application/json")], complaint::to_json(complaints)).into_response()
+    json_body(status, complaint::to_json(complaints))
+}
+
+fn json_body(status: StatusCode, body: String) -> Response {
+    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
 fn text(status: StatusCode, message: &str) -> Response {

@@ -76,7 +76,8 @@ fn bindgen(wasm: &Path, out: &Path) -> Result<(), String> {
 }
 
 /// index.html (Dutch) and en.html (English), which ask for the campaign,
-/// and each campaign's form: `<campaign>.nl.html`, `<campaign>.en.html`.
+/// each campaign's form (`<campaign>.nl.html`, `<campaign>.en.html`) and
+/// the editor of a handout of one's own (`own_handout.nl.html`, `.en.html`).
 fn write_pages(out: &Path) -> Result<(), String> {
     let studio = Studio::open(Arc::new(Embedded)).map_err(|_| "the built-in project does not load".to_string())?;
     // The page is read on any day: its script says which edition today
@@ -86,9 +87,31 @@ fn write_pages(out: &Path) -> Result<(), String> {
     let campaigns = studio.catalogue.campaigns.iter().map(|c| Some(c.id.as_str()));
     for campaign in std::iter::once(None).chain(campaigns) {
         for ui in [Ui::Nl, Ui::En] {
-            let p = Page { site: Site::Static, ui, campaign, form: None, complaints: Vec::new(), preview: None, today };
+            let p = Page {
+                site: Site::Static,
+                ui,
+                campaign,
+                own: false,
+                form: None,
+                complaints: Vec::new(),
+                preview: None,
+                today,
+            };
             write(&out.join(Site::file_name(ui, campaign)), page::render(&p, &studio.catalogue).as_bytes())?;
         }
+    }
+    for ui in [Ui::Nl, Ui::En] {
+        let p = Page {
+            site: Site::Static,
+            ui,
+            campaign: None,
+            own: true,
+            form: None,
+            complaints: Vec::new(),
+            preview: None,
+            today,
+        };
+        write(&out.join(Site::own_file_name(ui)), page::render(&p, &studio.catalogue).as_bytes())?;
     }
     Ok(())
 }

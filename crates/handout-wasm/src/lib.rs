@@ -73,6 +73,11 @@ impl Made {
                 made.caption = p.caption;
                 made.bytes = p.pngs.into_iter().next().unwrap_or_default();
             }
+            // A handout file opened: its fields for the page to fill in.
+            Answer::Opened(fields) => {
+                made.mime = "application/json".into();
+                made.bytes = handout_web::own::fields_json(&fields).into_bytes();
+            }
             refused => made.errors = complaint::to_json(&refused.complaints(ui)),
         }
         made

@@ -7,7 +7,9 @@
 
 use crate::complaint::{self, Complaint};
 use crate::form::{Form, Refused};
-use crate::order::{Order, order};
+use crate::order::{Order, OrgForm, field_of, order};
+use crate::own::Own;
+use crate::own_order::{OwnOrder, own_order};
 use crate::studio::Studio;
 use crate::words::Ui;
 use handout_core::{Built, Date, Make, Problems, Runner, Scale};
@@ -50,6 +52,8 @@ pub enum Answer {
     Complaints(Vec<Complaint>),
     /// A form that cannot be read (400, or 413 when too large).
     Refused(Refused),
+    /// A handout file opened: the editor's fields that show it (200).
+    Opened(Vec<(String, String)>),
 }
 
 /// A file to download.
@@ -77,7 +81,7 @@ impl Answer {
     /// The answer as an HTTP status says it.
     pub fn status(&self) -> u16 {
         match self {
-            Answer::File(_) | Answer::Preview(_) => 200,
+            Answer::File(_) | Answer::Preview(_) | Answer::Opened(_) => 200,
             Answer::Complaints(_) => 422,
             Answer::Refused(r) => r.status(),
         }
@@ -89,38 +93,140 @@ impl Answer {
         match self {
             Answer::Complaints(c) => c.clone(),
             Answer::Refused(r) => vec![complaint::refused(r, ui)],
-            Answer::File(_) | Answer::Preview(_) => Vec::new(),
+            Answer::File(_) | Answer::Preview(_) | Answer::Opened(_) => Vec::new(),
         }
     }
 }
 
 /// Answer `form` as `want` asks, for `today`; `runner` says how many
-/// things are made at once.
+/// things are made at once. The editor's form (`own`) makes a handout of
+/// one's own; any other, a campaign's.
 pub fn answer(studio: &Studio, form: &Form, want: Want, today: Date, runner: &impl Runner) -> Answer {
+    if form.get("own").is_some() {
+        return own(studio, form, want, today, runner);
+    }
     let order = match order(form, &studio.catalogue) {
         Ok(o) => o,
         Err(r) => return Answer::Refused(r),
     };
-    let missing = order.missing();
-    if !missing.is_empty() {
-        return Answer::Complaints(complaint::missing(&missing, order.ui));
+    made(studio, &Request::Campaign(&order), want, today, runner)
+}
+
+/// The editor's form: open a file, save one, or make its documents.
+fn own(studio: &Studio, form: &Form, want: Want, today: Date, runner: &impl Runner) -> Answer {
+    if form.get("open").is_some() {
+        return open(form);
     }
-    match want {
-        Want::File(Delivery::Pdf) if order.count() > 1 => Answer::Refused(Refused::Bad(format!(
-            "/pdf makes one document, and this form chooses {}: choose one language, platform and layout, or use /zip",
-            order.count()
-        ))),
-        Want::File(how) => file(studio, &order, today, runner, how),
-        Want::Page | Want::Pages => preview(studio, &order, want, today, runner),
+    let order = match own_order(form, studio) {
+        Ok(o) => o,
+        Err(r) => return Answer::Refused(r),
+    };
+    if form.get("save").is_some() && matches!(want, Want::File(_)) {
+        let name = format!("{}.toml", order.file.id);
+        return Answer::File(File { name, mime: "application/toml", bytes: order.file.text.clone().into_bytes() });
+    }
+    made(studio, &Request::Own(&order), want, today, runner)
+}
+
+/// A handout file read back into the editor's fields.
+fn open(form: &Form) -> Answer {
+    let Some(text) = form.get("own_file") else {
+        return Answer::Refused(Refused::Bad("no handout file was sent to open (`own_file`)".into()));
+    };
+    match Own::from_toml(text) {
+        Ok(own) => Answer::Opened(own.fields()),
+        Err(e) => Answer::Refused(Refused::Bad(format!("this is not a handout's file: {e}"))),
     }
 }
 
-/// The order's documents as one file.
-fn file(studio: &Studio, order: &Order, today: Date, runner: &impl Runner, how: Delivery) -> Answer {
+/// What a request is made of, whichever form it came from.
+enum Request<'a> {
+    Campaign(&'a Order),
+    Own(&'a OwnOrder),
+}
+
+impl Request<'_> {
+    fn ui(&self) -> Ui {
+        match self {
+            Request::Campaign(o) => o.ui,
+            Request::Own(o) => o.ui,
+        }
+    }
+
+    fn missing(&self) -> Vec<&'static str> {
+        match self {
+            Request::Campaign(o) => o.missing(),
+            Request::Own(o) => o.missing(),
+        }
+    }
+
+    fn count(&self) -> usize {
+        match self {
+            Request::Campaign(o) => o.count(),
+            Request::Own(o) => o.count(),
+        }
+    }
+
+    fn page(&self) -> usize {
+        match self {
+            Request::Campaign(o) => o.page,
+            Request::Own(o) => o.page,
+        }
+    }
+
+    fn org(&self) -> Option<&OrgForm> {
+        match self {
+            Request::Campaign(o) => o.org.as_ref(),
+            Request::Own(o) => o.org.as_ref(),
+        }
+    }
+
+    fn make(
+        &self,
+        studio: &Studio,
+        how: (Date, Make),
+        limit: usize,
+        runner: &impl Runner,
+        problems: &mut Problems,
+    ) -> Option<Vec<Built>> {
+        match self {
+            Request::Campaign(o) => studio.make(o, how, limit, runner, problems),
+            Request::Own(o) => o.make(studio, how, limit, runner, problems),
+        }
+    }
+
+    /// The problems, each at its field, in the page's words.
+    fn complaints(&self, studio: &Studio, problems: &Problems) -> Answer {
+        let (ui, cat) = (self.ui(), &studio.catalogue);
+        Answer::Complaints(match self {
+            Request::Campaign(_) => complaint::from_problems(problems, ui, cat, &field_of),
+            Request::Own(o) => complaint::from_problems(problems, ui, cat, &|l| o.field_of(l)),
+        })
+    }
+}
+
+/// Make what `want` asks of a checked request.
+fn made(studio: &Studio, request: &Request, want: Want, today: Date, runner: &impl Runner) -> Answer {
+    let missing = request.missing();
+    if !missing.is_empty() {
+        return Answer::Complaints(complaint::missing(&missing, request.ui()));
+    }
+    match want {
+        Want::File(Delivery::Pdf) if request.count() > 1 => Answer::Refused(Refused::Bad(format!(
+            "/pdf makes one document, and this form chooses {}: choose one language, platform and layout, or use /zip",
+            request.count()
+        ))),
+        Want::File(how) => file(studio, request, today, runner, how),
+        Want::Page | Want::Pages => preview(studio, request, want, today, runner),
+    }
+}
+
+/// The request's documents as one file.
+fn file(studio: &Studio, request: &Request, today: Date, runner: &impl Runner, how: Delivery) -> Answer {
     let mut problems = Problems::new();
     let make = if how == Delivery::Pdf { Make::Pdf } else { Make::Files };
-    let Some(built) = studio.make(order, (today, make), usize::MAX, runner, &mut problems) else {
-        return complaints(studio, order, &problems);
+    let Some(built) = request.make(studio, (today, make), usize::MAX, runner, &mut problems) else {
+        return request.complaints(studio, &problems);
     };
     // Made with Make::Pdf, a document's one file is its PDF.
     let one_file = how == Delivery::Pdf || (how == Delivery::Either && built.len() == 1 && built[0].files.len() == 1);
@@ -134,7 +240,7 @@ fn file(studio: &Studio, order: &Order, today: Date, runner: &impl Runner, how: 
         }
         _ => match handout_core::zip(&built) {
             Ok(bytes) => {
-                let name = match &order.org {
+                let name = match request.org() {
                     Some(org) => format!("handout-{}.zip", org.input.id.get()),
                     None => "handout.zip".to_string(),
                 };
@@ -142,36 +248,33 @@ fn file(studio: &Studio, order: &Order, today: Date, runner: &impl Runner, how: 
             }
             Err(p) => {
                 problems.push(p);
-                complaints(studio, order, &problems)
+                request.complaints(studio, &problems)
             }
         },
     }
 }
 
-/// Page `order.page` (or every page) of the order's first document.
-fn preview(studio: &Studio, order: &Order, want: Want, today: Date, runner: &impl Runner) -> Answer {
+/// Page `page` (or every page) of the request's first document.
+fn preview(studio: &Studio, request: &Request, want: Want, today: Date, runner: &impl Runner) -> Answer {
     let mut problems = Problems::new();
-    let Some(built) = studio.make(order, (today, Make::Model), 1, runner, &mut problems).and_then(|mut b| b.pop())
-    else {
-        return complaints(studio, order, &problems);
+    let first = request.make(studio, (today, Make::Model), 1, runner, &mut problems).and_then(|mut b| b.pop());
+    let Some(built) = first else {
+        return request.complaints(studio, &problems);
     };
     let mut pngs = match handout_core::pngs(&built.doc, preview_scale(&built), runner) {
         Ok(p) => p,
         Err(p) => {
             problems.push(p);
-            return complaints(studio, order, &problems);
+            return request.complaints(studio, &problems);
         }
     };
     let pages = pngs.len();
     if want == Want::Page {
-        let index = order.page.clamp(1, pages.max(1)) - 1;
+        let index = request.page().clamp(1, pages.max(1)) - 1;
         pngs = pngs.into_iter().skip(index).take(1).collect();
     }
-    Answer::Preview(Preview { pngs, pages, caption: caption(studio, &built, order.count(), order.ui) })
-}
-
-fn complaints(studio: &Studio, order: &Order, problems: &Problems) -> Answer {
-    Answer::Complaints(complaint::from_problems(problems, order.ui, &studio.catalogue))
+    let caption = caption(studio, &built, request.count(), request.ui());
+    Answer::Preview(Preview { pngs, pages, caption })
 }
 
 /// One pixel per point, rounded (A4 is 595 x 842 pixels).

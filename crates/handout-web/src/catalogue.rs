@@ -1,6 +1,7 @@
 //! What the page offers: the project's campaigns (each with its languages
 //! and platforms) and layouts, with the names people know them by.
 
+use crate::own::Starter;
 use crate::words::Ui;
 use handout_core::{Content, Date, DocId, Format, Project, Vars};
 use std::collections::BTreeMap;
@@ -10,6 +11,9 @@ pub struct Catalogue {
     /// In the project's order (by id).
     pub campaigns: Vec<CampaignEntry>,
     pub layouts: Vec<LayoutEntry>,
+    /// The languages a handout of one's own can be written in
+    /// (`editor/<lang>.toml`); none when the project has no editor/.
+    pub starters: Vec<Starter>,
 }
 
 /// A campaign as the page lists it.
@@ -128,7 +132,7 @@ impl Catalogue {
             .collect();
         // By id, so that `flyer-a4` comes before `flyer-a4-large`.
         layouts.sort_by(|a, b| a.id.cmp(&b.id));
-        Catalogue { campaigns, layouts }
+        Catalogue { campaigns, layouts, starters: Vec::new() }
     }
 
     pub fn campaign(&self, id: &str) -> Option<&CampaignEntry> {

@@ -7,10 +7,10 @@
 
 use crate::catalogue::Catalogue;
 use crate::form::Refused;
-use crate::order::field_of;
 use crate::words::Ui;
 use handout_core::{
-    Kind, LinkIssue, LogoIssue, MAX_HELP, MAX_NAME, MAX_URL_LEN, MAX_WEBSITE, OrgIssue, Problem, Problems, TextIssue,
+    Kind, LinkIssue, Loc, LogoIssue, MAX_HELP, MAX_NAME, MAX_URL_LEN, MAX_WEBSITE, OrgIssue, Problem, Problems,
+    TextIssue,
 };
 
 /// One thing to change, and where.
@@ -82,8 +82,13 @@ pub fn missing(fields: &[&str], ui: Ui) -> Vec<Complaint> {
         .collect()
 }
 
-/// Each problem, at its field.
-pub fn from_problems(problems: &Problems, ui: Ui, cat: &Catalogue) -> Vec<Complaint> {
+/// Each problem, at the field `field_of` finds for its place.
+pub fn from_problems(
+    problems: &Problems,
+    ui: Ui,
+    cat: &Catalogue,
+    field_of: &dyn Fn(&Loc) -> Option<String>,
+) -> Vec<Complaint> {
     problems
         .iter()
         .map(|p| {
@@ -135,6 +140,7 @@ pub fn label(field: &str, ui: Ui, cat: &Catalogue) -> String {
         "org_name" => w.org_name.into(),
         "org_website" => w.org_website.into(),
         "org_logo" => w.org_logo.into(),
+        f if f.starts_with("own_") => own_label(f, ui),
         f => match f.strip_prefix("org_help_") {
             Some(lang) => w.org_help.replace("{language}", cat.lang_name(lang)),
             None => w.org_help.replace(" ({language})", ""),
@@ -184,6 +190,37 @@ fn org_words(issue: OrgIssue) -> (&'static str, &'static str) {
             "Het logo kan niet gelezen worden: kies het bestand opnieuw.",
             "The logo cannot be read: choose the file again.",
         ),
+    }
+}
+
+/// What the editor calls one of its fields ("Route 1, stap 3").
+fn own_label(field: &str, ui: Ui) -> String {
+    let e = ui.editor();
+    let plain = match field {
+        "own_lang" => e.lang,
+        "own_name" => e.name,
+        "own_kicker" => e.kicker,
+        "own_title" => e.title,
+        "own_intro" => e.intro_field,
+        "own_deadline" => e.deadline,
+        "own_deadline_label" => e.deadline_label,
+        "own_deadline_note" => e.deadline_note,
+        "own_url" => e.url,
+        "own_qr_caption" => e.qr_caption,
+        "own_advice" => e.advice,
+        "own_source" => e.source,
+        "own_file" => e.open_label,
+        _ => "",
+    };
+    if !plain.is_empty() {
+        return plain.to_string();
+    }
+    let rest = field.strip_prefix("own_route_").unwrap_or("");
+    let (route, what) = rest.split_once('_').unwrap_or((rest, ""));
+    let route = e.route.replace("{n}", route);
+    match what.strip_prefix("step_") {
+        Some(n) => format!("{route}, {}", e.step.replace("{n}", n).to_lowercase()),
+        None => format!("{route}, {}", e.route_title.to_lowercase()),
     }
 }
 
@@ -310,6 +347,7 @@ fn detail(p: &Problem) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::order::field_of;
     use handout_core::{At, Loc, OrgInput, Source, check_org};
 
     #[test]

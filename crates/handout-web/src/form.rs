@@ -19,6 +19,12 @@ pub const FIELDS: &[&str] = &[
     "org_website",
     "org_logo",
     "page",
+    // The editor of a handout of one's own: it is this form (`own`), and
+    // which of its buttons was pressed (save the file, open one). Its own
+    // fields are named by `is_own_field`.
+    "own",
+    "save",
+    "open",
 ];
 
 /// Fields that may repeat.
@@ -28,8 +34,13 @@ const REPEATED: &[&str] = &["lang", "platform", "layout"];
 /// allow (they say how long it may be), short enough to cost nothing.
 pub const MAX_TEXT: usize = 4096;
 
-/// More fields than any form has.
-const MAX_FIELDS: usize = 64;
+/// More fields than any form has (the editor's two routes of twelve
+/// steps included).
+const MAX_FIELDS: usize = 96;
+
+/// The longest handout file the editor opens, in bytes: more than twelve
+/// long steps in each route and every other field full.
+pub const MAX_OWN_FILE: usize = 32 * 1024;
 
 /// A form as sent.
 #[derive(Debug, Default)]
@@ -137,6 +148,12 @@ fn read_multipart(boundary: &str, body: &[u8]) -> Result<Form, Refused> {
             }
             continue;
         }
+        if name == "own_file" {
+            if !bytes.is_empty() {
+                form.texts.push((name.clone(), own_file_text(&bytes)?));
+            }
+            continue;
+        }
         form.texts.push((name.clone(), text(&name, &bytes)?));
     }
     check_repeats(&form)?;
@@ -176,7 +193,9 @@ pub fn from_urlencoded(body: &[u8]) -> Result<Form, Refused> {
         if name == "org_logo" {
             return Err(Refused::Bad("`org_logo` is a file: send the form as multipart/form-data to upload it".into()));
         }
-        form.texts.push((name.clone(), text(&name, &decode(raw_value))?));
+        let value = decode(raw_value);
+        let value = if name == "own_file" { own_file_text(&value)? } else { text(&name, &value)? };
+        form.texts.push((name.clone(), value));
     }
     check_repeats(&form)?;
     Ok(form)
@@ -193,7 +212,7 @@ fn known(name: &str, count: usize) -> Result<String, Refused> {
     if count > MAX_FIELDS {
         return Err(Refused::Bad(format!("the form has more than {MAX_FIELDS} fields")));
     }
-    if FIELDS.contains(&name) || is_help_field(name) {
+    if FIELDS.contains(&name) || is_help_field(name) || is_own_field(name) {
         return Ok(name.to_string());
     }
     let shown: String = name.chars().take(40).collect();
@@ -204,9 +223,61 @@ fn known(name: &str, count: usize) -> Result<String, Refused> {
     )))
 }
 
+/// The most steps a route may have.
+pub const MAX_STEPS: usize = 12;
+/// The most routes (e.g. "In the app" and "On the computer").
+pub const MAX_ROUTES: usize = 2;
+
+/// The form's field names: `own_title`, `own_route_2_step_3`, ...
+pub fn route_field(route: usize, what: &str) -> String {
+    format!("own_route_{}_{what}", route + 1)
+}
+
+/// Whether `name` is one of the editor's fields.
+pub fn is_own_field(name: &str) -> bool {
+    const PLAIN: [&str; 13] = [
+        "own_lang",
+        "own_name",
+        "own_kicker",
+        "own_title",
+        "own_intro",
+        "own_deadline",
+        "own_deadline_label",
+        "own_deadline_note",
+        "own_url",
+        "own_qr_caption",
+        "own_advice",
+        "own_source",
+        "own_file",
+    ];
+    if PLAIN.contains(&name) {
+        return true;
+    }
+    let Some(rest) = name.strip_prefix("own_route_") else { return false };
+    let Some((route, what)) = rest.split_once('_') else { return false };
+    let number = |n: &str, max: usize| n.parse::<usize>().is_ok_and(|n| (1..=max).contains(&n));
+    number(route, MAX_ROUTES) && (what == "title" || what.strip_prefix("step_").is_some_and(|s| number(s, MAX_STEPS)))
+}
+
 /// `org_help_<lang>`: a language id after the prefix.
 pub fn is_help_field(name: &str) -> bool {
     name.strip_prefix("org_help_").is_some_and(handout_core::valid_id)
+}
+
+/// A handout file to open: UTF-8 text, at most [`MAX_OWN_FILE`] bytes.
+fn own_file_text(bytes: &[u8]) -> Result<String, Refused> {
+    if bytes.len() > MAX_OWN_FILE {
+        return Err(Refused::Bad(format!(
+            "the handout file is {} bytes long; a handout's file is at most {MAX_OWN_FILE}",
+            bytes.len()
+        )));
+    }
+    let s = std::str::from_utf8(bytes)
+        .map_err(|_| Refused::Bad("the handout file is not UTF-8 text: open a file saved by this page".into()))?;
+    if s.contains('\0') {
+        return Err(Refused::Bad("the handout file contains a NUL character".into()));
+    }
+    Ok(s.replace("\r\n", "\n"))
 }
 
 /// A text field's value: UTF-8, without NUL, and not too long.
@@ -231,7 +302,8 @@ fn text(name: &str, bytes: &[u8]) -> Result<String, Refused> {
 }
 
 fn check_repeats(form: &Form) -> Result<(), Refused> {
-    for name in FIELDS.iter().filter(|n| !REPEATED.contains(n)) {
+    let own = form.texts.iter().map(|(n, _)| n.as_str()).filter(|n| is_own_field(n));
+    for name in FIELDS.iter().copied().filter(|n| !REPEATED.contains(n)).chain(own) {
         if form.all(name).count() > 1 {
             return Err(Refused::Bad(format!("the field `{name}` is given more than once")));
         }
@@ -269,7 +341,21 @@ mod tests {
         let long = format!("org_name={}", "a".repeat(MAX_TEXT + 1));
         assert!(form(long.as_bytes()).unwrap_err().contains("at most 4096"));
         let many = "lang=nl&".repeat(MAX_FIELDS + 1);
-        assert!(form(many.as_bytes()).unwrap_err().contains("more than 64 fields"));
+        assert!(form(many.as_bytes()).unwrap_err().contains(&format!("more than {MAX_FIELDS} fields")));
+    }
+
+    #[test]
+    fn the_editor_s_fields_are_known_and_given_once() {
+        let f = form(b"own=1&own_title=T&own_route_2_step_12=x&own_route_1_title=App").unwrap();
+        assert_eq!(f.get("own_route_2_step_12"), Some("x"));
+        for bad in ["own_route_3_title=x", "own_route_1_step_13=x", "own_route_1_step_0=x", "own_titel=x"] {
+            assert!(form(bad.as_bytes()).unwrap_err().contains("no field"), "{bad}");
+        }
+        assert!(form(b"own_title=a&own_title=b").unwrap_err().contains("more than once"));
+        let file = format!("own_file={}", "a".repeat(MAX_OWN_FILE + 1));
+        assert!(form(file.as_bytes()).unwrap_err().contains("handout file"));
+        let fits = format!("own_file={}", "a".repeat(MAX_TEXT * 2));
+        assert_eq!(form(fits.as_bytes()).unwrap().get("own_file").map(str::len), Some(MAX_TEXT * 2));
     }
 
     fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> Vec<u8> {

@@ -9,11 +9,17 @@
 pub mod answer;
 pub mod catalogue;
 pub mod complaint;
+pub mod editor;
+pub mod editor_words;
+mod fields;
 pub mod form;
 pub mod order;
 pub mod own;
+pub mod own_order;
 pub mod page;
+pub mod slug;
 pub mod studio;
+pub mod view;
 pub mod words;
 
 /// The page's style sheet.

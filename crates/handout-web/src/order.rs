@@ -6,6 +6,7 @@
 
 use crate::catalogue::{CampaignEntry, Catalogue};
 use crate::form::{Form, Refused, is_help_field};
+use crate::slug::slug;
 use crate::words::Ui;
 use handout_core::{At, Choice, EditionChoice, Loc, OrgInput, Selection, Source, unknown_id};
 use std::collections::{BTreeMap, BTreeSet};
@@ -52,15 +53,22 @@ pub fn order(form: &Form, cat: &Catalogue) -> Result<Order, Refused> {
     let name = form.get("edition").unwrap_or("auto");
     let edition = EditionChoice::from_name(name)
         .ok_or_else(|| Refused::Bad(unknown_id("edition", name, EditionChoice::NAMES)))?;
-    let page =
-        match form.get("page") {
-            None => 1,
-            Some(p) => p.trim().parse::<usize>().ok().filter(|n| (1..=99).contains(n)).ok_or_else(|| {
-                Refused::Bad(format!("`page` must be a page number from 1, not `{}`", p.escape_debug()))
-            })?,
-        };
+    let page = page_of(form)?;
     let org = org_form(form, &langs);
     Ok(Order { ui, campaign: campaign.id.clone(), langs, platforms, layouts, edition, org, page })
+}
+
+/// The page of the first document a preview shows, from 1.
+pub(crate) fn page_of(form: &Form) -> Result<usize, Refused> {
+    match form.get("page") {
+        None => Ok(1),
+        Some(p) => p
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=99).contains(n))
+            .ok_or_else(|| Refused::Bad(format!("`page` must be a page number from 1, not `{}`", p.escape_debug()))),
+    }
 }
 
 /// The campaign the form names; a project of one campaign needs no name.
@@ -107,7 +115,12 @@ impl Order {
 }
 
 /// The ids chosen in `field`, each one of `known`.
-fn ids<'k>(form: &Form, field: &str, what: &str, known: impl Iterator<Item = &'k str>) -> Result<Vec<String>, Refused> {
+pub(crate) fn ids<'k>(
+    form: &Form,
+    field: &str,
+    what: &str,
+    known: impl Iterator<Item = &'k str>,
+) -> Result<Vec<String>, Refused> {
     let known: BTreeSet<&str> = known.collect();
     let mut chosen = BTreeSet::new();
     for v in form.all(field).map(str::trim).filter(|v| !v.is_empty()) {
@@ -127,7 +140,7 @@ fn located(field: &str, value: &str) -> At<String> {
 }
 
 /// The organisation, if the form gives any of its fields.
-fn org_form(form: &Form, langs: &[String]) -> Option<OrgForm> {
+pub(crate) fn org_form(form: &Form, langs: &[String]) -> Option<OrgForm> {
     let name = form.get("org_name");
     let given = name.is_some()
         || form.get("org_website").is_some()
@@ -170,52 +183,9 @@ fn base_name(file: &str) -> &str {
     file.rsplit(['/', '\\']).next().unwrap_or(file)
 }
 
-/// An id from a name: lowercase ASCII letters and digits joined by `-`
-/// ("Bibliotheek Één" is `bibliotheek-een`), for file names.
-pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars().flat_map(fold) {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-        if out.len() >= 40 {
-            break;
-        }
-    }
-    let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() { "organisatie".into() } else { out }
-}
-
-/// Latin letters with accents as their plain letter, for ids.
-fn fold(c: char) -> Vec<char> {
-    let plain = match c {
-        'à'..='å' | 'À'..='Å' => 'a',
-        'è'..='ë' | 'È'..='Ë' => 'e',
-        'ì'..='ï' | 'Ì'..='Ï' => 'i',
-        'ò'..='ö' | 'ø' | 'Ò'..='Ö' | 'Ø' => 'o',
-        'ù'..='ü' | 'Ù'..='Ü' => 'u',
-        'ç' | 'Ç' => 'c',
-        'ñ' | 'Ñ' => 'n',
-        'ÿ' | 'ý' | 'Ý' => 'y',
-        'ß' => return vec!['s', 's'],
-        c => c,
-    };
-    vec![plain]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs_are_ids() {
-        assert_eq!(slug("Bibliotheek Één & Zo"), "bibliotheek-een-zo");
-        assert_eq!(slug("  ???  "), "organisatie");
-        assert_eq!(slug("Straße 12"), "strasse-12");
-        assert!(handout_core::valid_id(&slug(&"Ab ".repeat(50))));
-    }
 
     #[test]
     fn browsers_that_send_a_path_send_a_file_name() {

@@ -7,17 +7,13 @@
 //! value typed is remembered with the span it got in the file, so that a
 //! problem the core finds there lands at the field it came from.
 
-use crate::form::Form;
-use handout_core::{Files, Loc, Source, valid_id};
+use crate::form::{Form, MAX_ROUTES, MAX_STEPS, is_own_field, route_field};
+use crate::slug::slug_or;
+use handout_core::{Files, Loc, Source};
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
-
-/// The most steps a route may have.
-pub const MAX_STEPS: usize = 12;
-/// The most routes (e.g. "In the app" and "On the computer").
-pub const MAX_ROUTES: usize = 2;
 
 /// What the editor asks, as typed. Empty strings are fields left empty.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -55,6 +51,8 @@ pub struct OwnRoute {
 pub struct Starter {
     /// The file's id (`nl`).
     pub id: String,
+    /// The language's name in itself ("Nederlands").
+    pub name: String,
     /// Its `[language]` table, as TOML.
     language: String,
     /// Its `[text]` table.
@@ -93,7 +91,8 @@ impl Starter {
             let text = String::from_utf8_lossy(&bytes);
             let raw: RawStarter = toml::from_str(&text).map_err(|err| format!("{}: {err}", e.path.display()))?;
             let language = toml::to_string(&raw.language).map_err(|err| format!("{}: {err}", e.path.display()))?;
-            out.push(Starter { id, language, texts: raw.text, start: raw.start });
+            let name = raw.language.get("name").and_then(toml::Value::as_str).unwrap_or(&id).to_string();
+            out.push(Starter { id, name, language, texts: raw.text, start: raw.start });
         }
         Ok(out)
     }
@@ -127,35 +126,19 @@ impl OwnFile {
     }
 }
 
-/// The form's field names: `own_title`, `own_route_2_step_3`, ...
-pub fn route_field(route: usize, what: &str) -> String {
-    format!("own_route_{}_{what}", route + 1)
+/// The form as sent, its editor's fields replaced by `fields` (a file
+/// opened): the page shows them with the rest of what was chosen.
+pub fn with_fields(sent: &Form, fields: Vec<(String, String)>) -> Form {
+    let keep = |n: &str| !is_own_field(n) && n != "open" && n != "save";
+    let mut texts: Vec<(String, String)> = sent.texts.iter().filter(|(n, _)| keep(n)).cloned().collect();
+    texts.extend(fields);
+    Form { texts, logo: None }
 }
 
-/// Whether `name` is one of the editor's fields.
-pub fn is_own_field(name: &str) -> bool {
-    const PLAIN: [&str; 13] = [
-        "own_lang",
-        "own_name",
-        "own_kicker",
-        "own_title",
-        "own_intro",
-        "own_deadline",
-        "own_deadline_label",
-        "own_deadline_note",
-        "own_url",
-        "own_qr_caption",
-        "own_advice",
-        "own_source",
-        "own_file",
-    ];
-    if PLAIN.contains(&name) {
-        return true;
-    }
-    let Some(rest) = name.strip_prefix("own_route_") else { return false };
-    let Some((route, what)) = rest.split_once('_') else { return false };
-    let number = |n: &str, max: usize| n.parse::<usize>().is_ok_and(|n| (1..=max).contains(&n));
-    number(route, MAX_ROUTES) && (what == "title" || what.strip_prefix("step_").is_some_and(|s| number(s, MAX_STEPS)))
+/// The fields of an opened file as the page's script reads them:
+/// `{"fields": [[name, value], ...]}`.
+pub fn fields_json(fields: &[(String, String)]) -> String {
+    serde_json::json!({ "fields": fields }).to_string()
 }
 
 impl Own {
@@ -192,6 +175,78 @@ impl Own {
         }
     }
 
+    /// A handout file saved by the editor (or any campaign in one file),
+    /// read back into the editor's fields. Texts it holds that the editor
+    /// does not ask for are left behind; `Err` says in English why the
+    /// file is not one (the page says it in its own words).
+    pub fn from_toml(text: &str) -> Result<Own, String> {
+        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| e.message().to_string())?;
+        let at = |path: &[&str]| -> String {
+            let mut v = Some(&table).map(|t| t as &toml::Table);
+            let (last, head) = path.split_last().expect("a path");
+            for key in head {
+                v = v.and_then(|t| t.get(*key)).and_then(toml::Value::as_table);
+            }
+            match v.and_then(|t| t.get(*last)) {
+                Some(toml::Value::String(s)) => s.clone(),
+                Some(toml::Value::Datetime(d)) => d.to_string(),
+                _ => String::new(),
+            }
+        };
+        let platforms = table.get("platform").and_then(toml::Value::as_table);
+        let Some((_, platform)) = platforms.and_then(|p| p.iter().next()) else {
+            return Err("the file has no [platform.<id>] table: it is not a handout's file".into());
+        };
+        let platform = platform.as_table().cloned().unwrap_or_default();
+        let route = |id: &str| -> Option<OwnRoute> {
+            let r = platform.get("route")?.as_table()?.get(id)?.as_table()?;
+            let steps = r.get("steps")?.as_array()?.iter().filter_map(|s| s.as_str().map(str::to_string)).collect();
+            Some(OwnRoute { title: r.get("title")?.as_str()?.to_string(), steps })
+        };
+        let text = |key: &str| at(&["text", key]);
+        Ok(Own {
+            lang: at(&["language", "code"]),
+            name: platform.get("name").and_then(toml::Value::as_str).unwrap_or_default().to_string(),
+            kicker: text("kicker"),
+            title: text("title"),
+            intro: text("intro"),
+            deadline: at(&["deadline"]),
+            deadline_label: text("deadline_label"),
+            deadline_note: text("deadline_note"),
+            url: platform.get("form_url").and_then(toml::Value::as_str).unwrap_or_default().to_string(),
+            qr_caption: text("qr_caption"),
+            routes: ROUTE_IDS.iter().filter_map(|id| route(id)).collect(),
+            advice: text("advice"),
+            source: text("source"),
+        })
+    }
+
+    /// The form's fields that show it, as the page fills them in.
+    pub fn fields(&self) -> Vec<(String, String)> {
+        let plain = [
+            ("own_lang", &self.lang),
+            ("own_name", &self.name),
+            ("own_kicker", &self.kicker),
+            ("own_title", &self.title),
+            ("own_intro", &self.intro),
+            ("own_deadline", &self.deadline),
+            ("own_deadline_label", &self.deadline_label),
+            ("own_deadline_note", &self.deadline_note),
+            ("own_url", &self.url),
+            ("own_qr_caption", &self.qr_caption),
+            ("own_advice", &self.advice),
+            ("own_source", &self.source),
+        ];
+        let mut out: Vec<(String, String)> = plain.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        for (r, route) in self.routes.iter().enumerate().take(MAX_ROUTES) {
+            out.push((route_field(r, "title"), route.title.clone()));
+            for (n, step) in route.steps.iter().enumerate().take(MAX_STEPS) {
+                out.push((route_field(r, &format!("step_{}", n + 1)), step.clone()));
+            }
+        }
+        out
+    }
+
     /// The handout as a campaign in one file, in the language `starter`
     /// gives.
     pub fn file(&self, starter: &Starter) -> OwnFile {
@@ -206,10 +261,14 @@ impl Own {
         w.text.push_str(&starter.language);
         w.line("\n[page]");
         w.value("title", &self.title, "own_title");
-        w.value("about", &about(&self.intro), "own_intro");
+        let (about, from) = match about(&self.intro) {
+            a if a.trim().is_empty() => (about(&self.title), "own_title"),
+            a => (a, "own_intro"),
+        };
+        w.value("about", &about, from);
         w.line("\n[text]");
         self.texts(&mut w, starter);
-        let platform = slug(&self.name, "link");
+        let platform = slug_or(&self.name, "link");
         w.line(&format!("\n[platform.{platform}]"));
         w.value("name", &self.name, "own_name");
         w.value("form_url", &self.url, "own_url");
@@ -224,7 +283,7 @@ impl Own {
             }
             w.line("]");
         }
-        OwnFile { id: slug(&self.title, "eigen-folder"), platform, text: w.text, fields: w.fields }
+        OwnFile { id: slug_or(&self.title, "eigen-folder"), platform, text: w.text, fields: w.fields }
     }
 
     /// The `[text]` table: what was typed, then the starter's texts (those
@@ -275,32 +334,6 @@ fn host_of(url: &str) -> String {
         .and_then(|u| u.host_str().map(str::to_ascii_lowercase))
         .filter(|h| h.contains('.'))
         .unwrap_or_else(|| "example.invalid".to_string())
-}
-
-/// An id from a text: lowercase ASCII letters and digits, words joined by
-/// `-`, at most 40 characters; `fallback` when nothing is left.
-pub fn slug(text: &str, fallback: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            'à'..='å' => 'a',
-            'è'..='ë' => 'e',
-            'ì'..='ï' => 'i',
-            'ò'..='ö' => 'o',
-            'ù'..='ü' => 'u',
-            c => c,
-        };
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-        if out.len() >= 40 {
-            break;
-        }
-    }
-    let out = out.trim_end_matches('-').to_string();
-    if valid_id(&out) { out } else { fallback.to_string() }
 }
 
 /// Writes TOML, remembering where each typed value went.

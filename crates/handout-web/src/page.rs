@@ -4,80 +4,29 @@
 //! preview, download); labelled for screen readers and keyboards, and
 //! readable at 200 % zoom. Everything a visitor typed is escaped by maud.
 
-use crate::answer::Preview;
 use crate::catalogue::{CampaignEntry, Catalogue, LangEntry};
-use crate::complaint::Complaint;
-use crate::form::Form;
-use crate::words::{Ui, Words};
+use crate::fields::{anchor, choices, org, summary};
+use crate::words::Words;
 use base64::Engine;
-use handout_core::{Date, has_passed};
+use handout_core::has_passed;
 use maud::{DOCTYPE, Markup, html};
 
-/// Where the page runs.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum Site {
-    /// `handout serve`: the server makes the documents; the page works
-    /// without JavaScript too.
-    Server,
-    /// The browser edition: static files, the documents made in the
-    /// browser (WebAssembly, in a Web Worker).
-    Static,
-}
-
-impl Site {
-    /// Where the page's files are, from the page.
-    fn assets(self) -> &'static str {
-        match self {
-            Site::Server => "/assets/",
-            Site::Static => "",
-        }
-    }
-
-    /// Where the page in `ui` is: the choice of campaign, or one
-    /// campaign's form.
-    pub fn href(self, ui: Ui, campaign: Option<&str>) -> String {
-        match (self, campaign) {
-            (Site::Server, None) => format!("/?ui={}", ui.id()),
-            (Site::Server, Some(c)) => format!("/?ui={}&campaign={c}", ui.id()),
-            (Site::Static, c) => Site::file_name(ui, c),
-        }
-    }
-
-    /// The browser edition's file of a page: `index.html` and `en.html`
-    /// choose the campaign, `<campaign>.nl.html` and `<campaign>.en.html`
-    /// are its form.
-    pub fn file_name(ui: Ui, campaign: Option<&str>) -> String {
-        match (campaign, ui) {
-            (None, Ui::Nl) => "index.html".into(),
-            (None, Ui::En) => "en.html".into(),
-            (Some(c), ui) => format!("{c}.{}.html", ui.id()),
-        }
-    }
-}
-
-/// What the page shows.
-pub struct Page<'a> {
-    pub site: Site,
-    pub ui: Ui,
-    /// The campaign whose form it shows; `None` (or one the project does
-    /// not have): it asks which, unless the project has only one.
-    pub campaign: Option<&'a str>,
-    /// The form as sent, to show it again; `None`: the first visit.
-    pub form: Option<&'a Form>,
-    pub complaints: Vec<Complaint>,
-    /// Every page of the first document (the page without JavaScript
-    /// shows them inline).
-    pub preview: Option<&'a Preview>,
-    pub today: Date,
-}
+pub use crate::view::{Page, Site};
 
 /// The whole page.
 pub fn render(page: &Page, cat: &Catalogue) -> String {
     let w = page.ui.words();
-    let campaign = page.campaign.and_then(|id| cat.campaign(id)).or(cat.only_campaign());
+    let own = page.own && !cat.starters.is_empty();
+    let campaign = page.campaign.and_then(|id| cat.campaign(id)).or(cat.only_campaign()).filter(|_| !own);
     let title = match campaign.and_then(|c| c.in_ui(page.ui)) {
         Some(l) => format!("{}: {}", w.title, l.title),
+        None if own => format!("{}: {}", w.title, page.ui.editor().heading),
         None => w.title.to_string(),
+    };
+    let switch = if own {
+        page.site.href_own(page.ui.other())
+    } else {
+        page.site.href(page.ui.other(), campaign.map(|c| c.id.as_str()))
     };
     let other = page.ui.other();
     let body = html! {
@@ -96,14 +45,14 @@ pub fn render(page: &Page, cat: &Catalogue) -> String {
                 @if page.site == Site::Static {
                     script src="site.js" defer {}
                 }
-                @if campaign.is_some() {
+                @if campaign.is_some() || own {
                     script src={ (page.site.assets()) "preview.js" } defer {}
                 }
             }
             body {
                 header.top {
                     h1 { (w.title) }
-                    a.switch href=(page.site.href(other, campaign.map(|c| c.id.as_str()))) lang=(other.id()) hreflang=(other.id()) {
+                    a.switch href=(switch) lang=(other.id()) hreflang=(other.id()) {
                         (w.switch)
                     }
                 }
@@ -112,6 +61,10 @@ pub fn render(page: &Page, cat: &Catalogue) -> String {
                         noscript { p.summary { (w.needs_script) } }
                     }
                     @match campaign {
+                        _ if own => {
+                            (crate::editor::form(page, cat, w))
+                            (preview(page, w))
+                        }
                         Some(c) => {
                             (form(page, c, cat, w))
                             (preview(page, w))
@@ -145,6 +98,15 @@ fn chooser(page: &Page, cat: &Catalogue, w: &Words) -> Markup {
                             }
                         }
                     }
+                    @if !cat.starters.is_empty() {
+                        @let e = page.ui.editor();
+                        li {
+                            a.campaign.own href=(page.site.href_own(page.ui)) {
+                                span.name { (e.link) }
+                                span.uses { (e.link_about) }
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -163,29 +125,6 @@ fn state(page: &Page, c: &CampaignEntry, l: &LangEntry, w: &Words) -> Markup {
     let now = if has_passed(deadline, page.today) { &after } else { &before };
     html! {
         span.state data-deadline=(deadline.to_string()) data-before=(before) data-after=(after) { (now) }
-    }
-}
-
-/// What must change, listed above the form with links to the fields.
-fn summary(page: &Page, w: &Words) -> Markup {
-    html! {
-        @if !page.complaints.is_empty() {
-            div.summary role="alert" tabindex="-1" {
-                h2 { (w.errors_heading) }
-                ul {
-                    @for c in &page.complaints {
-                        li {
-                            @if let Some(f) = &c.field {
-                                a href={ "#" (anchor(f)) } {
-                                    @if let Some(l) = &c.label { (l) ": " }
-                                    (c.text)
-                                }
-                            } @else { (c.text) }
-                        }
-                    }
-                }
-            }
-        }
     }
 }
 
@@ -221,7 +160,7 @@ fn form(page: &Page, c: &CampaignEntry, cat: &Catalogue, w: &Words) -> Markup {
             @if let Some(l) = own.filter(|_| c.deadline.is_some()) {
                 (editions(page, c, l, w))
             }
-            (org(page, c, cat, w))
+            (org(page, &langs(page, c).map(|l| (l.id.as_str(), l.name.as_str())).collect::<Vec<_>>(), cat, w))
             div.actions {
                 @if local {
                     button.secondary type="button" id="preview-button" { (w.preview_button) }
@@ -241,46 +180,6 @@ fn langs<'a>(page: &Page, c: &'a CampaignEntry) -> impl Iterator<Item = &'a Lang
     let ui = page.ui.id();
     let own = c.langs.iter().filter(move |l| l.id == ui);
     own.chain(c.langs.iter().filter(move |l| l.id != ui))
-}
-
-/// The id of a field's first control, for links from the summary.
-fn anchor(field: &str) -> String {
-    format!("f-{field}")
-}
-
-fn chosen(page: &Page, field: &str, id: &str, cat_default: bool) -> bool {
-    match page.form {
-        Some(f) => f.all(field).any(|v| v == id),
-        None => cat_default,
-    }
-}
-
-/// A group of checkboxes.
-fn choices<'a>(
-    page: &Page,
-    field: &str,
-    legend: &str,
-    hint: Option<&str>,
-    items: impl Iterator<Item = (&'a str, &'a str, Option<&'a str>, bool)>,
-) -> Markup {
-    let errors = field_complaints(page, field);
-    html! {
-        fieldset.choices.invalid[!errors.is_empty()] aria-describedby={ "h-" (field) " e-" (field) } {
-            legend { (legend) }
-            @if let Some(h) = hint { p.hint id={ "h-" (field) } { (h) } }
-            (complaints_of(field, &errors))
-            @for (i, (id, name, uses, first_visit)) in items.enumerate() {
-                @let control = if i == 0 { anchor(field) } else { format!("f-{field}-{id}") };
-                div.choice {
-                    input type="checkbox" name=(field) value=(id) id=(control) checked[chosen(page, field, id, first_visit)];
-                    label for=(control) {
-                        span.name { (name) }
-                        @if let Some(u) = uses { span.uses { (u) } }
-                    }
-                }
-            }
-        }
-    }
 }
 
 /// The editions of a campaign with a deadline, in its own words ("Maak nu
@@ -317,73 +216,6 @@ fn editions(page: &Page, c: &CampaignEntry, l: &LangEntry, w: &Words) -> Markup 
                     }
                 }
             }
-        }
-    }
-}
-
-fn org(page: &Page, c: &CampaignEntry, cat: &Catalogue, w: &Words) -> Markup {
-    let value = |name: &str| page.form.and_then(|f| f.all(name).next()).unwrap_or("").to_string();
-    html! {
-        fieldset.org {
-            legend { (w.org_legend) }
-            p.hint { (w.org_hint) }
-            (text_field(page, "org_name", w.org_name, w.org_name_hint, &value("org_name"), false))
-            @for l in langs(page, c) {
-                @let field = format!("org_help_{}", l.id);
-                (text_field(page, &field, &w.org_help.replace("{language}", &l.name), &help_hint(page, cat, w), &value(&field), true))
-            }
-            (text_field(page, "org_website", w.org_website, w.org_website_hint, &value("org_website"), false))
-            @let errors = field_complaints(page, "org_logo");
-            div.field.invalid[!errors.is_empty()] {
-                label for=(anchor("org_logo")) { (w.org_logo) }
-                p.hint id="h-org_logo" { (w.org_logo_hint) }
-                (complaints_of("org_logo", &errors))
-                input type="file" name="org_logo" id=(anchor("org_logo"))
-                    accept=".svg,.png,.jpg,.jpeg,image/svg+xml,image/png,image/jpeg"
-                    aria-describedby="h-org_logo e-org_logo";
-            }
-        }
-    }
-}
-
-/// How long a help text may be: what any organisation may give, and what
-/// each layout that holds less holds (measured, from the layout files).
-fn help_hint(page: &Page, cat: &Catalogue, w: &Words) -> String {
-    let mut hint = w.org_help_hint.replace("{max}", &handout_core::MAX_HELP.to_string());
-    for l in cat.layouts.iter().filter(|l| l.max_help.is_some_and(|m| m < handout_core::MAX_HELP)) {
-        let fits = w.org_help_fits.replace("{layout}", l.name(page.ui));
-        hint.push(' ');
-        hint.push_str(&fits.replace("{max}", &l.max_help.unwrap_or_default().to_string()));
-    }
-    hint
-}
-
-fn text_field(page: &Page, field: &str, label: &str, hint: &str, value: &str, area: bool) -> Markup {
-    let errors = field_complaints(page, field);
-    let id = anchor(field);
-    let described = format!("h-{field} e-{field}");
-    html! {
-        div.field.invalid[!errors.is_empty()] data-lang=[field.strip_prefix("org_help_")] {
-            label for=(id) { (label) }
-            p.hint id={ "h-" (field) } { (hint) }
-            (complaints_of(field, &errors))
-            @if area {
-                textarea name=(field) id=(id) rows="3" maxlength="300" aria-describedby=(described) aria-invalid=[(!errors.is_empty()).then_some("true")] { (value) }
-            } @else {
-                input type="text" name=(field) id=(id) value=(value) maxlength="100" aria-describedby=(described) aria-invalid=[(!errors.is_empty()).then_some("true")];
-            }
-        }
-    }
-}
-
-fn field_complaints<'a>(page: &'a Page, field: &str) -> Vec<&'a Complaint> {
-    page.complaints.iter().filter(|c| c.field.as_deref() == Some(field)).collect()
-}
-
-fn complaints_of(field: &str, errors: &[&Complaint]) -> Markup {
-    html! {
-        div.errors id={ "e-" (field) } data-field=(field) {
-            @for c in errors { p.error { (c.text) } }
         }
     }
 }

@@ -6,8 +6,8 @@
 //! many at once is theirs to say (a [`Runner`]).
 
 use crate::catalogue::Catalogue;
-use crate::order::Order;
-use crate::own::OwnFile;
+use crate::order::{Order, OrgForm};
+use crate::own::{OwnFile, Starter};
 use handout_core::{
     Built, Caches, Date, Files, FontStore, Found, Make, Org, Plan, PlanOptions, Problem, Problems, Project, Runner,
     Selection, check_org, load_campaign_file,
@@ -35,7 +35,15 @@ impl Studio {
             return Err(problems);
         }
         let store = Mutex::new(project.font_store());
-        let catalogue = Catalogue::new(&project);
+        let mut catalogue = Catalogue::new(&project);
+        catalogue.starters = match project.files.entries(std::path::Path::new("editor")).is_ok() {
+            true => Starter::all(project.files.as_ref()).map_err(|e| {
+                let mut problems = Problems::new();
+                problems.push(Problem::error(e));
+                problems
+            })?,
+            false => Vec::new(),
+        };
         Ok(Studio { project, catalogue, store, caches: Caches::new() })
     }
 
@@ -54,7 +62,7 @@ impl Studio {
         let opts =
             PlanOptions { selection: order.selection(), edition: order.edition, make, ..PlanOptions::new(today) };
         let mut found = Problems::new();
-        let org = self.org(order, &mut found);
+        let org = order.org.as_ref().and_then(|o| self.org(o, &mut found));
         let plan = {
             // A font store shared by threads: a poisoned lock only means a
             // panic elsewhere; the store itself is whole.
@@ -106,9 +114,8 @@ impl Studio {
         built.filter(|_| !problems.has_errors())
     }
 
-    /// The organisation of the order, checked; its problems go to `problems`.
-    fn org(&self, order: &Order, problems: &mut Problems) -> Option<Org> {
-        let form = order.org.as_ref()?;
+    /// An order's organisation, checked; its problems go to `problems`.
+    pub fn org(&self, form: &OrgForm, problems: &mut Problems) -> Option<Org> {
         let logo = form.logo.clone();
         let mut read =
             |_: &str| logo.as_ref().map(|b| b.to_vec()).ok_or_else(|| std::io::Error::other("no file was uploaded"));

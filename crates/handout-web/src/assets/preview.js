@@ -132,23 +132,120 @@
     // No server to send the form to: make the file here and save it.
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
-      const r = await local.download(fields());
-      clearErrors();
-      if (!r.ok) {
-        showErrors((await r.json()).errors);
-        const first = form.querySelector(".invalid");
-        if (first) first.scrollIntoView({ block: "center" });
-        return;
-      }
-      const a = document.createElement("a");
-      a.href = URL.createObjectURL(await r.blob());
-      a.download = r.headers.get("X-File-Name");
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+      await deliver(await local.download(fields()));
+      const first = form.querySelector(".invalid");
+      if (first) first.scrollIntoView({ block: "center" });
     });
   }
+  if (form.dataset.own) editor();
+
+  // The editor of a handout of one's own: a step more where a route has
+  // none left empty; in the browser edition, saving and opening the file
+  // here, and a draft kept on this computer across a reload.
+  function editor() {
+    for (const route of form.querySelectorAll("fieldset.route")) {
+      const add = document.createElement("button");
+      add.type = "button";
+      add.className = "secondary add-step";
+      add.textContent = form.dataset.addStep || "+";
+      add.addEventListener("click", () => {
+        const input = addStep(route);
+        if (input) input.focus();
+      });
+      route.append(add);
+    }
+    if (!local) return;
+    const KEY = "handout-own-draft";
+    const draft = localStorage.getItem(KEY);
+    if (draft) {
+      try {
+        fill(JSON.parse(draft));
+      } catch (e) {
+        localStorage.removeItem(KEY);
+      }
+    }
+    form.addEventListener("input", () => {
+      const pairs = [];
+      for (const [k, v] of new FormData(form)) if (typeof v === "string") pairs.push([k, v]);
+      localStorage.setItem(KEY, JSON.stringify(pairs));
+    });
+    document.getElementById("save-button").addEventListener("click", async () => {
+      const data = fields();
+      data.set("save", "1");
+      deliver(await local.download(data));
+    });
+    document.getElementById("open-button").addEventListener("click", async () => {
+      const file = form.elements.own_file.files[0];
+      if (!file) return;
+      const data = fields();
+      data.set("own_file", await file.text());
+      data.set("open", "1");
+      const r = await local.download(data);
+      clearErrors();
+      if (!r.ok) return showErrors((await r.json()).errors);
+      fill((await r.json()).fields);
+      form.elements.own_file.value = "";
+      soon();
+    });
+  }
+
+  // A route's next step field, made like the last one.
+  function addStep(route) {
+    const list = route.querySelector("ol.steps");
+    const last = list.lastElementChild;
+    const n = list.children.length + 1;
+    if (!last || n > Number(form.dataset.maxSteps || 12)) return null;
+    const item = last.cloneNode(true);
+    const input = item.querySelector("input");
+    const name = input.name.replace(/_step_\d+$/, "_step_" + n);
+    input.name = name;
+    input.id = "f-" + name;
+    input.value = "";
+    input.removeAttribute("aria-invalid");
+    input.setAttribute("aria-describedby", "e-" + name);
+    const label = item.querySelector("label");
+    label.htmlFor = input.id;
+    label.textContent = label.textContent.replace(/\d+/, String(n));
+    const errors = item.querySelector("div.errors");
+    errors.id = "e-" + name;
+    errors.dataset.field = name;
+    errors.replaceChildren();
+    list.append(item);
+    return input;
+  }
+
+  // Put saved fields back: text as it was, choices ticked as they were.
+  function fill(pairs) {
+    const values = new Map();
+    for (const [k, v] of pairs) values.set(k, (values.get(k) || []).concat([v]));
+    for (const [name, vs] of values) {
+      const step = /^own_route_(\d)_step_(\d+)$/.exec(name);
+      if (step) {
+        const route = form.querySelector('fieldset.route[data-route="' + step[1] + '"]');
+        while (route && !form.elements[name] && addStep(route)) {}
+      }
+    }
+    for (const el of form.elements) {
+      if (!el.name || el.type === "file" || el.type === "hidden" || el.type === "submit" || el.type === "button") continue;
+      const vs = values.get(el.name);
+      if (el.type === "checkbox" || el.type === "radio") el.checked = !!vs && vs.includes(el.value);
+      else el.value = vs ? vs[0] : "";
+    }
+  }
+
+  // A file made here, saved as the browser saves downloads.
+  async function deliver(r) {
+    clearErrors();
+    if (!r.ok) return showErrors((await r.json()).errors);
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(await r.blob());
+    a.download = r.headers.get("X-File-Name");
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+  }
+
   const button = document.getElementById("preview-button");
   if (button) {
     button.addEventListener("click", (event) => {
@@ -157,5 +254,6 @@
       refresh();
     });
   }
-  refresh();
+  // An empty editor has nothing to show yet, and nothing to complain of.
+  if (!form.dataset.own || (form.elements.own_title && form.elements.own_title.value)) refresh();
 })();

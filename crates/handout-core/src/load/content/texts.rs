@@ -89,7 +89,14 @@ fn page_line(cx: &mut Checker, raw: &At<String>, max: usize) -> String {
     if let Some(p) = turned_around(raw) {
         cx.report(p);
     }
-    if text.is_empty() || text.contains('\n') || count > max {
+    if text.is_empty() {
+        cx.report(
+            Problem::error("this page text is empty")
+                .kind(Kind::Text(TextIssue::Empty))
+                .at(raw.loc().clone())
+                .help("the web page lists the campaign by its title and one line of what it is about"),
+        );
+    } else if text.contains('\n') || count > max {
         cx.report(
             Problem::error(format!("this page text must be one line of 1 to {max} characters, not {count}"))
                 .kind(Kind::Text(TextIssue::PageLine))
