@@ -28,7 +28,7 @@ pub(crate) fn form(page: &Page, cat: &Catalogue, w: &Words) -> Markup {
             h2 { (e.heading) }
             p.intro { (e.intro) }
             p.hint { (e.bold_hint) }
-            @if cat.campaigns.len() > 0 {
+            @if !cat.campaigns.is_empty() {
                 p { a href=(page.site.href(page.ui, None)) { (w.campaign_other) } }
             }
             (summary(page, w))
