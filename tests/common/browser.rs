@@ -87,7 +87,8 @@ pub fn downloaded(dir: &Path, seen: &[PathBuf]) -> PathBuf {
     let start = Instant::now();
     loop {
         let files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-        let new = files.iter().find(|p| p.extension().is_some_and(|e| e == "pdf" || e == "zip") && !seen.contains(p));
+        let done = |e: &std::ffi::OsStr| e == "pdf" || e == "zip" || e == "toml";
+        let new = files.iter().find(|p| p.extension().is_some_and(done) && !seen.contains(p));
         if let Some(f) = new {
             return f.clone();
         }

@@ -56,10 +56,10 @@ pub(crate) fn form(page: &Page, cat: &Catalogue, w: &Words) -> Markup {
             div.actions {
                 @if local {
                     button.secondary type="button" id="preview-button" { (w.preview_button) }
-                    button.primary type="submit" { (w.download_button) }
+                    button.primary type="submit" id="download-button" { (w.download_button) }
                 } @else {
                     button.secondary type="submit" formaction="/" formenctype="multipart/form-data" name="page" value="1" id="preview-button" { (w.preview_button) }
-                    button.primary type="submit" formaction="/download" { (w.download_button) }
+                    button.primary type="submit" formaction="/download" id="download-button" { (w.download_button) }
                 }
                 p.hint { (w.download_hint) }
             }

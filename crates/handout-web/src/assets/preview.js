@@ -227,6 +227,8 @@
     }
     for (const el of form.elements) {
       if (!el.name || el.type === "file" || el.type === "hidden" || el.type === "submit" || el.type === "button") continue;
+      // A file holds only the handout's own fields: the rest stays.
+      if (!values.has(el.name) && !el.name.startsWith("own_")) continue;
       const vs = values.get(el.name);
       if (el.type === "checkbox" || el.type === "radio") el.checked = !!vs && vs.includes(el.value);
       else el.value = vs ? vs[0] : "";
