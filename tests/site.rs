@@ -419,13 +419,13 @@ async fn with_a_library(client: &Client, dir: &Path) {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).expect("a ZIP of the two documents");
     let names: Vec<String> = archive.file_names().filter_map(|n| n.ok().map(|n| n.to_string())).collect();
     assert_eq!(archive.len(), 2, "{names:?}");
-    for i in 0..archive.len() {
+    for (i, name) in names.iter().enumerate() {
         let mut pdf = Vec::new();
         std::io::Read::read_to_end(&mut archive.by_index(i).unwrap(), &mut pdf).unwrap();
         let codes: Vec<String> = rasterise(&pdf, 200.0).iter().take(1).flat_map(decode_qr).collect();
-        assert!(codes.iter().any(|c| c == OWN_URL), "{}: {codes:?}", names[i]);
+        assert!(codes.iter().any(|c| c == OWN_URL), "{name}: {codes:?}");
         let text: String = pdf_text(&pdf).split_whitespace().collect();
-        assert!(text.contains("BibliotheekVoorbeeldstad"), "{}: {text}", names[i]);
+        assert!(text.contains("BibliotheekVoorbeeldstad"), "{name}: {text}");
     }
 }
 
