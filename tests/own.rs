@@ -151,3 +151,32 @@ fn a_step_too_long_for_the_pocket_card_says_by_how_much_at_its_field() {
     assert!(fields.contains(&"own_route_1_step_3"), "{overflow}: {fields:?}");
     assert!(overflow.kind.shorter_by().unwrap() >= 5);
 }
+
+/// One route is enough: every layout prints it (in each face's first
+/// route block), the pocket cards included, and its code opens the link.
+#[test]
+fn a_handout_of_one_route_builds_in_every_layout() {
+    let mut own = four_steps();
+    own.routes.truncate(1);
+    let layouts = [
+        "flyer-a4",
+        "flyer-a4-large",
+        "flyer-a5",
+        "pocket-card-print",
+        "pocket-cards",
+        "poster-a3",
+        "screen-16x9",
+        "social-4x5",
+    ];
+    let (_, built) = make(&own, &layouts);
+    let built = built.unwrap_or_else(|p| panic!("{:?}", p.iter().map(ToString::to_string).collect::<Vec<_>>()));
+    assert_eq!(built.len(), layouts.len());
+    for b in built.iter().filter(|b| b.main.ends_with(".pdf")) {
+        let pdf = &b.files[0].1;
+        let text: String = pdf_text(pdf).split_whitespace().collect();
+        let has_steps = text.contains("Kieseenpincodevanvijfcijfers");
+        let poster = b.main.contains("poster");
+        assert!(has_steps || poster, "{}: the route is missing: {text}", b.main);
+        assert!(!text.contains("Opdecomputer"), "{}", b.main);
+    }
+}

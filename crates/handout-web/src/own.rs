@@ -272,16 +272,25 @@ impl Own {
         w.line(&format!("\n[platform.{platform}]"));
         w.value("name", &self.name, "own_name");
         w.value("form_url", &self.url, "own_url");
-        for (r, route) in self.routes.iter().enumerate() {
+        // At least one route: an empty one, for the core to say so at its
+        // first step.
+        let empty = [OwnRoute::default()];
+        let routes = if self.routes.is_empty() { &empty[..] } else { &self.routes[..] };
+        for (r, route) in routes.iter().enumerate().take(MAX_ROUTES) {
             w.line(&format!("\n[platform.{platform}.route.{}]", ROUTE_IDS[r]));
             w.value("title", &route.title, &route_field(r, "title"));
-            w.line("steps = [");
+            w.text.push_str("steps = ");
+            let start = w.text.len();
+            w.line("[");
             for (n, step) in route.steps.iter().enumerate() {
                 w.text.push_str("  ");
                 w.string(step, &route_field(r, &format!("step_{}", n + 1)));
                 w.line(",");
             }
-            w.line("]");
+            w.text.push(']');
+            // A route without steps is said at its first step.
+            w.fields.push((start..w.text.len(), route_field(r, "step_1")));
+            w.text.push('\n');
         }
         OwnFile { id: slug_or(&self.title, "eigen-folder"), platform, text: w.text, fields: w.fields }
     }
@@ -314,9 +323,9 @@ impl Own {
     }
 }
 
-/// The routes' ids in the file, in order: the ids the layouts place
-/// (the pocket card shows the first). Every shipped layout places both,
-/// so for now a handout of one's own has two.
+/// The routes' ids in the file, in order: the ids the layouts place (the
+/// pocket card shows `app`). A handout of one route prints it in each
+/// face's first route block.
 const ROUTE_IDS: [&str; MAX_ROUTES] = ["app", "browser"];
 
 /// The web page's one line about it: the intro's first line, at most 200

@@ -13,8 +13,8 @@ mod face;
 mod fit;
 mod frag;
 mod impose;
+mod omit;
 mod stack;
-mod undated;
 
 pub use checks::body_size;
 
@@ -140,8 +140,12 @@ pub fn compose(h: &Handout, caches: &ComposeCaches, problems: &mut Problems) -> 
     let mut regions = Vec::new();
     for (page_no, side) in layout.faces.iter().enumerate() {
         let side = match h.edition {
-            Edition::Undated => undated::without_deadline(side),
+            Edition::Undated => omit::without_deadline(side),
             _ => std::borrow::Cow::Borrowed(side),
+        };
+        let side = match omit::one_route(&side, h.platform) {
+            Some(face) => std::borrow::Cow::Owned(face),
+            None => side,
         };
         let (page, nodes, placed) = face::compose_side(&mut cx, &side, page_no, problems);
         pages.push(page);

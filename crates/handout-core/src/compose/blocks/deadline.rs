@@ -18,7 +18,7 @@ pub(super) fn deadline_block(cx: &mut Context, b: &DeadlineBlock, width: Mm) -> 
         Edition::Deadline => deadline(cx, b, width),
         Edition::AfterDeadline => after_deadline(cx, b, width),
         // A campaign without a deadline: its faces lose the callout
-        // before they are laid out (undated.rs); nothing is left to show.
+        // before they are laid out (omit.rs); nothing is left to show.
         Edition::Undated => Ok(Frag::default()),
     }
 }
