@@ -180,3 +180,17 @@ fn a_handout_of_one_route_builds_in_every_layout() {
         assert!(!text.contains("Opdecomputer"), "{}", b.main);
     }
 }
+
+/// An address the QR block of a layout cannot hold at its size is said at
+/// the link, with that layout's limit.
+#[test]
+fn a_link_too_long_for_the_pocket_card_says_its_limit_at_the_link() {
+    let url = format!("https://www.digid.nl/{}", "inloggen-".repeat(10));
+    let own = Own { url, ..four_steps() };
+    let (file, built) = make(&own, &["pocket-cards"]);
+    let problems = built.err().expect("too long for the card");
+    let said: Vec<_> = problems.iter().map(|p| (p.kind, p.loc.as_ref().and_then(|l| file.field_of(l)))).collect();
+    assert!(said.contains(&(Kind::Link(LinkIssue::TooLongForLayout { max: 80 }), Some("own_url"))), "{said:?}");
+    let (_, flyer) = make(&own, &["flyer-a4"]);
+    assert!(flyer.is_ok(), "the A4 flyer holds {} characters", own.url.len());
+}

@@ -113,6 +113,14 @@ fn said(kind: Kind, ui: Ui, docs: &[String]) -> String {
         Kind::Org(issue) => org_words(issue),
         Kind::Logo(issue) => logo_words(issue),
         Kind::Text(issue) => text_words(issue),
+        Kind::Link(LinkIssue::TooLongForLayout { max }) => {
+            let (nl, en) = (
+                "Dit adres is te lang voor de QR-code van {document}: hoogstens {max} tekens. Kies een korter adres van dezelfde website, of een andere vorm.",
+                "This address is too long for the QR code of {document}: at most {max} characters. Choose a shorter address on the same website, or another kind of handout.",
+            );
+            let text = if ui == Ui::Nl { nl } else { en };
+            return text.replace("{document}", &document).replace("{max}", &max.to_string());
+        }
         Kind::Link(issue) => link_words(issue),
         Kind::MissingGlyph { ch } => return w.missing_glyph.replace("{char}", &ch.to_string()),
         Kind::WordTooWide => return w.word_too_wide.replace("{document}", &document),
@@ -248,7 +256,7 @@ fn text_words(issue: TextIssue) -> (&'static str, &'static str) {
 
 fn link_words(issue: LinkIssue) -> (&'static str, &'static str) {
     match issue {
-        LinkIssue::TooLong => (
+        LinkIssue::TooLong | LinkIssue::TooLongForLayout { .. } => (
             "Dit adres is te lang voor een QR-code die goed scant: hoogstens {link} tekens.",
             "This address is too long for a QR code that scans well: at most {link} characters.",
         ),

@@ -18,7 +18,7 @@ mod stack;
 
 pub use checks::body_size;
 
-use crate::diag::{Problem, Problems};
+use crate::diag::{Kind, LinkIssue, Problem, Problems};
 use crate::edition::Edition;
 use crate::fonts::Fonts;
 use crate::load::content::{Content, Platform, Vars};
@@ -179,6 +179,7 @@ fn check_url_length(platform: &Platform, layout: &Layout, problems: &mut Problem
         layout.id,
         qr.max_url
     ))
+    .kind(Kind::Link(LinkIssue::TooLongForLayout { max: qr.max_url }))
     .at(platform.url_loc.clone())
     .label("this URL is too long for the layout")
     .help("use a shorter address for the form, or a layout with room for a larger QR code");

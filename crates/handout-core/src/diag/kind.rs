@@ -71,6 +71,11 @@ pub enum TextIssue {
 pub enum LinkIssue {
     /// Longer than a QR code that scans from paper can hold.
     TooLong,
+    /// Longer than a layout's QR block holds (its `max_url`).
+    TooLongForLayout {
+        /// The most characters the layout holds.
+        max: usize,
+    },
     /// It has spaces.
     Spaces,
     /// It is not an address.
