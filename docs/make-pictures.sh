@@ -90,6 +90,7 @@ if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
   kill $server
   HANDOUT_SCREENSHOT="$PWD/docs/web-page.png" cargo test --quiet --test browser >/dev/null
   HANDOUT_SITE_SCREENSHOT="$PWD/docs/browser-edition.png" cargo test --quiet --test site the_browser_edition >/dev/null
+  HANDOUT_EDITOR_SCREENSHOT="$PWD/docs/editor.png" cargo test --quiet --test site a_handout_of_one >/dev/null
 else
   echo "no chromium: docs/web-page.png not refreshed"
 fi

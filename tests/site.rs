@@ -10,7 +10,8 @@
 //! save, reload, open, download the same bytes; `handout build` of the
 //! saved file the same bytes). Prints how long previews take.
 //! `HANDOUT_SITE_SCREENSHOT=path.png` keeps a screenshot of the page with
-//! its preview (the README's picture).
+//! its preview, `HANDOUT_EDITOR_SCREENSHOT=path.png` one of the editor
+//! (the README's pictures).
 
 #[path = "common/browser.rs"]
 mod browser;
@@ -374,6 +375,10 @@ async fn own_round(client: &Client, home: &str, dir: &Path) -> (Vec<u8>, Vec<u8>
     }
     client.find(Locator::Id("preview-button")).await.unwrap().click().await.unwrap();
     own_preview(client).await;
+    if let Some(path) = std::env::var_os("HANDOUT_EDITOR_SCREENSHOT").filter(|_| !home.contains("localhost")) {
+        client.execute("window.scrollTo(0, 0)", vec![]).await.unwrap();
+        std::fs::write(path, client.screenshot().await.unwrap()).unwrap();
+    }
     let flyer = click_for_file(client, "download-button", dir).await;
     let saved = click_for_file(client, "save-button", dir).await;
     client.execute("localStorage.clear()", vec![]).await.unwrap();

@@ -273,7 +273,7 @@ fn preview(studio: &Studio, request: &Request, want: Want, today: Date, runner: 
         let index = request.page().clamp(1, pages.max(1)) - 1;
         pngs = pngs.into_iter().skip(index).take(1).collect();
     }
-    let caption = caption(studio, &built, request.count(), request.ui());
+    let caption = caption(studio, request, &built, request.count());
     Answer::Preview(Preview { pngs, pages, caption })
 }
 
@@ -286,8 +286,18 @@ fn preview_scale(built: &Built) -> Scale {
 }
 
 /// "Folder A4 (Nederlands, Facebook)", or the first of several.
-fn caption(studio: &Studio, o: &Built, count: usize, ui: Ui) -> String {
-    let document = studio.catalogue.document(&o.id, ui);
+fn caption(studio: &Studio, request: &Request, o: &Built, count: usize) -> String {
+    let ui = request.ui();
+    let cat = &studio.catalogue;
+    let document = match request {
+        Request::Campaign(_) => cat.document(&o.id, ui),
+        // A handout of one's own: its language and what its code opens.
+        Request::Own(own) => {
+            let layout = cat.layout(&o.id.layout).map_or(o.id.layout.as_str(), |l| l.name(ui));
+            let lang = cat.starters.iter().find(|s| s.id == o.id.lang).map_or(o.id.lang.as_str(), |s| s.name.as_str());
+            format!("{layout} ({lang}, {})", own.own.name)
+        }
+    };
     let w = ui.words();
     let template = if count > 1 { w.preview_of_many } else { w.preview_of };
     template.replace("{document}", &document).replace("{count}", &count.to_string())

@@ -371,7 +371,8 @@ impl Writer {
         let start = self.text.len();
         // A date is written bare; anything else as text, so that the core
         // says it is not a date rather than that the file does not parse.
-        let is_date = value.len() == 10 && value.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+        let is_date = value.len() == 10
+            && value.parse::<toml::value::Datetime>().is_ok_and(|d| d.date.is_some() && d.time.is_none());
         if is_date {
             self.text.push_str(value);
         } else {

@@ -173,10 +173,7 @@ mod tests {
         let flyer = shipped("flyer-a4", include_str!("../../../../layouts/flyer-a4.toml"));
         let source = Source::new("campaigns/x.toml", "");
         let route = crate::load::content::Route {
-            title: crate::load::content::Template::from_rich(
-                crate::rich::Rich::plain("App"),
-                Loc::new(&source, 0..0),
-            ),
+            title: crate::load::content::Template::from_rich(crate::rich::Rich::plain("App"), Loc::new(&source, 0..0)),
             steps: Vec::new(),
             loc: Loc::new(&source, 0..0),
         };

@@ -9,7 +9,7 @@ use crate::load::content::Template;
 use crate::load::layout::QrBlock;
 use crate::model::{Item, QrSymbol, StructKind};
 use crate::qr::Code;
-use crate::rich::Rich;
+use crate::rich::{Rich, Span};
 use crate::text::Breaking;
 use crate::units::Mm;
 use std::sync::Arc;
@@ -172,7 +172,7 @@ fn qr_texts(cx: &mut Context, b: &QrBlock, caption_t: &Template, width: Mm) -> R
         cx,
         &Para { rich: &caption_rich, role: &b.caption, width, mode: prose(cx), source: Some(caption_t.loc.clone()) },
     )?;
-    let url_rich = Rich::plain(cx.platform.form_url.clone());
+    let url_rich = host_in_bold(&cx.platform.form_url);
     let url_loc = Some(cx.platform.url_loc.clone());
     let mut link = paragraph(cx, &Para { rich: &url_rich, role: &b.url, width, mode: Breaking::Url, source: url_loc })?;
     let mut notes = Vec::new();
@@ -195,4 +195,32 @@ fn qr_texts(cx: &mut Context, b: &QrBlock, caption_t: &Template, width: Mm) -> R
     wrap(&mut cap, StructKind::Paragraph);
     wrap(&mut link, StructKind::Paragraph);
     Ok((cap, link, notes))
+}
+
+/// The address with its host in bold: the part a reader checks to see
+/// where the code goes (in a bold role it is all bold anyway).
+fn host_in_bold(url: &str) -> Rich {
+    let host = url.find("://").map_or(0, |i| i + 3);
+    let path = url[host..].find(['/', '?', '#']).map_or(url.len(), |i| host + i);
+    let parts = [(&url[..host], false), (&url[host..path], true), (&url[path..], false)];
+    let spans = parts.into_iter().filter(|(t, _)| !t.is_empty());
+    Rich { spans: spans.map(|(text, bold)| Span { text: text.to_string(), bold }).collect() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_host_is_bold() {
+        let bold = |url: &str| -> Vec<(String, bool)> {
+            host_in_bold(url).spans.into_iter().map(|s| (s.text, s.bold)).collect()
+        };
+        let s = |t: &str, b: bool| (t.to_string(), b);
+        assert_eq!(
+            bold("https://www.digid.nl/inloggen?x=1"),
+            [s("https://", false), s("www.digid.nl", true), s("/inloggen?x=1", false)]
+        );
+        assert_eq!(bold("https://example.org"), [s("https://", false), s("example.org", true)]);
+    }
 }
