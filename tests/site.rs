@@ -472,9 +472,35 @@ async fn a_handout_of_one_s_own_is_written_saved_and_opened_again_in_both_editio
     client.refresh().await.unwrap();
     let kicker = client.find(Locator::Id("f-own_kicker")).await.unwrap().prop("value").await.unwrap();
     assert_eq!(kicker.as_deref(), Some("Voor iedereen met een DigiD en meer"), "the draft is lost on reload");
+    moves_and_removes_steps(&client).await;
     let served = format!("http://localhost:{}/", server.addr.port());
     let (served_flyer, served_saved) = own_round(&client, &served, downloads.path()).await;
     assert!(served_flyer == flyer, "handout serve's editor made other bytes than the browser edition's");
     assert_eq!(served_saved, saved);
     client.close().await.unwrap();
+}
+
+/// Route 2's steps moved down, up and removed by their buttons.
+async fn moves_and_removes_steps(client: &Client) {
+    let value = |n: usize| {
+        let client = client.clone();
+        async move {
+            let id = format!("f-own_route_2_step_{n}");
+            client.find(Locator::Id(&id)).await.unwrap().prop("value").await.unwrap().unwrap_or_default()
+        }
+    };
+    let click = |n: usize, kind: &'static str| {
+        let client = client.clone();
+        async move {
+            let css = format!("fieldset.route[data-route=\"2\"] ol.steps > li:nth-child({n}) button.step-{kind}");
+            client.find(Locator::Css(&css)).await.unwrap().click().await.unwrap();
+        }
+    };
+    let (first, second) = (OWN[7].1, OWN[8].1);
+    click(1, "down").await;
+    assert_eq!((value(1).await, value(2).await), (second.to_string(), first.to_string()));
+    click(2, "up").await;
+    assert_eq!((value(1).await, value(2).await), (first.to_string(), second.to_string()));
+    click(1, "remove").await;
+    assert_eq!((value(1).await, value(2).await), (second.to_string(), String::new()));
 }

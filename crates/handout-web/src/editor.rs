@@ -24,7 +24,7 @@ pub(crate) fn form(page: &Page, cat: &Catalogue, w: &Words) -> Markup {
     let local = page.site == Site::Static;
     let lang = lang_of(page, cat);
     html! {
-        form #order method="post" action=[(!local).then_some("/download")] enctype="multipart/form-data" novalidate data-local=[local.then_some("1")] data-own="1" data-add-step=(e.add_step) data-max-steps=(MAX_STEPS) {
+        form #order method="post" action=[(!local).then_some("/download")] enctype="multipart/form-data" novalidate data-local=[local.then_some("1")] data-own="1" data-add-step=(e.add_step) data-max-steps=(MAX_STEPS) data-step-up=(e.step_up) data-step-down=(e.step_down) data-step-remove=(e.step_remove) {
             h2 { (e.heading) }
             p.intro { (e.intro) }
             p.hint { (e.bold_hint) }

@@ -144,6 +144,7 @@
   // here, and a draft kept on this computer across a reload.
   function editor() {
     for (const route of form.querySelectorAll("fieldset.route")) {
+      for (const item of route.querySelectorAll("ol.steps > li")) stepButtons(item);
       const add = document.createElement("button");
       add.type = "button";
       add.className = "secondary add-step";
@@ -189,6 +190,41 @@
     });
   }
 
+  // Up, down and remove beside a step. They move the texts, not the
+  // fields, so the fields keep their order and numbers.
+  function stepButtons(item) {
+    const kinds = [
+      ["up", form.dataset.stepUp, -1],
+      ["down", form.dataset.stepDown, 1],
+      ["remove", form.dataset.stepRemove, 0],
+    ];
+    const box = document.createElement("div");
+    box.className = "step-tools";
+    for (const [kind, words, by] of kinds) {
+      const b = document.createElement("button");
+      b.type = "button";
+      b.className = "secondary step-" + kind;
+      b.textContent = words;
+      b.addEventListener("click", () => {
+        const items = [...item.parentElement.children];
+        const values = items.map((li) => li.querySelector("input").value);
+        const i = items.indexOf(item);
+        if (by === 0) {
+          values.splice(i, 1);
+          values.push("");
+        } else if (values[i + by] !== undefined) {
+          [values[i], values[i + by]] = [values[i + by], values[i]];
+        }
+        items.forEach((li, n) => (li.querySelector("input").value = values[n]));
+        form.dispatchEvent(new Event("input"));
+      });
+      const label = item.querySelector("label").textContent;
+      b.setAttribute("aria-label", label + ": " + words);
+      box.append(b);
+    }
+    item.querySelector("div.field").append(box);
+  }
+
   // A route's next step field, made like the last one.
   function addStep(route) {
     const list = route.querySelector("ol.steps");
@@ -210,7 +246,10 @@
     errors.id = "e-" + name;
     errors.dataset.field = name;
     errors.replaceChildren();
+    const tools = item.querySelector("div.step-tools");
+    if (tools) tools.remove();
     list.append(item);
+    stepButtons(item);
     return input;
   }
 
