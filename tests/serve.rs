@@ -395,3 +395,55 @@ fn a_form_names_a_campaign_the_project_has_and_only_its_platforms() {
     assert_eq!(codes, [expected_url("linkedin")]);
     assert_eq!(r.header("content-disposition"), Some("attachment; filename=\"linkedin-ai-en-linkedin-flyer-a4.pdf\""));
 }
+
+/// The editor's form as the test fills it in: a Dutch handout of one
+/// route with `steps` steps, its code opening `url`.
+fn own_handout(steps: usize, url: &str) -> Multipart {
+    let mut form = Multipart::new()
+        .text("own", "1")
+        .text("ui", "nl")
+        .text("own_lang", "nl")
+        .text("own_title", "Inloggen met de DigiD app")
+        .text("own_name", "DigiD")
+        .text("own_url", url)
+        .text("own_qr_caption", "Scan de code.")
+        .text("own_source", "Gemaakt door de bibliotheek.")
+        .text("own_route_1_title", "In de app")
+        .text("layout", "flyer-a4");
+    for n in 1..=steps {
+        form = form.text(&format!("own_route_1_step_{n}"), &format!("Doe stap nummer {n}."));
+    }
+    form
+}
+
+const URL: &str = "https://www.digid.nl/inloggen-basis";
+
+/// Without JavaScript the editor is a plain form: its preview adds empty
+/// steps after those typed, it saves its file and opens it again (the
+/// fields filled in), and a problem is said at its field.
+#[test]
+fn the_editor_works_without_javascript() {
+    let (_dir, server) = start();
+    let chooser = server.get("/").text();
+    assert_eq!(chooser.matches("class=\"campaign own\" href=\"/?ui=nl&amp;own=1\"").count(), 1, "{chooser}");
+    let first = server.get("/?own=1").text();
+    assert!(first.contains("name=\"own_route_1_step_4\"") && !first.contains("name=\"own_route_1_step_5\""));
+    let r = server.post("/", &own_handout(5, URL).text("page", "1"), "text/html");
+    assert_status(&r, 200, "POST / (show preview) of one's own handout");
+    let html = r.text();
+    assert!(html.contains("src=\"data:image/png;base64,"), "no preview image");
+    assert!(html.contains("name=\"own_route_1_step_8\""), "no empty steps after the five typed");
+    let saved = server.post("/download", &own_handout(5, URL).text("save", "1"), "text/html");
+    assert_status(&saved, 200, "save");
+    assert!(saved.header("content-disposition").is_some_and(|d| d.contains("inloggen-met-de-digid-app.toml")));
+    let open = Multipart::new().text("own", "1").text("ui", "nl").text("open", "1").text("layout", "flyer-a4");
+    let opened = server.post("/", &open.file("own_file", "folder.toml", &saved.body), "text/html");
+    assert_status(&opened, 200, "open");
+    let html = opened.text();
+    assert!(html.contains("value=\"Doe stap nummer 5.\""), "the opened file's step 5 is not in its field");
+    let r = server.post("/download", &own_handout(2, "http://www.digid.nl/"), "text/html");
+    assert_status(&r, 422, "an http link");
+    let html = r.text();
+    assert!(html.contains("Het adres moet met https:// beginnen"), "{html}");
+    assert!(html.contains("id=\"f-own_url\"") && html.contains("aria-invalid=\"true\""));
+}

@@ -98,13 +98,13 @@ fn chooser(page: &Page, cat: &Catalogue, w: &Words) -> Markup {
                             }
                         }
                     }
-                    @if !cat.starters.is_empty() {
-                        @let e = page.ui.editor();
-                        li {
-                            a.campaign.own href=(page.site.href_own(page.ui)) {
-                                span.name { (e.link) }
-                                span.uses { (e.link_about) }
-                            }
+                }
+                @if !cat.starters.is_empty() {
+                    @let e = page.ui.editor();
+                    li {
+                        a.campaign.own href=(page.site.href_own(page.ui)) {
+                            span.name { (e.link) }
+                            span.uses { (e.link_about) }
                         }
                     }
                 }
