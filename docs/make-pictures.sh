@@ -85,8 +85,8 @@ if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
   env -u SOURCE_DATE_EPOCH "$bin" serve --listen 127.0.0.1:8799 >/dev/null 2>&1 & server=$!
   sleep 2
   shot() { chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size="$1" --screenshot="$2" "$3" 2>/dev/null; }
-  shot 1100,520 docs/campaign-choice.png "http://127.0.0.1:8799/"
-  shot 320,900 docs/campaign-choice-320.png "http://127.0.0.1:8799/"
+  shot 1100,660 docs/campaign-choice.png "http://127.0.0.1:8799/"
+  shot 320,1100 docs/campaign-choice-320.png "http://127.0.0.1:8799/"
   kill $server
   HANDOUT_SCREENSHOT="$PWD/docs/web-page.png" cargo test --quiet --test browser >/dev/null
   HANDOUT_SITE_SCREENSHOT="$PWD/docs/browser-edition.png" cargo test --quiet --test site the_browser_edition >/dev/null
@@ -97,8 +97,8 @@ fi
 # handout.exe's window after a double-click: the Windows program of
 # `cargo xtask dist` (and the Wine stand-in DLL `cargo xtask dist-test`
 # built) under Wine on a virtual screen (needs Xvfb and wine).
-zip=$(ls target/dist/handout-*-x86_64-pc-windows-gnu.zip 2>/dev/null | head -1)
-dll=$(ls target/dist-test/windows/*/bcryptprimitives.dll 2>/dev/null | head -1)
+zip=$(ls target/dist/handout-*-x86_64-pc-windows-gnu.zip 2>/dev/null | head -1 || true)
+dll=$(ls target/dist-test/windows/*/bcryptprimitives.dll 2>/dev/null | head -1 || true)
 if [ -n "$zip" ] && [ -n "$dll" ] && command -v Xvfb >/dev/null && command -v wine >/dev/null; then
   w=$tmp/windows && mkdir -p "$w" && (cd "$w" && unzip -q "$OLDPWD/$zip") && cp "$dll" "$w"/handout-*/
   printf '#!/bin/sh\nexit 0\n' > "$w/no-browser.sh" && chmod +x "$w/no-browser.sh"

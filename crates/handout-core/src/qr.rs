@@ -52,6 +52,11 @@ pub struct Code {
 }
 
 impl Code {
+    /// Modules a side, quiet zone not included.
+    pub fn modules(&self) -> usize {
+        self.modules
+    }
+
     /// The width of the code with its quiet zone when the symbol is `symbol_w` wide.
     pub fn outer(&self, symbol_w: Mm) -> Mm {
         symbol_w / self.modules as f32 * (self.modules + 2 * self.quiet) as f32

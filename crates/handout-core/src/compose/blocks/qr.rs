@@ -42,6 +42,11 @@ pub(super) fn qr_block(cx: &mut Context, b: &QrBlock, width: Mm, room: Mm) -> Re
         let most = code.symbol_for(width.min(room - QR_TEXT_BELOW - text_h));
         spec.size.min(most).max(spec.min_size)
     };
+    // A code of few modules is printed smaller, not of huge modules.
+    let symbol_w = match spec.max_module {
+        Some(m) => symbol_w.min(m * code.modules() as f32),
+        None => symbol_w,
+    };
     let mut symbol = code.symbol(symbol_w, spec);
     let outer = symbol.outer().w;
     if !outer.fits_in(width) {

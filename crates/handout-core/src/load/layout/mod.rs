@@ -183,6 +183,10 @@ pub struct QrSpec {
     pub max_url_loc: Option<Loc>,
     /// Smallest module that still scans from paper; the build fails below it.
     pub min_module: Mm,
+    /// Largest module it is printed with: a short address's code, of few
+    /// modules, is printed smaller rather than of huge modules (which
+    /// some readers find no easier than tiny ones); `None`: no limit.
+    pub max_module: Option<Mm>,
     pub quiet_zone: usize,
     pub ec: EcLevel,
     pub dark: Color,
@@ -405,12 +409,20 @@ fn check_qr(cx: &mut Checker, palette: &Palette, raw: &raw::RawQr) -> QrSpec {
         max_url: max_url as usize,
         max_url_loc: raw.max_url.as_ref().map(|m| m.loc().clone()),
         min_module: cx.mm(&raw.min_module, QR_MODULE),
+        max_module: raw.max_module.as_ref().map(|m| cx.mm(m, QR_MODULE)),
         quiet_zone: q.min(MAX_QUIET_ZONE) as usize,
         ec: *raw.error_correction.get(),
         dark: palette.color(cx, &raw.dark),
         light: palette.color(cx, &raw.light),
         loc: raw.size.loc().clone(),
     };
+    if let Some(m) = raw.max_module.as_ref().filter(|_| qr.max_module.is_some_and(|m| m < qr.min_module)) {
+        cx.report(
+            Problem::error("the QR max_module is smaller than its min_module")
+                .at(m.loc().clone())
+                .label("expected at least `min_module`"),
+        );
+    }
     if qr.dark.contrast(qr.light) < 7.0 {
         cx.report(
             Problem::error("the QR colours are too close for a phone to read")

@@ -144,6 +144,10 @@ pub struct RawQr {
     #[serde(default)]
     pub max_url: Option<At<u32>>,
     pub min_module: At<f32>,
+    /// The largest module the code is printed with (a short address's
+    /// code is printed smaller); no limit when absent.
+    #[serde(default)]
+    pub max_module: Option<At<f32>>,
     pub quiet_zone: At<u32>,
     pub error_correction: At<EcLevel>,
     pub dark: At<String>,
