@@ -161,16 +161,7 @@ fn a_step_too_long_for_the_pocket_card_says_by_how_much_at_its_field() {
 fn a_handout_of_one_route_builds_in_every_layout() {
     let mut own = four_steps();
     own.routes.truncate(1);
-    let layouts = [
-        "flyer-a4",
-        "flyer-a4-large",
-        "flyer-a5",
-        "pocket-card-print",
-        "pocket-cards",
-        "poster-a3",
-        "screen-16x9",
-        "social-4x5",
-    ];
+    let layouts = LAYOUTS;
     let (_, built) = make(&own, &layouts);
     let built = built.unwrap_or_else(|p| panic!("{:?}", p.iter().map(ToString::to_string).collect::<Vec<_>>()));
     assert_eq!(built.len(), layouts.len());

@@ -48,17 +48,6 @@ fn build(proj: &Path, out: &Path, extra: &[&str]) -> String {
     stderr
 }
 
-const LAYOUTS: [&str; 8] = [
-    "flyer-a4",
-    "flyer-a4-large",
-    "flyer-a5",
-    "pocket-card-print",
-    "pocket-cards",
-    "poster-a3",
-    "screen-16x9",
-    "social-4x5",
-];
-
 /// Every layout's file in `dir` (`voorbeeldnet-<layout><suffix>.pdf|png`).
 fn every_layout_in(dir: &Path, suffix: &str) {
     for layout in LAYOUTS {

@@ -280,3 +280,15 @@ pub fn png_rgb(bytes: &[u8]) -> (Vec<u8>, (u32, u32)) {
     buf.truncate(frame.buffer_size());
     (buf, (frame.width, frame.height))
 }
+
+/// Every shipped layout, by id.
+pub const LAYOUTS: [&str; 8] = [
+    "flyer-a4",
+    "flyer-a4-large",
+    "flyer-a5",
+    "pocket-card-print",
+    "pocket-cards",
+    "poster-a3",
+    "screen-16x9",
+    "social-4x5",
+];
