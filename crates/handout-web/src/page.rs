@@ -32,23 +32,7 @@ pub fn render(page: &Page, cat: &Catalogue) -> String {
     let body = html! {
         (DOCTYPE)
         html lang=(page.ui.id()) {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                @if page.site == Site::Static {
-                    // The browser edition sets its own rules: nothing from
-                    // elsewhere, nothing sent anywhere.
-                    meta http-equiv="Content-Security-Policy" content=(STATIC_CSP);
-                }
-                title { (title) }
-                link rel="stylesheet" href={ (page.site.assets()) "style.css" };
-                @if page.site == Site::Static {
-                    script src="site.js" defer {}
-                }
-                @if campaign.is_some() || own {
-                    script src={ (page.site.assets()) "preview.js" } defer {}
-                }
-            }
+            (head(page, &title, campaign.is_some() || own))
             body {
                 header.top {
                     h1 { (w.title) }
@@ -77,6 +61,30 @@ pub fn render(page: &Page, cat: &Catalogue) -> String {
         }
     };
     body.into_string()
+}
+
+/// The page's head: its title, style and scripts (the preview's where a
+/// form is shown).
+fn head(page: &Page, title: &str, form: bool) -> Markup {
+    html! {
+        head {
+            meta charset="utf-8";
+            meta name="viewport" content="width=device-width, initial-scale=1";
+            @if page.site == Site::Static {
+                // The browser edition sets its own rules: nothing from
+                // elsewhere, nothing sent anywhere.
+                meta http-equiv="Content-Security-Policy" content=(STATIC_CSP);
+            }
+            title { (title) }
+            link rel="stylesheet" href={ (page.site.assets()) "style.css" };
+            @if page.site == Site::Static {
+                script src="site.js" defer {}
+            }
+            @if form {
+                script src={ (page.site.assets()) "preview.js" } defer {}
+            }
+        }
+    }
 }
 
 /// The first question: which campaign. Each is a link to its form, so it
