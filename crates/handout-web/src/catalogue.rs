@@ -162,7 +162,11 @@ impl Catalogue {
         let layout = self.layout(&id.layout).map_or(id.layout.as_str(), |l| l.name(ui));
         match self.campaign(&id.campaign) {
             Some(c) => format!("{layout} ({}, {})", c.lang_name(&id.lang), c.platform_name(&id.platform)),
-            None => format!("{layout} ({}, {})", id.lang, id.platform),
+            // A handout of one's own: its language by the editor's name for it.
+            None => {
+                let lang = self.starters.iter().find(|s| s.id == id.lang).map_or(id.lang.as_str(), |s| s.name.as_str());
+                format!("{layout} ({lang}, {})", id.platform)
+            }
         }
     }
 }
