@@ -63,7 +63,7 @@ fn make(own: &Own, layouts: &[&str]) -> (OwnFile, Result<Vec<Built>, Problems>) 
     let mut opts = PlanOptions::new(BEFORE_DEADLINE);
     opts.selection = Selection { layouts: Choice::only(layouts.iter().copied()), ..Selection::all() };
     let mut problems = Problems::new();
-    let built = studio().make_own(&file, (&opts, None), &InTurn, &mut problems);
+    let built = studio().make_own(&file, (&opts, None), usize::MAX, &InTurn, &mut problems);
     (file, built.ok_or(problems))
 }
 

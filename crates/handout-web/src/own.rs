@@ -158,21 +158,30 @@ impl Own {
                 routes.push(OwnRoute { title, steps });
             }
         }
-        Own {
-            lang: get("own_lang"),
-            name: get("own_name"),
-            kicker: get("own_kicker"),
-            title: get("own_title"),
-            intro: get("own_intro"),
-            deadline: get("own_deadline"),
-            deadline_label: get("own_deadline_label"),
-            deadline_note: get("own_deadline_note"),
-            url: get("own_url"),
-            qr_caption: get("own_qr_caption"),
-            routes,
-            advice: get("own_advice"),
-            source: get("own_source"),
+        let mut own = Own { routes, ..Own::default() };
+        for (field, value) in own.plain_mut() {
+            *value = get(field);
         }
+        own
+    }
+
+    /// Its one-line and one-text fields, each with the form field it is
+    /// typed in (the routes are apart).
+    fn plain_mut(&mut self) -> [(&'static str, &mut String); 12] {
+        [
+            ("own_lang", &mut self.lang),
+            ("own_name", &mut self.name),
+            ("own_kicker", &mut self.kicker),
+            ("own_title", &mut self.title),
+            ("own_intro", &mut self.intro),
+            ("own_deadline", &mut self.deadline),
+            ("own_deadline_label", &mut self.deadline_label),
+            ("own_deadline_note", &mut self.deadline_note),
+            ("own_url", &mut self.url),
+            ("own_qr_caption", &mut self.qr_caption),
+            ("own_advice", &mut self.advice),
+            ("own_source", &mut self.source),
+        ]
     }
 
     /// A handout file saved by the editor (or any campaign in one file),
@@ -222,22 +231,8 @@ impl Own {
     }
 
     /// The form's fields that show it, as the page fills them in.
-    pub fn fields(&self) -> Vec<(String, String)> {
-        let plain = [
-            ("own_lang", &self.lang),
-            ("own_name", &self.name),
-            ("own_kicker", &self.kicker),
-            ("own_title", &self.title),
-            ("own_intro", &self.intro),
-            ("own_deadline", &self.deadline),
-            ("own_deadline_label", &self.deadline_label),
-            ("own_deadline_note", &self.deadline_note),
-            ("own_url", &self.url),
-            ("own_qr_caption", &self.qr_caption),
-            ("own_advice", &self.advice),
-            ("own_source", &self.source),
-        ];
-        let mut out: Vec<(String, String)> = plain.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    pub fn fields(mut self) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = self.plain_mut().map(|(k, v)| (k.to_string(), std::mem::take(v))).to_vec();
         for (r, route) in self.routes.iter().enumerate().take(MAX_ROUTES) {
             out.push((route_field(r, "title"), route.title.clone()));
             for (n, step) in route.steps.iter().enumerate().take(MAX_STEPS) {

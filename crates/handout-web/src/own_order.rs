@@ -9,7 +9,7 @@ use crate::order::{OrgForm, field_of, ids, org_form, page_of};
 use crate::own::{Own, OwnFile, Starter};
 use crate::studio::Studio;
 use crate::words::Ui;
-use handout_core::{Built, Choice, Date, Loc, Make, PlanOptions, Problem, Problems, Runner, Selection, unknown_id};
+use handout_core::{Built, Choice, Date, Loc, Make, PlanOptions, Problems, Runner, Selection, unknown_id};
 
 /// A checked request for a handout of one's own.
 pub struct OwnOrder {
@@ -74,17 +74,9 @@ impl OwnOrder {
         runner: &impl Runner,
         problems: &mut Problems,
     ) -> Option<Vec<Built>> {
-        let mut layouts = self.layouts.clone();
-        layouts.truncate(limit);
-        let selection = Selection { layouts: Choice::only(layouts), ..Selection::all() };
+        let selection = Selection { layouts: Choice::only(self.layouts.iter().cloned()), ..Selection::all() };
         let opts = PlanOptions { selection, make, ..PlanOptions::new(today) };
-        let mut found = Problems::new();
-        let org = self.org.as_ref().and_then(|o| studio.org(o, &mut found));
-        if found.has_errors() {
-            problems.extend(found.into_iter().filter(Problem::is_error));
-            return None;
-        }
-        studio.make_own(&self.file, (&opts, org.as_ref()), runner, problems)
+        studio.make_own(&self.file, (&opts, self.org.as_ref()), limit, runner, problems)
     }
 
     /// The editor's field a problem at `loc` is about: a value typed in

@@ -63,34 +63,29 @@ impl Studio {
             PlanOptions { selection: order.selection(), edition: order.edition, make, ..PlanOptions::new(today) };
         let mut found = Problems::new();
         let org = order.org.as_ref().and_then(|o| self.org(o, &mut found));
-        let plan = {
-            // A font store shared by threads: a poisoned lock only means a
-            // panic elsewhere; the store itself is whole.
-            let mut store = self.store.lock().unwrap_or_else(|e| e.into_inner());
-            Plan::new(&self.project, &opts, &mut store, &mut found)
-        };
-        let built = (!found.has_errors()).then(|| {
-            let mut jobs = plan.jobs(org.as_ref());
-            jobs.truncate(limit);
-            plan.build_jobs(&jobs, &self.caches, runner, &mut found)
-        });
-        problems.extend(found.into_iter().filter(Problem::is_error));
-        built.filter(|_| !problems.has_errors())
+        let built = self.plan_and_build(&self.project, &opts, org.as_ref(), (limit, runner), &mut found);
+        errors_only(built, found, problems)
     }
 
     /// Make the documents of a handout of one's own (`file`, as the
-    /// editor wrote it) that `opts` selects (its campaign and language are
-    /// the file's), as [`Studio::make`] does with a campaign of the project:
-    /// the project's layouts and fonts, the same plan.
+    /// editor wrote it) that `opts` selects (at most `limit`; its campaign
+    /// and language are the file's), for the organisation `org` if its
+    /// values pass, as [`Studio::make`] does with a campaign of the
+    /// project: the project's layouts and fonts, the same plan.
     pub fn make_own(
         &self,
         file: &OwnFile,
-        (opts, org): (&PlanOptions, Option<&Org>),
+        (opts, org): (&PlanOptions, Option<&OrgForm>),
+        limit: usize,
         runner: &impl Runner,
         problems: &mut Problems,
     ) -> Option<Vec<Built>> {
         let mut found = Problems::new();
-        let loaded = load_campaign_file(file.id.clone(), file.source(), &mut found);
+        let org = org.and_then(|o| self.org(o, &mut found));
+        let loaded = match found.has_errors() {
+            true => None,
+            false => load_campaign_file(file.id.clone(), file.source(), &mut found),
+        };
         let built = loaded.and_then(|(campaign, content)| {
             let own = Project {
                 files: Arc::clone(&self.project.files),
@@ -104,14 +99,32 @@ impl Studio {
                 campaigns: vec![campaign],
                 contents: vec![content],
             };
-            let plan = {
-                let mut store = self.store.lock().unwrap_or_else(|e| e.into_inner());
-                Plan::new(&own, opts, &mut store, &mut found)
-            };
-            (!found.has_errors()).then(|| plan.build_jobs(&plan.jobs(org), &self.caches, runner, &mut found))
+            self.plan_and_build(&own, opts, org.as_ref(), (limit, runner), &mut found)
         });
-        problems.extend(found.into_iter().filter(Problem::is_error));
-        built.filter(|_| !problems.has_errors())
+        errors_only(built, found, problems)
+    }
+
+    /// Plan `opts` on `project` and, if planning found no error, make its
+    /// first `limit` documents for `org`.
+    fn plan_and_build(
+        &self,
+        project: &Project,
+        opts: &PlanOptions,
+        org: Option<&Org>,
+        (limit, runner): (usize, &impl Runner),
+        found: &mut Problems,
+    ) -> Option<Vec<Built>> {
+        let plan = {
+            // A font store shared by threads: a poisoned lock only means a
+            // panic elsewhere; the store itself is whole.
+            let mut store = self.store.lock().unwrap_or_else(|e| e.into_inner());
+            Plan::new(project, opts, &mut store, found)
+        };
+        (!found.has_errors()).then(|| {
+            let mut jobs = plan.jobs(org);
+            jobs.truncate(limit);
+            plan.build_jobs(&jobs, &self.caches, runner, found)
+        })
     }
 
     /// An order's organisation, checked; its problems go to `problems`.
@@ -121,4 +134,11 @@ impl Studio {
             |_: &str| logo.as_ref().map(|b| b.to_vec()).ok_or_else(|| std::io::Error::other("no file was uploaded"));
         check_org(form.input.clone(), &mut read, problems)
     }
+}
+
+/// The errors `found` (notes and warnings are the command line's) go to
+/// `problems`; what was built only when there are none.
+fn errors_only(built: Option<Vec<Built>>, found: Problems, problems: &mut Problems) -> Option<Vec<Built>> {
+    problems.extend(found.into_iter().filter(Problem::is_error));
+    built.filter(|_| !problems.has_errors())
 }
