@@ -53,7 +53,7 @@ proptest! {
         let edition = proj.contents.iter().find(|e| e.campaign.id == "meta-ai" && e.id == "nl").unwrap();
         let source = Source::new("campaigns/meta-ai/nl/facebook.toml", platform_file(&steps));
         let mut problems = Problems::new();
-        let Some(platform) = load_platform("facebook".into(), source, Some(&edition.campaign), &mut problems) else {
+        let Some(platform) = load_platform("facebook".into(), source, (Some(&edition.campaign), &proj.icons), &mut problems) else {
             // Rejected on load: that must come with a located problem.
             prop_assert!(!problems.is_empty());
             prop_assert!(problems.iter().all(|p| p.loc.is_some()), "{:?}", problems);

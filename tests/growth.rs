@@ -187,7 +187,7 @@ fn holds_help(layout: &str, lang: &str, n: usize) -> bool {
     let Some(text) = help_text(lang, n) else { return true };
     let source = Source::new(format!("org_help_{lang}"), text.clone());
     let at = handout_core::At::new(text, handout_core::Loc::new(&source, 0..source.text.len()));
-    org.help.insert(lang.into(), handout_core::template(&at, &mut Problems::new()).unwrap());
+    org.help.insert(lang.into(), handout_core::template(&at, None, &mut Problems::new()).unwrap());
     [Edition::Deadline, Edition::AfterDeadline]
         .into_iter()
         .all(|e| build_from(MemFiles::embedded(), lang, Some(layout), e, Some(&org)).is_empty())

@@ -45,7 +45,8 @@ fn platform_with(lang: &str, url: &str) -> Platform {
     let text = text.replace(line, &format!("form_url = \"{url}\""));
     let mut problems = Problems::new();
     let source = Source::new(format!("campaigns/meta-ai/{lang}/facebook.toml"), text);
-    let platform = load_platform("facebook".into(), source, Some(&content.campaign), &mut problems);
+    let platform =
+        load_platform("facebook".into(), source, (Some(&content.campaign), &shipped().project.icons), &mut problems);
     platform.unwrap_or_else(|| panic!("{url}: {:?}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>()))
 }
 

@@ -5,7 +5,7 @@
 #![no_main]
 
 use handout_core::{
-    ComposeCaches, Content, Embedded, Fonts, Handout, Layout, Problems, Selection, Source, compose, load_campaign,
+    ComposeCaches, Content, Embedded, Fonts, Handout, Icons, Layout, Problems, Selection, Source, compose, load_campaign,
     load_layout, load_platform, load_texts,
 };
 use libfuzzer_sys::fuzz_target;
@@ -14,6 +14,7 @@ use std::sync::{Arc, OnceLock};
 struct Real {
     content: Content,
     layouts: Vec<(Layout, Fonts)>,
+    icons: Arc<Icons>,
     caches: ComposeCaches,
 }
 
@@ -23,6 +24,7 @@ fn real() -> &'static Real {
         let mut problems = Problems::new();
         let project = handout_core::load_project(Arc::new(Embedded), &Selection::all(), &mut problems);
         let mut store = project.font_store();
+        let icons = Arc::clone(&project.icons);
         let layouts = project
             .layouts
             .into_iter()
@@ -33,7 +35,7 @@ fn real() -> &'static Real {
             .collect();
         let mut contents = project.contents;
         let content = contents.remove(contents.iter().position(|e| e.campaign.id == "meta-ai" && e.id == "nl").expect("meta-ai/nl"));
-        Real { content, layouts, caches: ComposeCaches::default() }
+        Real { content, layouts, icons, caches: ComposeCaches::default() }
     })
 }
 
@@ -41,10 +43,14 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let mut problems = Problems::new();
     let campaign = load_campaign("fuzz".into(), Source::new("campaign.toml", text), &mut problems);
-    let texts = load_texts(Source::new("texts.toml", text), &mut problems);
     let real = real();
-    let platform =
-        load_platform("fuzz".into(), Source::new("fuzz.toml", text), Some(&real.content.campaign), &mut problems);
+    let texts = load_texts(Source::new("texts.toml", text), &real.icons, &mut problems);
+    let platform = load_platform(
+        "fuzz".into(),
+        Source::new("fuzz.toml", text),
+        (Some(&real.content.campaign), &real.icons),
+        &mut problems,
+    );
     let mut parent = |_: &str, _: &mut Problems| Some(Source::new("parent.toml", text));
     let _ = load_layout("fuzz".into(), Source::new("fuzz-layout.toml", text), &mut parent, &mut problems);
     for p in &problems {

@@ -42,6 +42,7 @@ mod doc_id;
 mod edition;
 mod files;
 mod fonts;
+mod icon;
 mod load;
 mod logo;
 mod model;
@@ -62,6 +63,7 @@ mod units;
 // A project and what it is made of.
 pub use files::{Embedded, Entry, Files, MemFiles, is_plain};
 pub use fonts::{FontStore, Fonts};
+pub use icon::{Icon, Icons};
 pub use load::content::{
     Campaign, Content, Deadline, HostRules, Language, MAX_URL_LEN, PageTexts, Platform, Route, Template, Texts, Vars,
     load_campaign, load_campaign_file, load_platform, load_texts, template,

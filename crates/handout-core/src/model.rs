@@ -102,6 +102,22 @@ impl TextRun {
     }
 }
 
+/// An icon in a line of text, filled in the text's colour.
+#[derive(Clone, Debug)]
+pub struct IconMark {
+    /// Its square: as wide as it advances the line, centred on the
+    /// height of the text's capital letters.
+    pub rect: Rect,
+    /// Its shapes, in units of the square.
+    pub outline: Arc<crate::icon::Outline>,
+    /// The text's colour.
+    pub color: Color,
+    /// Its name (`menu`), for checks and tests.
+    pub name: String,
+    /// The layout role of the text it stands in.
+    pub role: String,
+}
+
 /// A rectangle of dark modules, in modules from the symbol's top-left.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct ModuleRect {
@@ -223,6 +239,8 @@ pub enum Item {
     },
     /// A run of text in one font.
     Text(TextRun),
+    /// An icon in a line of text.
+    Icon(IconMark),
     /// A QR code.
     Qr(QrSymbol),
     /// A picture (an organisation's logo) fitted into `rect`.

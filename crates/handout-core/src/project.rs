@@ -7,7 +7,9 @@
 use crate::diag::{Kind, Loc, Problem, Problems, Source};
 use crate::files::{Entry, Files};
 use crate::fonts::FontStore;
+use crate::icon::Icons;
 use crate::load::content::{Campaign, Content, ContentFiles, load_campaign, load_campaign_file, load_content};
+use crate::load::icons::load_icons;
 use crate::load::layout::{Layout, load_layout};
 use crate::load::{source_from_bytes, valid_id};
 use std::collections::{BTreeMap, BTreeSet};
@@ -20,6 +22,8 @@ pub struct Project {
     pub files: Arc<dyn Files>,
     /// Its layouts, by id.
     pub layouts: Vec<Layout>,
+    /// The icons its texts may draw (`icons/icons.toml`; none without it).
+    pub icons: Arc<Icons>,
     /// Its campaigns that loaded, by id.
     pub campaigns: Vec<Arc<Campaign>>,
     /// One per language folder of each campaign, by campaign and language.
@@ -135,8 +139,24 @@ impl Project {
 pub fn load(files: Arc<dyn Files>, sel: &Selection, problems: &mut Problems) -> Project {
     let mut found = Found::default();
     let layouts = load_layouts(files.as_ref(), sel, &mut found, problems);
-    let (campaigns, contents) = load_campaigns(files.as_ref(), sel, &mut found, problems);
-    Project { files, layouts, campaigns, contents, found }
+    let icons = Arc::new(read_icons(files.as_ref(), problems));
+    let (campaigns, contents) = load_campaigns(files.as_ref(), (sel, &icons), &mut found, problems);
+    Project { files, layouts, icons, campaigns, contents, found }
+}
+
+/// The project's icons: `icons/icons.toml` and the SVG files it names.
+fn read_icons(files: &dyn Files, problems: &mut Problems) -> Icons {
+    let index = Path::new("icons/icons.toml");
+    if !files.is_file(index) {
+        return Icons::default();
+    }
+    let Some(source) = file_source(files, index).map_err(|p| problems.push(p)).ok() else {
+        return Icons::default();
+    };
+    let read = |file: &str| {
+        files.read(&Path::new("icons").join(file)).map(std::borrow::Cow::into_owned).map_err(|e| e.to_string())
+    };
+    load_icons(source, &read, problems)
 }
 
 fn sorted_entries(files: &dyn Files, dir: &Path, problems: &mut Problems, what: &str) -> Vec<Entry> {
@@ -203,14 +223,14 @@ fn load_layouts(files: &dyn Files, sel: &Selection, found: &mut Found, problems:
 /// languages.
 fn load_campaigns(
     files: &dyn Files,
-    sel: &Selection,
+    (sel, icons): (&Selection, &Icons),
     found: &mut Found,
     problems: &mut Problems,
 ) -> (Vec<Arc<Campaign>>, Vec<Content>) {
     let (mut campaigns, mut contents) = (Vec::new(), Vec::new());
     for Entry { path: dir, is_dir } in sorted_entries(files, Path::new("campaigns"), problems, "campaigns") {
         if !is_dir {
-            if let Some((campaign, content)) = campaign_file(files, &dir, sel, found, problems) {
+            if let Some((campaign, content)) = campaign_file(files, &dir, (sel, icons), found, problems) {
                 campaigns.push(campaign);
                 contents.extend(content);
             }
@@ -237,7 +257,7 @@ fn load_campaigns(
             );
         }
         warn_missing_platforms(&dir, &read, problems);
-        contents.extend(read.into_iter().filter_map(|f| load_content(&campaign, f, problems)));
+        contents.extend(read.into_iter().filter_map(|f| load_content(&campaign, f, icons, problems)));
         campaigns.push(campaign);
     }
     (campaigns, contents)
@@ -248,7 +268,7 @@ fn load_campaigns(
 fn campaign_file(
     files: &dyn Files,
     path: &Path,
-    sel: &Selection,
+    (sel, icons): (&Selection, &Icons),
     found: &mut Found,
     problems: &mut Problems,
 ) -> Option<(Arc<Campaign>, Option<Content>)> {
@@ -261,7 +281,7 @@ fn campaign_file(
         return None;
     }
     let source = file_source(files, path).map_err(|p| problems.push(p)).ok()?;
-    let (campaign, mut content) = load_campaign_file(id, source, problems)?;
+    let (campaign, mut content) = load_campaign_file(id, source, icons, problems)?;
     found.languages.insert(content.id.clone());
     found.platforms.extend(content.platforms.iter().map(|p| p.id.clone()));
     content.platforms.retain(|p| sel.platforms.keeps(&p.id));

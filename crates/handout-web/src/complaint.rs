@@ -245,6 +245,10 @@ fn text_words(issue: TextIssue) -> (&'static str, &'static str) {
             "Tussen { } kan alleen {platform}, {deadline} of {url} staan.",
             "Only {platform}, {deadline} or {url} can stand between { }.",
         ),
+        TextIssue::UnknownIcon => (
+            "Dit pictogram bestaat niet. Kies er een bij „Pictogrammen”: die zet het goed in de tekst.",
+            "There is no such icon. Choose one under “Icons”: that puts it in the text correctly.",
+        ),
         TextIssue::ControlCharacter => (
             "Hier staat een onzichtbaar stuurteken, zoals een tab. Typ de tekst opnieuw.",
             "This holds an invisible control character, such as a tab. Type the text again.",

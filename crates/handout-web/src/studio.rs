@@ -84,12 +84,13 @@ impl Studio {
         let org = org.and_then(|o| self.org(o, &mut found));
         let loaded = match found.has_errors() {
             true => None,
-            false => load_campaign_file(file.id.clone(), file.source(), &mut found),
+            false => load_campaign_file(file.id.clone(), file.source(), &self.project.icons, &mut found),
         };
         let built = loaded.and_then(|(campaign, content)| {
             let own = Project {
                 files: Arc::clone(&self.project.files),
                 layouts: self.project.layouts.clone(),
+                icons: Arc::clone(&self.project.icons),
                 found: Found {
                     campaigns: [campaign.id.clone()].into(),
                     languages: [content.id.clone()].into(),

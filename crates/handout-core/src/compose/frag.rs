@@ -60,6 +60,10 @@ pub fn translate(item: Item, dx: Mm, dy: Mm) -> Item {
             run.origin = mv(run.origin);
             Item::Text(run)
         }
+        Item::Icon(mut icon) => {
+            icon.rect = icon.rect.translate(dx, dy);
+            Item::Icon(icon)
+        }
         Item::Qr(mut q) => {
             q.origin = mv(q.origin);
             Item::Qr(q)

@@ -57,6 +57,8 @@ pub enum TextIssue {
     BoldNotClosed,
     /// A `{placeholder}` that is not one.
     UnknownPlaceholder,
+    /// An `{icon:name}` that names no icon of the project.
+    UnknownIcon,
     /// A tab or another invisible control character.
     ControlCharacter,
     /// A character that turns the reading direction around (a bidi

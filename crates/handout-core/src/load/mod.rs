@@ -11,6 +11,7 @@
 pub mod at;
 pub mod check;
 pub mod content;
+pub mod icons;
 pub mod layout;
 pub mod markup;
 pub mod org;

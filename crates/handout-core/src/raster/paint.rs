@@ -12,7 +12,7 @@
 use super::glyphs::{GlyphMask, Glyphs, Placed};
 use super::picture::{self, Prepared};
 use crate::diag::Problem;
-use crate::model::{Item, Page, QrSymbol, Typeface};
+use crate::model::{IconMark, Item, Page, QrSymbol, Typeface};
 use crate::shapes;
 use crate::style::Color;
 use crate::units::{Mm, Point, Pt, Rect};
@@ -115,6 +115,7 @@ impl<'a> Painter<'a> {
 fn reach(item: &Item) -> (f32, f32) {
     let (top, bottom) = match item {
         Item::Box { rect, .. } | Item::Image { rect, .. } => (rect.y, rect.y + rect.h),
+        Item::Icon(icon) => (icon.rect.y, icon.rect.y + icon.rect.h),
         Item::Circle { center, radius, .. } => (center.y - *radius, center.y + *radius),
         Item::Line { from, to, .. } | Item::CropMark { from, to, .. } => (from.y.min(to.y), from.y.max(to.y)),
         Item::Text(run) => (run.origin.y - run.ascent, run.origin.y + run.descent),
@@ -154,13 +155,29 @@ impl Canvas<'_> {
             Item::CropMark { from, to, width } => self.line(*from, *to, *width, Color::BLACK),
             Item::Line { from, to, width, color } => self.line(*from, *to, *width, *color),
             Item::Qr(q) => self.qr(q),
+            Item::Icon(icon) => self.icon(icon),
             Item::Text(_) | Item::Image { .. } => {}
         }
     }
 
     fn fill(&mut self, pb: PathBuilder, color: Color, ts: Transform) {
+        self.fill_by(pb, color, ts, FillRule::Winding);
+    }
+
+    fn fill_by(&mut self, pb: PathBuilder, color: Color, ts: Transform, rule: FillRule) {
         if let Some(path) = pb.finish() {
-            self.pixmap.fill_path(&path, &paint(color), FillRule::Winding, ts, None);
+            self.pixmap.fill_path(&path, &paint(color), rule, ts, None);
+        }
+    }
+
+    /// An icon's areas, as render draws them.
+    fn icon(&mut self, icon: &IconMark) {
+        let r = icon.rect;
+        for area in &icon.outline.areas {
+            let mut pb = PathBuilder::new();
+            area.draw(&mut pb, (pt(r.x), pt(r.y)), pt(r.w));
+            let rule = if area.even_odd { FillRule::EvenOdd } else { FillRule::Winding };
+            self.fill_by(pb, icon.color, self.to_px, rule);
         }
     }
 

@@ -358,6 +358,7 @@ fn draw(s: &mut Surface, item: &Item, (faces, ready): Drawn) -> Result<(), Probl
         Item::Line { from, to, width, color } => stroke_line(s, *from, *to, *width, *color),
         Item::Text(run) => draw_text(s, run, faces),
         Item::Qr(q) => draw_qr(s, q)?,
+        Item::Icon(icon) => draw_icon(s, icon),
         Item::Image { rect, picture } => picture::draw(s, *rect, picture, ready)?,
     }
     Ok(())
@@ -367,6 +368,20 @@ fn fill_path(s: &mut Surface, pb: PathBuilder, color: Color) {
     if let Some(path) = pb.finish() {
         s.set_fill(Some(fill(color)));
         s.draw_path(&path);
+    }
+}
+
+/// An icon's areas, each filled by its own rule in the text's colour.
+fn draw_icon(s: &mut Surface, icon: &crate::model::IconMark) {
+    let r = icon.rect;
+    for area in &icon.outline.areas {
+        let mut pb = PathBuilder::new();
+        area.draw(&mut pb, (pt(r.x), pt(r.y)), pt(r.w));
+        if let Some(path) = pb.finish() {
+            let rule = if area.even_odd { krilla::paint::FillRule::EvenOdd } else { krilla::paint::FillRule::NonZero };
+            s.set_fill(Some(Fill { rule, ..fill(icon.color) }));
+            s.draw_path(&path);
+        }
     }
 }
 

@@ -1,11 +1,13 @@
 //! Breaking rich text into lines no wider than a measure.
 
 use super::measure::Measurer;
-use super::styled::Styled;
+use super::styled::{Face, Styled};
+use crate::icon::Icon;
 use crate::rich::Rich;
 use crate::style::FontWeight;
 use crate::units::{Mm, Pt};
 use std::ops::Range;
+use std::sync::Arc;
 use unicode_linebreak::BreakOpportunity;
 
 /// Hyphenate at a line end only when the line would otherwise be emptier
@@ -36,15 +38,23 @@ pub struct Setting {
     pub rtl: bool,
 }
 
-/// A piece of a line in one weight and family, in one direction.
-#[derive(Clone, Debug, PartialEq)]
+/// What a piece of a line prints.
+#[derive(Clone, Debug)]
+pub enum Ink {
+    /// Glyphs in a font family (see [`crate::fonts::Fonts`]): the piece
+    /// shaped in its direction.
+    Glyphs { glyphs: Arc<Vec<crate::model::Glyph>>, family: usize },
+    /// An icon, in a square of [`crate::icon::side`] of the text's size.
+    Icon(Arc<Icon>),
+}
+
+/// A piece of a line in one weight and face, in one direction.
+#[derive(Clone, Debug)]
 pub struct Piece {
     pub text: String,
-    /// The piece shaped in its direction: what is printed.
-    pub glyphs: std::sync::Arc<Vec<crate::model::Glyph>>,
+    /// What is printed.
+    pub ink: Ink,
     pub weight: FontWeight,
-    /// The font family (see [`crate::fonts::Fonts`]) the piece is set in.
-    pub family: usize,
     /// Set right to left (shaped and drawn so).
     pub rtl: bool,
     /// Offset from the line's left end; pieces are in visual order.
@@ -154,7 +164,12 @@ impl Breaker<'_, '_, '_> {
     fn width(&mut self, range: Range<usize>) -> Mm {
         let end = range.start + self.st.text[range.clone()].trim_end().len();
         let (m, size) = (&mut *self.m, self.size);
-        self.st.pieces(range.start..end).fold(Mm::ZERO, |acc, (t, w, f, _)| acc + m.width_in(f, w, t, size))
+        self.st.pieces(range.start..end).fold(Mm::ZERO, |acc, (t, w, f, _)| {
+            acc + match f {
+                Face::Family(f) => m.width_in(*f, w, t, size),
+                Face::Icon(_) => crate::icon::side(size),
+            }
+        })
     }
 
     fn fits(&mut self, range: Range<usize>) -> bool {
@@ -227,17 +242,23 @@ impl Breaker<'_, '_, '_> {
         let mut pieces: Vec<Piece> = Vec::new();
         let mut x = Mm::ZERO;
         for (run, rtl) in visual_runs(bidi, range.start..end) {
-            let mut parts: Vec<(String, FontWeight, usize, usize)> =
-                self.st.pieces(run).map(|(t, w, f, at)| (t.to_string(), w, f, at)).collect();
+            let mut parts: Vec<(String, FontWeight, Face, usize)> =
+                self.st.pieces(run).map(|(t, w, f, at)| (t.to_string(), w, f.clone(), at)).collect();
             if rtl {
                 parts.reverse();
             }
-            for (mut text, weight, family, logical) in parts {
-                if hyphen && logical + text.len() == end {
-                    text.push('-');
-                }
-                let (glyphs, width) = self.m.set(family, weight, &text, rtl, self.size);
-                pieces.push(Piece { text, glyphs, weight, family, rtl, x, width, logical });
+            for (mut text, weight, face, logical) in parts {
+                let (ink, width) = match face {
+                    Face::Family(family) => {
+                        if hyphen && logical + text.len() == end {
+                            text.push('-');
+                        }
+                        let (glyphs, width) = self.m.set(family, weight, &text, rtl, self.size);
+                        (Ink::Glyphs { glyphs, family }, width)
+                    }
+                    Face::Icon(icon) => (Ink::Icon(icon), crate::icon::side(self.size)),
+                };
+                pieces.push(Piece { text, ink, weight, rtl, x, width, logical });
                 x += width;
             }
         }
@@ -374,6 +395,7 @@ mod tests {
         let rich = markup::parse(
             "Open het menu rechtsonder in de app en tik op **Instellingen en privacy**. Kies daarna \
              **Privacycentrum** en scroll naar **Privacyonderwerpen**.",
+            None,
         )
         .unwrap();
         for max in [40.0, 60.0, 85.0, 120.0] {
@@ -397,7 +419,7 @@ mod tests {
         let f = fonts();
         let shapes = ShapeCache::default();
         let mut m = Measurer::new(&f, &shapes);
-        let rich = markup::parse("Dan opent het bezwaarformulier van Instagram en van Facebook.").unwrap();
+        let rich = markup::parse("Dan opent het bezwaarformulier van Instagram en van Facebook.", None).unwrap();
         let mut hyphenated = 0;
         for tenth in 250..700 {
             let max = Mm(tenth as f32 / 10.0);
@@ -420,7 +442,7 @@ mod tests {
         let shapes = ShapeCache::default();
         let mut m = Measurer::new(&f, &shapes);
         let rich =
-            markup::parse("Ga naar de persoonsgegevensbeschermingsautoriteit en **Privacyonderwerpen**").unwrap();
+            markup::parse("Ga naar de persoonsgegevensbeschermingsautoriteit en **Privacyonderwerpen**", None).unwrap();
         let lines = break_lines(
             &mut m,
             &rich,
@@ -460,6 +482,40 @@ mod tests {
         let err = break_lines(&mut m, &rich, &set(FontWeight::Regular, Pt(13.0), Mm(30.0), Breaking::Prose(None)))
             .unwrap_err();
         assert_eq!(err.word, "Xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+    }
+
+    #[test]
+    fn an_icon_stays_with_the_word_before_it_and_the_stop_after_it() {
+        let f = fonts();
+        let shapes = ShapeCache::default();
+        let mut m = Measurer::new(&f, &shapes);
+        let icons = crate::icon::tests::two_icons();
+        let rich = markup::parse(
+            "Open het menu {icon:menu}. Tik op **Instellingen** {icon:back} en dan verder.",
+            Some(&icons),
+        )
+        .unwrap();
+        let mut broke_near_an_icon = 0;
+        for tenth in 150..900 {
+            let style = set(FontWeight::Regular, Pt(13.0), Mm(tenth as f32 / 10.0), Breaking::Prose(None));
+            let lines = break_lines(&mut m, &rich, &style).unwrap();
+            for (k, line) in lines.iter().enumerate() {
+                assert!(line.width <= Mm(tenth as f32 / 10.0) + Mm(0.001));
+                let first = &line.pieces[0];
+                assert!(
+                    !matches!(first.ink, Ink::Icon(_)),
+                    "a line starts with an icon at {tenth}: {:?}",
+                    text_of(&lines)
+                );
+                assert!(!first.text.starts_with('.'), "a stop is parted from its icon at {tenth}");
+                if k > 0 && matches!(lines[k - 1].pieces.last().map(|p| &p.ink), Some(Ink::Icon(_))) {
+                    broke_near_an_icon += 1;
+                }
+            }
+            let icons: usize = lines.iter().flat_map(|l| &l.pieces).filter(|p| matches!(p.ink, Ink::Icon(_))).count();
+            assert_eq!(icons, 2);
+        }
+        assert!(broke_near_an_icon > 0, "no line ended at an icon: the test tests nothing");
     }
 
     #[test]

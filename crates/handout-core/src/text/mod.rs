@@ -10,6 +10,6 @@ mod measure;
 mod shaper;
 mod styled;
 
-pub use linebreak::{Breaking, Line, Setting, break_lines};
+pub use linebreak::{Breaking, Ink, Line, Piece, Setting, break_lines};
 pub use measure::Measurer;
 pub use shaper::ShapeCache;

@@ -83,9 +83,9 @@ fn org_texts(cx: &mut Context, org: &Org, b: &OrgBlock, width: Mm) -> Result<Vec
         }
         None => {
             // "**Bibliotheek Voorbeeldstad** Hulp nodig? ..." in one paragraph.
-            let mut rich = Rich { spans: vec![Span { text: org.name.clone(), bold: true }] };
+            let mut rich = Rich { spans: vec![Span::text(org.name.clone(), true)] };
             if let Some(h) = &help_rich {
-                rich.spans.push(Span { text: " ".into(), bold: false });
+                rich.spans.push(Span::text(" ", false));
                 rich.spans.extend(h.spans.iter().cloned());
             }
             let source = Some(help.map_or(org.name_loc.clone(), |h| h.loc.clone()));

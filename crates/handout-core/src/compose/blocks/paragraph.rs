@@ -6,11 +6,11 @@ use super::super::frag::{Frag, Mark, group};
 use super::BlockError;
 use crate::diag::Loc;
 use crate::load::layout::Role;
-use crate::model::{Item, StructKind, TextRun};
+use crate::model::{IconMark, Item, StructKind, TextRun};
 use crate::rich::Rich;
 use crate::style::FontWeight;
-use crate::text::{Breaking, Line, Setting, break_lines};
-use crate::units::{Mm, Point, Pt};
+use crate::text::{Breaking, Ink, Line, Piece, Setting, break_lines};
+use crate::units::{Mm, Point, Pt, Rect};
 
 /// What to set as a paragraph.
 pub(crate) struct Para<'a> {
@@ -43,7 +43,7 @@ pub(crate) fn paragraph(cx: &mut Context, p: &Para) -> Result<Frag, BlockError> 
     let pitch = size.to_mm() * style.line_height;
     let mut ink = (Mm::ZERO, Mm::ZERO);
     for piece in lines.iter().flat_map(|l| &l.pieces) {
-        let (up, down) = cx.m.ink(piece.family, piece.weight, &piece.text, size);
+        let (up, down) = piece_ink(cx, piece, size);
         ink = (ink.0.max(up), ink.1.max(down));
     }
     let (first, bottom) = line_metrics(cx, ink, size, pitch);
@@ -64,17 +64,51 @@ pub(crate) fn paragraph(cx: &mut Context, p: &Para) -> Result<Frag, BlockError> 
     Ok(f)
 }
 
+/// How far a piece reaches above and below the baseline.
+fn piece_ink(cx: &mut Context, piece: &Piece, size: Pt) -> (Mm, Mm) {
+    match &piece.ink {
+        Ink::Glyphs { family, .. } => cx.m.ink(*family, piece.weight, &piece.text, size),
+        Ink::Icon(_) => {
+            let square = icon_square(cx, size, Mm::ZERO);
+            (-square.y, square.y + square.h)
+        }
+    }
+}
+
+/// An icon's square on a line whose baseline is at `baseline`: centred on
+/// the capital letters' height, so it sits level with the words.
+fn icon_square(cx: &Context, size: Pt, baseline: Mm) -> Rect {
+    let side = crate::icon::side(size);
+    let middle = baseline - cx.m.cap_height(FontWeight::Regular, size) / 2.0;
+    Rect::new(Mm::ZERO, middle - side / 2.0, side, side)
+}
+
 /// One line's runs, at `at` (left end of the baseline).
 fn set_line(cx: &mut Context, f: &mut Frag, p: &Para, line: &Line, at: Point, size: Pt) {
     let style = &p.role.style;
     let mut leaves = Vec::new();
     for piece in &line.pieces {
-        let (ascent, descent) = cx.m.ink(piece.family, piece.weight, &piece.text, size);
+        let (ascent, descent) = piece_ink(cx, piece, size);
+        let (glyphs, family) = match &piece.ink {
+            Ink::Glyphs { glyphs, family } => (glyphs.clone(), *family),
+            Ink::Icon(icon) => {
+                let leaf = f.push(Item::Icon(IconMark {
+                    rect: icon_square(cx, size, at.y).translate(at.x + piece.x, Mm::ZERO),
+                    outline: icon.outline.clone(),
+                    color: style.color,
+                    name: icon.name.clone(),
+                    role: p.role.name.clone(),
+                }));
+                let alt = icon.alt(&cx.content.texts.language.code).unwrap_or(&icon.name).to_string();
+                leaves.push((piece.logical, group(StructKind::Figure { alt }, vec![leaf])));
+                continue;
+            }
+        };
         let run = TextRun {
             text: piece.text.clone(),
-            glyphs: piece.glyphs.clone(),
+            glyphs,
             weight: piece.weight,
-            family: piece.family,
+            family,
             rtl: piece.rtl,
             size,
             origin: Point::new(at.x + piece.x, at.y),
@@ -124,10 +158,14 @@ pub(super) fn text_lines(f: &Frag) -> usize {
     ys.len()
 }
 
-/// Width of what a one-line fragment prints, wherever it sits.
+/// Width of what a one-line fragment prints (its text and icons), wherever it sits.
 pub(super) fn line_width(f: &Frag) -> Mm {
-    let right = runs(f).map(|r| r.origin.x + r.width).fold(Mm(f32::MIN), Mm::max);
-    let left = runs(f).map(|r| r.origin.x).fold(Mm(f32::MAX), Mm::min);
+    let spans = f.items.iter().filter_map(|i| match i {
+        Item::Text(r) => Some((r.origin.x, r.width)),
+        Item::Icon(icon) => Some((icon.rect.x, icon.rect.w)),
+        _ => None,
+    });
+    let (left, right) = spans.fold((Mm(f32::MAX), Mm(f32::MIN)), |(l, r), (x, w)| (l.min(x), r.max(x + w)));
     if right < left { Mm::ZERO } else { right - left }
 }
 

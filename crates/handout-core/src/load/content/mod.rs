@@ -22,6 +22,7 @@ pub use url::HostRules;
 pub use url::MAX_URL_LEN;
 
 use crate::diag::{Problem, Problems, Source};
+use crate::icon::Icons;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -74,11 +75,16 @@ pub struct ContentFiles {
 
 /// Check a language folder's files against its campaign. Platforms that
 /// fail are reported and left out; the content fails if its texts do.
-pub fn load_content(campaign: &Arc<Campaign>, files: ContentFiles, problems: &mut Problems) -> Option<Content> {
-    let texts = files.texts.and_then(|t| load_texts(t, problems));
+pub fn load_content(
+    campaign: &Arc<Campaign>,
+    files: ContentFiles,
+    icons: &Icons,
+    problems: &mut Problems,
+) -> Option<Content> {
+    let texts = files.texts.and_then(|t| load_texts(t, icons, problems));
     let mut platforms = Vec::new();
     for (id, source) in files.platforms {
-        platforms.extend(load_platform(id, source, Some(campaign), problems));
+        platforms.extend(load_platform(id, source, (Some(campaign), icons), problems));
     }
     if !files.has_platforms {
         problems.push(
@@ -100,6 +106,7 @@ fn content(
     if campaign.deadline.is_none() {
         no_deadline_in(&texts, &platforms, problems);
     }
+    unspoken_icons(&texts, &platforms, problems);
     Some(Content { campaign: Arc::clone(campaign), id, texts, platforms })
 }
 
@@ -107,11 +114,32 @@ fn shown(p: &Path) -> String {
     p.display().to_string()
 }
 
-/// A campaign without a deadline has no date to put in `{deadline}`.
-fn no_deadline_in(texts: &Texts, platforms: &[Platform], problems: &mut Problems) {
+/// Every icon a language's texts draw needs words a screen reader says
+/// for it in that language.
+fn unspoken_icons(texts: &Texts, platforms: &[Platform], problems: &mut Problems) {
+    let code = texts.language.code.as_str();
+    for t in all_templates(texts, platforms) {
+        for icon in t.icons().filter(|i| i.alt(code).is_none()) {
+            problems.push(
+                Problem::error(format!("icon `{}` has no words for a screen reader in `{code}`", icon.name))
+                    .at(t.loc.clone())
+                    .related(icon.loc.clone(), "the icon is described here")
+                    .help(format!("add `{code} = \"...\"` to its `alt` in icons/icons.toml")),
+            );
+        }
+    }
+}
+
+/// Every text of a language: its texts, and each platform's route titles and steps.
+fn all_templates<'a>(texts: &'a Texts, platforms: &'a [Platform]) -> impl Iterator<Item = &'a Template> {
     let steps =
         platforms.iter().flat_map(|p| p.routes.values()).flat_map(|r| std::iter::once(&r.title).chain(&r.steps));
-    for t in texts.texts.values().chain(steps).filter(|t| t.uses("deadline")) {
+    texts.texts.values().chain(steps)
+}
+
+/// A campaign without a deadline has no date to put in `{deadline}`.
+fn no_deadline_in(texts: &Texts, platforms: &[Platform], problems: &mut Problems) {
+    for t in all_templates(texts, platforms).filter(|t| t.uses("deadline")) {
         problems.push(
             Problem::error("this text uses {deadline}, but the campaign has no deadline")
                 .at(t.loc.clone())

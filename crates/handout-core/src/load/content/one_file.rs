@@ -13,6 +13,7 @@ use super::platform::{RawPlatform, check_platform};
 use super::texts::{RawPage, RawTexts, check_texts};
 use super::{Content, content};
 use crate::diag::{Loc, Problem, Problems, Source};
+use crate::icon::Icons;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -36,6 +37,7 @@ struct RawCampaignFile {
 pub fn load_campaign_file(
     id: String,
     source: Arc<Source>,
+    icons: &Icons,
     problems: &mut Problems,
 ) -> Option<(Arc<Campaign>, Content)> {
     let raw: RawCampaignFile = parse_toml(&source, problems)?;
@@ -44,8 +46,8 @@ pub fn load_campaign_file(
     let campaign = check_campaign(id, Arc::clone(&source), own, problems).map(Arc::new);
     let lang = language_id(&raw.language, problems);
     let texts = RawTexts { language: raw.language, page: raw.page, text: raw.text };
-    let texts = check_texts(Arc::clone(&source), texts, problems);
-    let platforms = platforms(raw.platform, &source, campaign.as_deref(), problems);
+    let texts = check_texts(Arc::clone(&source), texts, icons, problems);
+    let platforms = platforms(raw.platform, &source, (campaign.as_deref(), icons), problems);
     let campaign = campaign?;
     let content = content(&campaign, lang?, texts?, platforms, problems)?;
     Some((campaign, content))
@@ -69,7 +71,7 @@ fn language_id(raw: &RawLanguage, problems: &mut Problems) -> Option<String> {
 fn platforms(
     raw: At<BTreeMap<String, At<RawPlatform>>>,
     source: &Arc<Source>,
-    campaign: Option<&Campaign>,
+    against: (Option<&Campaign>, &Icons),
     problems: &mut Problems,
 ) -> Vec<super::Platform> {
     let mut cx = Checker::new(problems);
@@ -91,7 +93,7 @@ fn platforms(
             );
             continue;
         }
-        out.extend(check_platform((id, at), Arc::clone(source), table.into_inner(), campaign, cx.problems));
+        out.extend(check_platform((id, at), Arc::clone(source), table.into_inner(), against, cx.problems));
     }
     out
 }

@@ -6,6 +6,7 @@ use super::campaign::Campaign;
 use super::template::{Template, template, turned_around};
 use super::url::check_form_url;
 use crate::diag::{Kind, Loc, Problem, Problems, Source, TextIssue};
+use crate::icon::Icons;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -60,12 +61,12 @@ pub struct Platform {
 pub fn load_platform(
     id: String,
     source: Arc<Source>,
-    campaign: Option<&Campaign>,
+    (campaign, icons): (Option<&Campaign>, &Icons),
     problems: &mut Problems,
 ) -> Option<Platform> {
     let raw: RawPlatform = parse_toml(&source, problems)?;
     let at = Loc::new(&source, 0..0);
-    check_platform((id, at), Arc::clone(&source), raw, campaign, problems)
+    check_platform((id, at), Arc::clone(&source), raw, (campaign, icons), problems)
 }
 
 /// Check what a platform's file holds (its own, or a table of a campaign
@@ -75,7 +76,7 @@ pub(super) fn check_platform(
     (id, at): (String, Loc),
     source: Arc<Source>,
     raw: RawPlatform,
-    campaign: Option<&Campaign>,
+    (campaign, icons): (Option<&Campaign>, &Icons),
     problems: &mut Problems,
 ) -> Option<Platform> {
     let mut cx = Checker::new(problems);
@@ -105,7 +106,7 @@ pub(super) fn check_platform(
     }
     let mut routes = BTreeMap::new();
     for (rid, route) in raw.route {
-        if let Some(r) = check_route(&mut cx, &rid, route) {
+        if let Some(r) = check_route(&mut cx, &rid, route, icons) {
             routes.insert(rid, r);
         }
     }
@@ -114,10 +115,10 @@ pub(super) fn check_platform(
     cx.finish(|| Platform { id, source, name, name_loc, form_url, url_loc, routes })
 }
 
-fn check_route(cx: &mut Checker, id: &str, raw: At<RawRoute>) -> Option<Route> {
+fn check_route(cx: &mut Checker, id: &str, raw: At<RawRoute>, icons: &Icons) -> Option<Route> {
     let loc = raw.loc().clone();
     let route = raw.into_inner();
-    let title = template(&route.title, cx.problems);
+    let title = template(&route.title, Some(icons), cx.problems);
     if route.steps.is_empty() {
         cx.report(
             Problem::error(format!("route `{id}` has no steps"))
@@ -130,7 +131,7 @@ fn check_route(cx: &mut Checker, id: &str, raw: At<RawRoute>) -> Option<Route> {
     for step in route.steps.get() {
         if step.trim().is_empty() {
             cx.report(Problem::error("a step is empty").kind(Kind::Text(TextIssue::Empty)).at(step.loc().clone()));
-        } else if let Some(t) = template(step, cx.problems) {
+        } else if let Some(t) = template(step, Some(icons), cx.problems) {
             steps.push(t);
         }
     }

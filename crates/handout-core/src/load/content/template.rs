@@ -1,10 +1,11 @@
 //! Content strings: markup parsed, placeholders checked on load and filled
 //! in per handout.
 
-use super::super::markup;
+use super::super::markup::{self, MarkupError};
 use super::super::{At, direction_control};
 use crate::diag::{Kind, Loc, Problem, Problems, TextIssue};
-use crate::rich::Rich;
+use crate::icon::Icons;
+use crate::rich::{Rich, Span};
 
 /// The placeholders a text may use.
 const PLACEHOLDERS: [&str; 3] = ["platform", "deadline", "url"];
@@ -40,10 +41,15 @@ impl Template {
         self.rich.to_plain()
     }
 
+    /// The icons it draws.
+    pub fn icons(&self) -> impl Iterator<Item = &std::sync::Arc<crate::icon::Icon>> {
+        self.rich.icons()
+    }
+
     /// Whether the text uses the placeholder `{name}`.
     pub fn uses(&self, name: &str) -> bool {
         let mark = format!("{{{name}}}");
-        self.rich.spans.iter().any(|s| s.text.contains(&mark))
+        self.rich.spans.iter().any(|s| matches!(s, Span::Text { text, .. } if text.contains(&mark)))
     }
 
     /// The text with its placeholders filled in.
@@ -51,12 +57,12 @@ impl Template {
         let mut rich = self.rich.clone();
         let mut open = true;
         for span in &mut rich.spans {
+            let Span::Text { text: span, .. } = span else { continue };
             let text = span
-                .text
                 .replace("{platform}", vars.platform)
                 .replace("{deadline}", vars.deadline)
                 .replace("{url}", vars.url);
-            span.text = match vars.quotes {
+            *span = match vars.quotes {
                 Some(marks) => curl_quotes(&text, marks, &mut open),
                 None => text,
             };
@@ -80,13 +86,25 @@ fn curl_quotes(text: &str, (o, c): &(String, String), open: &mut bool) -> String
     out
 }
 
-/// Check a content string's markup, placeholders and characters.
-pub fn template(value: &At<String>, problems: &mut Problems) -> Option<Template> {
+/// Check a content string's markup, placeholders and characters. With
+/// `icons`, `{icon:name}` draws one of them; without (an organisation's
+/// help text), it is text.
+pub fn template(value: &At<String>, icons: Option<&Icons>, problems: &mut Problems) -> Option<Template> {
     let loc = value.loc().clone();
     let text = value.get();
-    let rich = match markup::parse(text) {
-        Some(r) => r,
-        None => {
+    let rich = match markup::parse(text, icons) {
+        Ok(r) => r,
+        Err(MarkupError::UnknownIcon(name)) => {
+            let known = icons.map(Icons::names).unwrap_or_default();
+            problems.push(
+                Problem::error(format!("unknown icon `{{icon:{}}}`", name.escape_debug()))
+                    .kind(Kind::Text(TextIssue::UnknownIcon))
+                    .at(loc)
+                    .help(format!("the icons are: {known}; a project adds its own in icons/icons.toml")),
+            );
+            return None;
+        }
+        Err(MarkupError::BoldNotClosed) => {
             problems.push(
                 Problem::error("a `**` bold marker is not closed")
                     .kind(Kind::Text(TextIssue::BoldNotClosed))
@@ -154,7 +172,7 @@ mod tests {
     fn straight_quotes_become_the_language_s() {
         let src = Source::new("t.toml", "");
         let t = Template {
-            rich: markup::parse("Tik op \"**Verzenden**\" en \"klaar\"").unwrap(),
+            rich: markup::parse("Tik op \"**Verzenden**\" en \"klaar\"", None).unwrap(),
             loc: Loc::new(&src, 0..0),
         };
         let q = ("„".to_string(), "”".to_string());

@@ -5,6 +5,7 @@ use super::super::{At, Checker, parse_toml};
 use super::language::{Language, RawLanguage, check_language};
 use super::template::{Template, template, turned_around};
 use crate::diag::{Kind, Problem, Problems, Source, TextIssue};
+use crate::icon::Icons;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -59,13 +60,13 @@ impl Texts {
 }
 
 /// Parse and check a language's texts file.
-pub fn load_texts(source: Arc<Source>, problems: &mut Problems) -> Option<Texts> {
+pub fn load_texts(source: Arc<Source>, icons: &Icons, problems: &mut Problems) -> Option<Texts> {
     let raw: RawTexts = parse_toml(&source, problems)?;
-    check_texts(source, raw, problems)
+    check_texts(source, raw, icons, problems)
 }
 
 /// Check what a texts file holds (its own, or a campaign in one file).
-pub(super) fn check_texts(source: Arc<Source>, raw: RawTexts, problems: &mut Problems) -> Option<Texts> {
+pub(super) fn check_texts(source: Arc<Source>, raw: RawTexts, icons: &Icons, problems: &mut Problems) -> Option<Texts> {
     let mut cx = Checker::new(problems);
     let language = check_language(&mut cx, raw.language);
     let page = PageTexts {
@@ -74,7 +75,7 @@ pub(super) fn check_texts(source: Arc<Source>, raw: RawTexts, problems: &mut Pro
     };
     let mut texts = BTreeMap::new();
     for (key, value) in &raw.text {
-        if let Some(t) = template(value, cx.problems) {
+        if let Some(t) = template(value, Some(icons), cx.problems) {
             texts.insert(key.clone(), t);
         }
     }

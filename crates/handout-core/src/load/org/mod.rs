@@ -232,7 +232,7 @@ fn check_help(cx: &mut Checker, lang: &str, text: &At<String>) -> Option<Templat
         );
         return None;
     }
-    template(text, cx.problems)
+    template(text, None, cx.problems)
 }
 
 /// A website as printed: the address people type, without `https://`.
