@@ -52,7 +52,7 @@ fn main() {
         "screen-16x9.toml",
         "social-4x5.toml",
     ];
-    for folder in ["campaigns", "layouts", "fonts", "orgs"] {
+    for folder in ["campaigns", "layouts", "icons", "fonts", "orgs"] {
         copy(&root.join(folder), &project.join(folder), &others);
     }
     let mut csv = String::from("id;name;help_nl;website;logo\n");

@@ -19,7 +19,7 @@ dpi=60
 "$bin" build --out "$tmp/dated" --edition deadline --png --png-dpi $dpi >/dev/null
 "$bin" build --out "$tmp/after" --edition after-deadline --layout flyer-a4 --png --png-dpi $dpi >/dev/null
 # A campaign without a deadline: LinkedIn's, its date and dated texts left out.
-mkdir -p "$tmp/nodate/campaigns" && cp -r layouts fonts "$tmp/nodate/"
+mkdir -p "$tmp/nodate/campaigns" && cp -r layouts fonts icons "$tmp/nodate/"
 cp -r campaigns/linkedin-ai "$tmp/nodate/campaigns/always"
 sed -i '/^deadline = /d' "$tmp/nodate/campaigns/always/campaign.toml"
 for l in nl en; do
@@ -38,13 +38,18 @@ done
 "$bin" build --out "$tmp/orgcard" --org buurthuis-de-linde --layout pocket-card-print --edition deadline --png --png-dpi 150 >/dev/null 2>&1
 # The Arabic fixture: a copy of the project with the fixture's language.
 mkdir -p "$tmp/ar/campaigns/meta-ai"
-cp -r layouts fonts "$tmp/ar/"
+cp -r layouts fonts icons "$tmp/ar/"
 cp -r campaigns/meta-ai/campaign.toml campaigns/meta-ai/nl "$tmp/ar/campaigns/meta-ai/"
 cp -r tests/fixtures/scripts/ar "$tmp/ar/campaigns/meta-ai/"
 "$bin" build --root "$tmp/ar" --lang ar --platform facebook --layout flyer-a4 --out "$tmp/ar/out" \
   --edition deadline --png --png-dpi $dpi >/dev/null
 
+# The icons in LinkedIn's app steps, close up: the A4 flyer at 150 dpi.
+"$bin" build --out "$tmp/icons" --campaign linkedin-ai --lang nl --platform linkedin --layout flyer-a4 \
+  --edition deadline --png --png-dpi 150 >/dev/null
+
 pick() { cp "$1" "docs/$2"; }
+convert "$tmp/icons/linkedin-ai/nl/linkedin-flyer-a4-1.png" -crop 590x400+600+690 +repage -strip docs/icons.png
 d=$tmp/dated/meta-ai
 l=$tmp/dated/linkedin-ai
 pick "$d/nl/facebook-flyer-a4-1.png" facebook-flyer-a4.png

@@ -153,7 +153,7 @@ pub fn handout(args: &[&str], epoch: &str) -> std::process::Output {
 
 /// A copy of the project (campaigns, layouts, orgs, fonts) to break on purpose.
 pub fn copy_project(dest: &Path) {
-    for dir in ["campaigns", "layouts", "orgs"] {
+    for dir in ["campaigns", "layouts", "orgs", "icons"] {
         copy_dir(&root().join(dir), &dest.join(dir));
     }
     copy_dir(&root().join("fonts"), &dest.join("fonts"));

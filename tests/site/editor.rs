@@ -28,6 +28,34 @@ const OWN: [(&str, &str); 12] = [
 const OWN_URL: &str = "https://www.digid.nl/inloggen-basis";
 const OWN_CAPTION: &str = "Folder A4";
 
+/// Route 1's step 2 once the editor's `send` icon is put after its label.
+const WITH_ICON: &str = "Open de app en tik op **Volgende** {icon:send}.";
+
+/// Put the `send` icon after step 2's label: the caret placed there, the
+/// icon's button clicked.
+async fn pick_an_icon(client: &Client) {
+    let step = client.find(Locator::Id("f-own_route_1_step_2")).await.unwrap();
+    step.click().await.unwrap();
+    let before_stop = "const f = document.getElementById('f-own_route_1_step_2'); const at = f.value.length - 1; f.setSelectionRange(at, at);";
+    client.execute(before_stop, vec![]).await.unwrap();
+    let names: Vec<String> = {
+        let items = client.find_all(Locator::Css("fieldset.icons li[data-icon] button.icon-pick")).await.unwrap();
+        let mut names = Vec::new();
+        for b in items {
+            names.push(b.text().await.unwrap());
+        }
+        names
+    };
+    assert!(
+        names.iter().any(|n| n.contains("{icon:menu}") && n.contains("menu")),
+        "the editor offers no icons: {names:?}"
+    );
+    let send = "fieldset.icons li[data-icon=\"send\"] button.icon-pick";
+    client.find(Locator::Css(send)).await.unwrap().click().await.unwrap();
+    let value = step.prop("value").await.unwrap();
+    assert_eq!(value.as_deref(), Some(WITH_ICON), "the icon's button puts its code after the label");
+}
+
 /// Wait until the preview shows the A4 flyer (or, `error`, a problem at
 /// that field).
 async fn own_preview(client: &Client) {
@@ -69,6 +97,7 @@ async fn own_round(client: &Client, home: &str, dir: &Path) -> (Vec<u8>, Vec<u8>
     for (id, text) in OWN {
         client.find(Locator::Id(id)).await.unwrap().send_keys(text).await.unwrap();
     }
+    pick_an_icon(client).await;
     client.find(Locator::Id("preview-button")).await.unwrap().click().await.unwrap();
     own_preview(client).await;
     if let Some(path) = std::env::var_os("HANDOUT_EDITOR_SCREENSHOT").filter(|_| !home.contains("localhost")) {
@@ -93,6 +122,8 @@ async fn own_round(client: &Client, home: &str, dir: &Path) -> (Vec<u8>, Vec<u8>
             None => String::new(),
         };
         if value == OWN[6].1 {
+            let step = client.find(Locator::Id("f-own_route_1_step_2")).await.unwrap().prop("value").await.unwrap();
+            assert_eq!(step.as_deref(), Some(WITH_ICON), "{home}: the icon is not in the opened file");
             break;
         }
         assert!(start.elapsed() < Duration::from_secs(20), "the saved file does not open: step 4 is `{value}`");
@@ -137,6 +168,7 @@ fn own_flyer_checks(flyer: &[u8], saved: &[u8]) {
     assert_eq!(codes, [OWN_URL]);
     let text = pdf_text(flyer);
     assert!(text.contains("Kies een pincode van vijf cijfers") && text.contains("Voor iedereen met een DigiD"));
+    assert!(String::from_utf8_lossy(saved).contains("{icon:send}"), "the saved file keeps the icon");
     let proj = tempfile::tempdir().unwrap();
     copy_project(proj.path());
     std::fs::write(proj.path().join("campaigns/inloggen-met-de-digid-app.toml"), saved).unwrap();

@@ -120,7 +120,12 @@ fn copyright(fonts: &[(String, Vec<u8>)]) -> String {
          Copyright: Braille Institute of America (Atkinson Hyperlegible);\n \
          Google LLC (Noto Sans)\n\
          License: OFL-1.1\n \
-         See /usr/share/doc/handout/fonts/ ({}).\n",
+         See /usr/share/doc/handout/fonts/ ({}).\n\
+         \n\
+         Files: built into usr/bin/handout: Tabler Icons\n\
+         Copyright: Paweł Kuna\n\
+         License: MIT\n \
+         See /usr/share/doc/handout/THIRD-PARTY-LICENSES.txt (its end).\n",
         font_files.join(", ")
     )
 }

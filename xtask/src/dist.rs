@@ -126,7 +126,32 @@ fn third_party_licences(root: &Path) -> Result<Vec<u8>, String> {
     if !output.status.success() {
         return Err(format!("cargo about failed:\n{}", String::from_utf8_lossy(&output.stderr)));
     }
-    Ok(output.stdout)
+    let mut text = output.stdout;
+    text.extend(icon_licences(root)?);
+    Ok(text)
+}
+
+/// The icon sets built into the program (icons/: each set a folder with
+/// its LICENSE), after the crates' licences.
+pub fn icon_licences(root: &Path) -> Result<Vec<u8>, String> {
+    let mut sets: Vec<_> = std::fs::read_dir(root.join("icons"))
+        .map_err(|e| format!("icons/: {e}"))?
+        .filter_map(Result::ok)
+        .filter(|e| e.path().join("LICENSE").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    sets.sort();
+    let mut text = Vec::new();
+    for set in sets {
+        let licence = read(&root.join("icons").join(&set).join("LICENSE"))?;
+        let head = format!(
+            "\n--------------------------------------------------------------------------\n\
+             Icons built into handout: icons/{set}/ (listed in icons/icons.toml)\n\n"
+        );
+        text.extend(head.into_bytes());
+        text.extend(licence);
+    }
+    Ok(text)
 }
 
 /// What every artefact carries besides the program.

@@ -130,6 +130,7 @@ fn copy_assets(root: &Path, out: &Path) -> Result<(), String> {
     ] {
         write(&out.join(as_name), Embedded::font(file).ok_or("a built-in font is missing")?)?;
     }
+    write(&out.join("LICENSE-icons.txt"), &crate::dist::icon_licences(root)?)?;
     let licence = root.join("fonts/OFL-AtkinsonHyperlegible.txt");
     write(&out.join("OFL-AtkinsonHyperlegible.txt"), &std::fs::read(&licence).map_err(|e| e.to_string())?)
 }

@@ -1,7 +1,7 @@
 //! Where a project's files come from. The core never opens a file: a
 //! front end hands it a [`Files`], and every path the core asks for is
 //! relative to the project (`campaigns/meta-ai/nl/texts.toml`). Two come with the
-//! core: [`Embedded`], the campaigns/, layouts/, editor/ and fonts/ built in when it was
+//! core: [`Embedded`], the campaigns/, layouts/, editor/, icons/ and fonts/ built in when it was
 //! compiled (what makes `handout` one self-contained program, and the
 //! browser edition possible), and [`MemFiles`], files held in memory. The
 //! command line adds a folder on disk.
@@ -15,6 +15,7 @@ use std::path::{Component, Path, PathBuf};
 static CAMPAIGNS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../campaigns");
 static LAYOUTS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../layouts");
 static EDITOR: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../editor");
+static ICONS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../icons");
 #[cfg(feature = "script-fonts")]
 static FONTS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../fonts");
 /// Without the fonts for other scripts (Arabic, Cyrillic: 1.6 MB no
@@ -126,6 +127,7 @@ fn split(path: &Path) -> Option<(&'static Dir<'static>, PathBuf)> {
         Component::Normal(n) if n == "campaigns" => &CAMPAIGNS,
         Component::Normal(n) if n == "layouts" => &LAYOUTS,
         Component::Normal(n) if n == "editor" => &EDITOR,
+        Component::Normal(n) if n == "icons" => &ICONS,
         Component::Normal(n) if n == "fonts" => &FONTS,
         _ => return None,
     };
@@ -159,7 +161,13 @@ impl MemFiles {
     /// A copy of the built-in project, to change.
     pub fn embedded() -> MemFiles {
         let mut m = MemFiles::new(Embedded.describe());
-        for (name, top) in [("campaigns", &CAMPAIGNS), ("layouts", &LAYOUTS), ("editor", &EDITOR), ("fonts", &FONTS)] {
+        for (name, top) in [
+            ("campaigns", &CAMPAIGNS),
+            ("layouts", &LAYOUTS),
+            ("editor", &EDITOR),
+            ("icons", &ICONS),
+            ("fonts", &FONTS),
+        ] {
             m.add_dir(top, Path::new(name));
         }
         m

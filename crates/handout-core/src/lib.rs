@@ -63,7 +63,7 @@ mod units;
 // A project and what it is made of.
 pub use files::{Embedded, Entry, Files, MemFiles, is_plain};
 pub use fonts::{FontStore, Fonts};
-pub use icon::{Icon, Icons};
+pub use icon::{Area as IconArea, Icon, Icons, Outline as IconOutline, Segment as IconSegment};
 pub use load::content::{
     Campaign, Content, Deadline, HostRules, Language, MAX_URL_LEN, PageTexts, Platform, Route, Template, Texts, Vars,
     load_campaign, load_campaign_file, load_platform, load_texts, template,
@@ -90,7 +90,7 @@ pub use runner::{InTurn, Runner};
 
 // One stage at a time, and the page model between them.
 pub use compose::{ComposeCaches, Handout, body_size, compose};
-pub use model::{Document, Item, Node, Page, Picture, PlacedRegion, StructKind, TextRun};
+pub use model::{Document, IconMark, Item, Node, Page, Picture, PlacedRegion, StructKind, TextRun};
 pub use raster::{Scale, pngs};
 pub use render::{RenderOptions, Resources, render};
 pub use style::{Color, FontWeight};

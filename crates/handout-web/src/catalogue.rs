@@ -14,6 +14,8 @@ pub struct Catalogue {
     /// The languages a handout of one's own can be written in
     /// (`editor/<lang>.toml`); none when the project has no editor/.
     pub starters: Vec<Starter>,
+    /// The icons a text may draw (the project's icons/), by name.
+    pub icons: Vec<std::sync::Arc<handout_core::Icon>>,
 }
 
 /// A campaign as the page lists it.
@@ -132,7 +134,8 @@ impl Catalogue {
             .collect();
         // By id, so that `flyer-a4` comes before `flyer-a4-large`.
         layouts.sort_by(|a, b| a.id.cmp(&b.id));
-        Catalogue { campaigns, layouts, starters: Vec::new() }
+        let icons = project.icons.all().cloned().collect();
+        Catalogue { campaigns, layouts, starters: Vec::new(), icons }
     }
 
     pub fn campaign(&self, id: &str) -> Option<&CampaignEntry> {

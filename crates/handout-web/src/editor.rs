@@ -41,6 +41,7 @@ pub(crate) fn form(page: &Page, cat: &Catalogue, w: &Words) -> Markup {
             @for r in 0..MAX_ROUTES {
                 (route(page, r, e, start_title(cat, &lang, r)))
             }
+            (icons(cat, &lang, e))
             (area(page, "own_advice", (e.advice, e.advice_hint)))
             fieldset.group {
                 legend { (e.qr_legend) }
@@ -157,6 +158,49 @@ fn step(page: &Page, field: &str, label: &str) -> Markup {
                 aria-describedby={ "e-" (field) } aria-invalid=[(!errors.is_empty()).then_some("true")];
         }
     }
+}
+
+/// The icons a step may draw: each as it prints, its code and its name in
+/// the handout's language. The page's script makes each a button that
+/// puts the code into the step last typed in.
+fn icons(cat: &Catalogue, lang: &str, e: &EditorWords) -> Markup {
+    html! {
+        @if !cat.icons.is_empty() {
+            fieldset.group.icons data-pick=(e.icons_pick) {
+                legend { (e.icons) }
+                p.hint { (e.icons_hint) }
+                ul.icon-list {
+                    @for icon in &cat.icons {
+                        li data-icon=(icon.name) {
+                            svg viewBox="0 0 1 1" width="24" height="24" aria-hidden="true" focusable="false" {
+                                @for area in &icon.outline.areas {
+                                    path d=(path_data(area)) fill-rule=(if area.even_odd { "evenodd" } else { "nonzero" }) {}
+                                }
+                            }
+                            " " code { "{icon:" (icon.name) "}" }
+                            " " span.icon-word { (icon.alt(lang).unwrap_or(&icon.name)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// An icon's area as SVG path data, in the unit square it is kept in.
+fn path_data(area: &handout_core::IconArea) -> String {
+    use handout_core::IconSegment as S;
+    use std::fmt::Write;
+    let mut d = String::new();
+    for s in &area.segments {
+        let _ = match *s {
+            S::Move(x, y) => write!(d, "M{x:.4} {y:.4}"),
+            S::Line(x, y) => write!(d, "L{x:.4} {y:.4}"),
+            S::Cubic([a, b, c, e, x, y]) => write!(d, "C{a:.4} {b:.4} {c:.4} {e:.4} {x:.4} {y:.4}"),
+            S::Close => write!(d, "Z"),
+        };
+    }
+    d
 }
 
 fn deadline(page: &Page, cat: &Catalogue, lang: &str, e: &EditorWords) -> Markup {

@@ -496,7 +496,8 @@ mod tests {
         )
         .unwrap();
         let mut broke_near_an_icon = 0;
-        for tenth in 150..900 {
+        // From the width of the widest word with its icon ("Instellingen" and its).
+        for tenth in 340..900 {
             let style = set(FontWeight::Regular, Pt(13.0), Mm(tenth as f32 / 10.0), Breaking::Prose(None));
             let lines = break_lines(&mut m, &rich, &style).unwrap();
             for (k, line) in lines.iter().enumerate() {

@@ -155,6 +155,7 @@
       });
       route.append(add);
     }
+    iconButtons();
     if (!local) return;
     const KEY = "handout-own-draft";
     const draft = localStorage.getItem(KEY);
@@ -188,6 +189,42 @@
       form.elements.own_file.value = "";
       soon();
     });
+  }
+
+  // Each icon of the list becomes a button that puts its code into the
+  // text field last typed in (the first step, before any), where the
+  // caret was, with a space before it.
+  function iconButtons() {
+    const box = form.querySelector("fieldset.icons");
+    if (!box) return;
+    let last = null;
+    form.addEventListener("focusin", (event) => {
+      const t = event.target;
+      if ((t.type === "text" || t.tagName === "TEXTAREA") && t.name.startsWith("own_")) last = t;
+    });
+    const hint = document.createElement("p");
+    hint.className = "hint";
+    hint.textContent = box.dataset.pick;
+    box.querySelector("ul").before(hint);
+    for (const item of box.querySelectorAll("li[data-icon]")) {
+      const b = document.createElement("button");
+      b.type = "button";
+      b.className = "secondary icon-pick";
+      b.append(...item.childNodes);
+      b.addEventListener("click", () => {
+        const field = last || form.querySelector("ol.steps input");
+        if (!field) return;
+        const code = "{icon:" + item.dataset.icon + "}";
+        const at = field.selectionStart ?? field.value.length;
+        const before = field.value.slice(0, at);
+        const gap = before && !before.endsWith(" ") ? " " : "";
+        field.value = before + gap + code + field.value.slice(at);
+        field.focus();
+        field.setSelectionRange(at + gap.length + code.length, at + gap.length + code.length);
+        form.dispatchEvent(new Event("input"));
+      });
+      item.append(b);
+    }
   }
 
   // Up, down and remove beside a step. They move the texts, not the
