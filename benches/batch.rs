@@ -3,13 +3,22 @@
 //! 2 platforms x (A4 flyer + pocket cards) in Dutch: 4,000 documents,
 //! written to a temporary folder. Prints documents a second and the peak
 //! memory of the process. Not a test: it takes seconds.
+//!
+//! Memory at any size: `HANDOUT_BENCH_ORGS=20000 HANDOUT_BENCH_ONE=1 cargo
+//! bench --bench batch` builds one A4 flyer (Facebook) per row, for that
+//! many rows (200,000: about seven minutes, 9 GB of PDFs written to the
+//! temporary folder, which TMPDIR can move).
 
 use handout::make::{Options, batch};
 use handout::orgs::OrgChoice;
 use handout_core::Date;
 use std::path::Path;
 
-const ORGS: usize = 1000;
+/// How many organisations (rows), and whether each gets one flyer only.
+fn size() -> (usize, bool) {
+    let orgs = std::env::var("HANDOUT_BENCH_ORGS").ok().and_then(|v| v.parse().ok()).unwrap_or(1000);
+    (orgs, std::env::var_os("HANDOUT_BENCH_ONE").is_some())
+}
 
 fn copy(from: &Path, to: &Path, skip: &[&str]) {
     std::fs::create_dir_all(to).unwrap();
@@ -55,12 +64,19 @@ fn main() {
     for folder in ["campaigns", "layouts", "icons", "fonts", "orgs"] {
         copy(&root.join(folder), &project.join(folder), &others);
     }
+    let (orgs, one) = size();
+    std::fs::copy(root.join("orgs/buurthuis-de-linde.png"), project.join("orgs/p.png")).unwrap();
+    std::fs::copy(root.join("orgs/bibliotheek-voorbeeldstad.svg"), project.join("orgs/s.svg")).unwrap();
     let mut csv = String::from("id;name;help_nl;website;logo\n");
-    for i in 1..=ORGS {
-        let logo = if i % 2 == 0 { "buurthuis-de-linde.png" } else { "bibliotheek-voorbeeldstad.svg" };
-        csv.push_str(&format!(
-            "vestiging-{i:04};Bibliotheek Vestiging {i};Hulp nodig? Kom naar de balie van vestiging {i}: dinsdag 10-12 uur.;www.vestiging{i}.nl;{logo}\n"
-        ));
+    for i in 1..=orgs {
+        let logo = if i % 2 == 0 { "p.png" } else { "s.svg" };
+        // Short rows past 100,000: a spreadsheet is read up to 10 MB.
+        csv.push_str(&match orgs > 100_000 {
+            true => format!("v-{i:06};Tak {i};Balie {i};;{logo}\n"),
+            false => format!(
+                "v-{i:06};Bibliotheek Vestiging {i};Hulp nodig? Kom naar de balie van vestiging {i}: dinsdag 10-12 uur.;www.v{i}.nl;{logo}\n"
+            ),
+        });
     }
     std::fs::write(project.join("orgs/branches.csv"), csv).unwrap();
     let today = Date { year: 2025, month: 5, day: 20 };
@@ -71,10 +87,14 @@ fn main() {
         today,
     );
     let mut opts = Options { orgs: OrgChoice::Sheet(project.join("orgs/branches.csv")), ..all };
-    opts.plan.selection = handout_core::Selection::one(Some("meta-ai"), Some("nl"), None, None);
+    opts.plan.selection = match one {
+        true => handout_core::Selection::one(Some("meta-ai"), Some("nl"), Some("facebook"), Some("flyer-a4")),
+        false => handout_core::Selection::one(Some("meta-ai"), Some("nl"), None, None),
+    };
+    let per_org = if one { 1 } else { 4 };
     let outcome = batch::run(&opts, &batch::Quiet, &handout::stop::Stop::default());
     assert!(
-        outcome.ok() && outcome.documents == ORGS * 4,
+        outcome.ok() && outcome.documents == orgs * per_org,
         "{} documents, {} failed",
         outcome.documents,
         outcome.failed

@@ -311,12 +311,7 @@ fn run_batch(opts: &Options) -> ExitCode {
     }
     // One report of a problem many organisations share (a layout that
     // does not fit), naming the documents it was met in.
-    let mut all = Problems::new();
-    for (_, problems) in &outcome.orgs {
-        all.extend(problems.clone());
-    }
-    show(&all);
-    let failed: Vec<&str> = outcome.orgs.iter().filter(|(_, p)| p.has_errors()).map(|(id, _)| id.as_str()).collect();
+    show(&outcome.org_problems);
     if outcome.not_begun > 0 {
         eprintln!(
             "stopped: {} of {} organisation(s) done, {} document(s) {}, each file whole; {} not begun",
@@ -334,8 +329,8 @@ fn run_batch(opts: &Options) -> ExitCode {
         outcome.built,
         outcome.seconds,
         outcome.failed,
-        if failed.is_empty() { "" } else { ": " },
-        failed.join(", ")
+        if outcome.failed == 0 { "" } else { ": " },
+        make::batch::named(&outcome.failed_ids, outcome.failed)
     );
     if outcome.ok() { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }

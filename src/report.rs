@@ -43,7 +43,7 @@ pub fn render(problem: &Problem, color: bool) -> String {
     if !problem.documents.is_empty() {
         const SHOWN: usize = 6;
         let docs = &problem.documents;
-        let more = docs.len().saturating_sub(SHOWN);
+        let more = docs.len().saturating_sub(SHOWN) + problem.more_documents;
         let tail = if more > 0 { format!(" and {more} more") } else { String::new() };
         let shown: Vec<String> = docs[..docs.len().min(SHOWN)].iter().map(ToString::to_string).collect();
         out.push_str(&format!("  ☞ in {}{tail}\n", shown.join(", ")));

@@ -102,11 +102,7 @@ fn org_pdfs_carry_the_logo_as_an_image_or_as_vectors_and_still_scan() {
     // PDF/A too: a logo must not break archiving (no interpolated images).
     opts.plan.pdfa = true;
     let outcome = batch::run(&opts, &batch::Quiet, &handout::stop::Stop::default());
-    assert!(
-        outcome.ok(),
-        "{:?}",
-        outcome.orgs.iter().flat_map(|(_, p)| p.iter().map(|p| p.to_string())).collect::<Vec<_>>()
-    );
+    assert!(outcome.ok(), "{:?}", outcome.org_problems.iter().map(|p| p.to_string()).collect::<Vec<_>>());
     let layouts = std::fs::read_dir(root().join("layouts")).unwrap().count();
     assert_eq!((outcome.built, outcome.documents), (2, 2 * layouts));
     for (id, raster) in [("bibliotheek-voorbeeldstad", false), ("buurthuis-de-linde", true)] {
@@ -153,9 +149,8 @@ fn a_spreadsheet_of_200_branches_builds_and_a_broken_one_is_listed_not_fatal() {
             && out.join("tak-200/meta-ai/nl/facebook-flyer-a4.pdf").is_file()
     );
     assert!(!out.join("kapot").exists(), "nothing of a broken branch is written");
-    let (id, problems) = outcome.orgs.iter().find(|(_, p)| p.has_errors()).unwrap();
-    assert_eq!(id, "kapot");
-    let messages: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(outcome.failed_ids, ["kapot"]);
+    let messages: Vec<String> = outcome.org_problems.iter().map(|p| p.to_string()).collect();
     assert!(messages.iter().any(|m| m.contains("branches.csv:202:30: error: the website")), "{messages:?}");
     assert!(
         messages.iter().any(|m| m.contains("branches.csv:202:43: error: the logo `nope.png` cannot be read")),

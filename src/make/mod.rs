@@ -4,6 +4,7 @@
 //! `--orgs-sheet`), [`batch`] builds each organisation's set on its own.
 
 pub mod batch;
+mod tally;
 
 pub use batch::{BatchOutcome, Progress};
 

@@ -74,7 +74,7 @@ pub use project::{Choice, Found, Project, Selection, file_id, load as load_proje
 
 // Organisations.
 pub use load::org::{
-    MAX_BYTES as MAX_SHEET_BYTES, MAX_HELP, MAX_NAME, MAX_WEBSITE, Org, OrgInput, SharedLogos, check_org,
+    MAX_BYTES as MAX_SHEET_BYTES, MAX_HELP, MAX_NAME, MAX_WEBSITE, Org, OrgInput, SharedLogos, Sheet, check_org,
     check_org_sharing, parse_org, parse_sheet,
 };
 pub use logo::{Logo, read as read_logo};

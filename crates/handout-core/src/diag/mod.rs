@@ -52,9 +52,16 @@ pub struct Details {
     /// What went wrong, as data.
     pub kind: Kind,
     /// The documents that met this problem: one problem shared by several
-    /// is reported once, naming them all.
+    /// is reported once, naming the first [`NAMED_DOCUMENTS`] of them.
     pub documents: Vec<DocId>,
+    /// How many more documents met it than are named (a batch of 200,000
+    /// organisations whose documents all meet one problem keeps a number,
+    /// not 200,000 names).
+    pub more_documents: usize,
 }
+
+/// How many documents a problem met in many names.
+pub const NAMED_DOCUMENTS: usize = 50;
 
 impl std::ops::Deref for Problem {
     type Target = Details;
@@ -81,6 +88,7 @@ impl Problem {
             related: Vec::new(),
             kind: Kind::Plain,
             documents: Vec::new(),
+            more_documents: 0,
         }))
     }
 
@@ -184,8 +192,11 @@ impl Problems {
         match self.seen.entry(p.to_string()) {
             std::collections::hash_map::Entry::Occupied(e) => {
                 let first = &mut self.list[*e.get()];
+                first.more_documents += p.more_documents;
                 for d in &p.documents {
-                    if !first.documents.contains(d) {
+                    if first.documents.len() >= NAMED_DOCUMENTS {
+                        first.more_documents += 1;
+                    } else if !first.documents.contains(d) {
                         first.documents.push(d.clone());
                     }
                 }
@@ -340,5 +351,18 @@ mod tests {
         let shared = ps.iter().find(|p| p.message == "shared").unwrap();
         let names: Vec<String> = shared.documents.iter().map(ToString::to_string).collect();
         assert_eq!(names, ["c/nl/facebook-flyer-a4", "c/nl/instagram-flyer-a4"]);
+    }
+
+    #[test]
+    fn a_problem_met_in_many_documents_names_a_few_and_counts_the_rest() {
+        let mut ps = Problems::new();
+        for i in 0..10_000 {
+            let mut p = Problem::warning("a layout every organisation meets");
+            let org = format!("org-{i}");
+            p.documents.push(DocId::new(Some(&org), ["c", "nl", "x", "flyer-a4"], crate::edition::Edition::Deadline));
+            ps.push(p);
+        }
+        let p = ps.iter().next().unwrap();
+        assert_eq!((ps.len(), p.documents.len(), p.more_documents), (1, NAMED_DOCUMENTS, 10_000 - NAMED_DOCUMENTS));
     }
 }

@@ -1,33 +1,35 @@
 //! CSV text into a [`Table`]: the delimiter is what the header row uses
 //! (commas, semicolons as Dutch Excel writes, or tabs), and every cell
-//! keeps the place of its own value, whatever the line ends.
+//! keeps the place of its own value, whatever the line ends. Rows are
+//! read a few hundred at a time, as the table is asked for them.
 
-use super::table::{Cell, Row, Table};
+use super::table::{Cell, Row, Rows, Table};
 use crate::diag::{Loc, Problem, Problems, Source};
+use std::collections::VecDeque;
 use std::ops::Range;
 use std::sync::Arc;
 
-/// Read CSV text; `None` (with the problems) when the header cannot be.
+/// Rows read from the text at once: enough that setting up a reader
+/// costs nothing, few enough that they cost no memory.
+const AT_ONCE: usize = 256;
+
+/// The rows of a CSV text not yet asked for.
+pub struct CsvRows {
+    delimiter: u8,
+    /// Where the next unread record starts in the text.
+    pos: usize,
+    read: VecDeque<Row>,
+}
+
+/// Read CSV text's header; `None` (with the problems) when it cannot be.
 pub fn read(source: Arc<Source>, problems: &mut Problems) -> Option<Table> {
-    let text = source.text.as_str();
-    let first = text.lines().next().unwrap_or("");
+    let first = source.text.lines().next().unwrap_or("");
     let delimiter = [b'\t', b';', b','].into_iter().max_by_key(|d| first.matches(*d as char).count()).unwrap_or(b',');
-    let mut reader =
-        csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(false).from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        match record {
-            Ok(r) => rows.push(row(text, delimiter, &r)),
-            Err(e) => {
-                let at = record_start(text, e.position().map_or(0, |p| p.byte() as usize));
-                let what = if rows.is_empty() { "the header row" } else { "this row" };
-                problems.push(Problem::error(format!("{what} cannot be read: {e}")).at(Loc::new(&source, at..at)));
-            }
-        }
-    }
-    let mut rows = rows.into_iter().filter(|r| r.cells.iter().any(|c| !c.text.trim().is_empty()));
-    let Some(header) = rows.next() else {
-        if !problems.has_errors() {
+    let mut rows = CsvRows { delimiter, pos: 0, read: VecDeque::new() };
+    let mark = problems.mark();
+    let header = std::iter::from_fn(|| rows.next_row(&source, problems)).find(Row::has_text);
+    let Some(header) = header else {
+        if problems.clean_since(mark) {
             problems.push(
                 Problem::error(format!("{} has no rows", source.path.display()))
                     .help("the first row names the columns: id, name, website, logo, help_nl, ..."),
@@ -35,11 +37,49 @@ pub fn read(source: Arc<Source>, problems: &mut Problems) -> Option<Table> {
         }
         return None;
     };
-    Some(Table { header, rows: rows.collect(), source })
+    if !problems.clean_since(mark) {
+        return None;
+    }
+    Some(Table::new(source, header, Rows::Csv(rows)))
 }
 
-fn row(text: &str, delimiter: u8, r: &csv::StringRecord) -> Row {
-    let start = record_start(text, r.position().map_or(0, |p| p.byte() as usize));
+impl CsvRows {
+    /// The next record, rows with no text included.
+    pub fn next_row(&mut self, source: &Arc<Source>, problems: &mut Problems) -> Option<Row> {
+        if self.read.is_empty() {
+            self.read_more(source, problems);
+        }
+        self.read.pop_front()
+    }
+
+    /// Up to [`AT_ONCE`] records from where the last ones ended.
+    fn read_more(&mut self, source: &Arc<Source>, problems: &mut Problems) {
+        let text = source.text.as_str();
+        let rest = &text.as_bytes()[self.pos..];
+        let mut reader =
+            csv::ReaderBuilder::new().delimiter(self.delimiter).flexible(true).has_headers(false).from_reader(rest);
+        let mut record = csv::StringRecord::new();
+        for _ in 0..AT_ONCE {
+            match reader.read_record(&mut record) {
+                Ok(true) => {
+                    let at = self.pos + record.position().map_or(0, |p| p.byte() as usize);
+                    self.read.push_back(row(text, self.delimiter, at, &record));
+                }
+                Ok(false) => break,
+                Err(e) => {
+                    let at = record_start(text, self.pos + e.position().map_or(0, |p| p.byte() as usize));
+                    let what = if self.pos == 0 && self.read.is_empty() { "the header row" } else { "this row" };
+                    problems.push(Problem::error(format!("{what} cannot be read: {e}")).at(Loc::new(source, at..at)));
+                }
+            }
+        }
+        self.pos += reader.position().byte() as usize;
+    }
+}
+
+/// A record read at byte `pos` of the text, each value with its place.
+fn row(text: &str, delimiter: u8, pos: usize, r: &csv::StringRecord) -> Row {
+    let start = record_start(text, pos);
     let end = text[start..].find(['\r', '\n']).map_or(text.len(), |i| start + i);
     let spans = cell_spans(text, start, delimiter);
     // Each value at its own cell; at the whole row where the places

@@ -10,7 +10,7 @@ mod sheet;
 mod table;
 mod workbook;
 
-pub use rows::parse_sheet;
+pub use rows::{Sheet, parse_sheet};
 pub use table::MAX_BYTES;
 
 use super::content::{Template, template};
@@ -411,6 +411,41 @@ mod tests {
         let errors = errors(&problems);
         assert!(errors.iter().any(|e| e.starts_with("b.csv:1:6: error: unknown column `phone`")), "{errors:?}");
         assert!(errors.iter().any(|e| e.contains("no `id` column")), "{errors:?}");
+    }
+
+    /// A long sheet is read a few hundred rows at a time: every row comes,
+    /// in order, each value at its own line and cell, across the places
+    /// where one reading ends and the next begins (a quoted cell with a
+    /// line break in it, empty rows, `\r\n` line ends).
+    #[test]
+    fn a_long_sheet_read_in_parts_gives_every_row_at_its_place() {
+        let mut text = String::from("id;name;logo\r\n");
+        let mut line = 2;
+        let mut expected = Vec::new();
+        for i in 0..1000 {
+            if i % 97 == 0 {
+                text.push_str(";;\r\n");
+                line += 1;
+            }
+            let name = if i % 10 == 0 { format!("\"Vestiging\n{i}\"") } else { format!("Vestiging {i}") };
+            text.push_str(&format!("v-{i};{name};logo-{i}.png\r\n"));
+            expected.push((format!("v-{i}"), line));
+            line += if i % 10 == 0 { 2 } else { 1 };
+        }
+        let mut problems = Problems::new();
+        let mut sheet = Sheet::read(Path::new("long.csv"), text.as_bytes(), &mut problems).unwrap();
+        let rows: Vec<OrgInput> = std::iter::from_fn(|| sheet.next_row(&mut problems)).flatten().collect();
+        assert!(!problems.has_errors(), "{:?}", errors(&problems));
+        assert_eq!(rows.len(), 1000);
+        for (r, (id, line)) in rows.iter().zip(&expected) {
+            assert_eq!(r.id.get(), id);
+            let at = r.id.loc().to_string();
+            assert_eq!(at, format!("long.csv:{line}:1"), "{id}");
+            let logo = r.logo.as_ref().unwrap().loc().to_string();
+            let logo_line = if id.ends_with('0') { line + 1 } else { *line };
+            assert!(logo.starts_with(&format!("long.csv:{logo_line}:")), "{id}'s logo at {logo}");
+        }
+        assert_eq!(rows[10].name.get(), "Vestiging\n10");
     }
 
     /// Excel writes `\r\n`: each value is still found at its own cell,

@@ -13,9 +13,33 @@ use std::path::Path;
 /// `read_table` for the formats): columns `id`, `name`, `website`,
 /// `logo` and `help_<lang>`. `shown` is the file's path in messages.
 pub fn parse_sheet(shown: &Path, bytes: &[u8], problems: &mut Problems) -> Vec<OrgInput> {
-    let Some(table) = read_table(shown, bytes, problems) else { return Vec::new() };
-    let Some(columns) = columns(&table, problems) else { return Vec::new() };
-    table.rows.iter().filter_map(|r| row(&table, &columns, r, problems)).collect()
+    let Some(mut sheet) = Sheet::read(shown, bytes, problems) else { return Vec::new() };
+    std::iter::from_fn(|| sheet.next_row(problems)).flatten().collect()
+}
+
+/// A spreadsheet of organisations, read a row at a time: a batch of any
+/// size holds its text and the rows it is building, not all of them.
+pub struct Sheet {
+    table: Table,
+    columns: Vec<String>,
+}
+
+impl Sheet {
+    /// Read a spreadsheet's header (see [`parse_sheet`]); `None`, with
+    /// the problems, when it has no header with `id` and `name`.
+    pub fn read(shown: &Path, bytes: &[u8], problems: &mut Problems) -> Option<Sheet> {
+        let table = read_table(shown, bytes, problems)?;
+        let columns = columns(&table, problems)?;
+        Some(Sheet { table, columns })
+    }
+
+    /// The next row's organisation: `Some(None)` for a row that is
+    /// reported (its problems in `problems`) and passed over; `None` after
+    /// the last row.
+    pub fn next_row(&mut self, problems: &mut Problems) -> Option<Option<OrgInput>> {
+        let r = self.table.next_row(problems)?;
+        Some(row(&self.table, &self.columns, &r, problems))
+    }
 }
 
 /// The header's columns; unknown ones and missing `id` or `name` are errors.

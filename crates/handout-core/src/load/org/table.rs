@@ -1,8 +1,11 @@
 //! A spreadsheet read into rows of cells, each cell with its place: what
 //! the readers of each format (`csv_text`, `workbook`) give, and what the
-//! rows of organisations are read from.
+//! rows of organisations are read from. Rows are given one at a time: a
+//! CSV file's are read as they are asked for, so a batch of 200,000 rows
+//! never holds more than a few hundred of them.
 
-use crate::diag::{Loc, Source};
+use super::csv_text::CsvRows;
+use crate::diag::{Loc, Problems, Source};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -17,7 +20,15 @@ pub const FORMATS: &str = "CSV (UTF-8 or Windows-1252, commas, semicolons or tab
 pub struct Table {
     pub source: Arc<Source>,
     pub header: Row,
-    pub rows: Vec<Row>,
+    rows: Rows,
+}
+
+/// Where the rows after the header come from.
+pub(super) enum Rows {
+    /// Read from the CSV text as they are asked for.
+    Csv(CsvRows),
+    /// A workbook's, read whole (calamine reads a sheet at once).
+    Read(std::vec::IntoIter<Row>),
 }
 
 /// A row: its place (the whole line) and its cells.
@@ -32,8 +43,33 @@ pub struct Cell {
     pub span: Range<usize>,
 }
 
+impl Row {
+    /// Whether any cell has text.
+    pub fn has_text(&self) -> bool {
+        self.cells.iter().any(|c| !c.text.trim().is_empty())
+    }
+}
+
 impl Table {
+    pub(super) fn new(source: Arc<Source>, header: Row, rows: Rows) -> Table {
+        Table { source, header, rows }
+    }
+
     pub fn loc(&self, span: &Range<usize>) -> Loc {
         Loc::new(&self.source, span.clone())
+    }
+
+    /// The next row with text; a row that cannot be read is reported and
+    /// passed over.
+    pub fn next_row(&mut self, problems: &mut Problems) -> Option<Row> {
+        loop {
+            let row = match &mut self.rows {
+                Rows::Csv(csv) => csv.next_row(&self.source, problems)?,
+                Rows::Read(rows) => rows.next()?,
+            };
+            if row.has_text() {
+                return Some(row);
+            }
+        }
     }
 }

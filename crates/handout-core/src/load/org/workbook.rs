@@ -2,7 +2,7 @@
 //! LibreOffice) into a [`Table`]. Its cells become a text, one row a line
 //! and cells between tabs, which messages quote and name by cell (`C3`).
 
-use super::table::{Cell, FORMATS, Row, Table};
+use super::table::{Cell, FORMATS, Row, Rows, Table};
 use crate::diag::{Cells, Loc, Problem, Problems, Source, column_name};
 use calamine::{Data, Ods, Reader, Xlsx};
 use std::collections::BTreeMap;
@@ -219,10 +219,10 @@ fn table(shown: &Path, grid: &Grid, cells: Cells, (last_row, last_col): (u32, u3
                 .help("correct the formula, or type the value"),
         );
     }
-    let mut rows = rows.into_iter().filter(|r| r.cells.iter().any(|c| !c.text.trim().is_empty()));
+    let mut rows = rows.into_iter().filter(Row::has_text).collect::<Vec<_>>().into_iter();
     // The grid's first row has a cell with text: the header is there.
     let header = rows.next().unwrap_or(Row { span: 0..0, cells: Vec::new() });
-    Table { header, rows: rows.collect(), source }
+    Table::new(source, header, Rows::Read(rows))
 }
 
 #[cfg(test)]
@@ -253,7 +253,9 @@ mod tests {
     fn read_names(bytes: &[u8]) -> Result<Vec<String>, Vec<String>> {
         let mut problems = Problems::new();
         match read(Path::new("t.ods"), bytes, &mut problems) {
-            Some(t) if !problems.has_errors() => Ok(t.rows.iter().map(|r| r.cells[1].text.clone()).collect()),
+            Some(mut t) if !problems.has_errors() => {
+                Ok(std::iter::from_fn(|| t.next_row(&mut problems)).map(|r| r.cells[1].text.clone()).collect())
+            }
             _ => Err(problems.iter().map(ToString::to_string).collect()),
         }
     }
