@@ -4,6 +4,7 @@
 //! work on every core, and serves the page of [`handout_web`] (also when
 //! double-clicked on Windows: [`window`]).
 
+pub mod alloc;
 pub mod atomic;
 pub mod clock;
 pub mod cores;

@@ -3,6 +3,11 @@
 mod progress;
 
 use clap::{Args, Parser, Subcommand};
+
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use handout::disk::Root;
 use handout::make::{self, Options};
 use handout::orgs::OrgChoice;
@@ -139,6 +144,7 @@ fn edition() -> impl clap::builder::TypedValueParser<Value = EditionChoice> {
 }
 
 fn main() -> ExitCode {
+    handout::alloc::tune();
     if handout::window::double_clicked() {
         return serve_in_window();
     }

@@ -63,7 +63,10 @@ mod units;
 // A project and what it is made of.
 pub use files::{Embedded, Entry, Files, MemFiles, is_plain};
 pub use fonts::{FontStore, Fonts};
-pub use icon::{Area as IconArea, Icon, Icons, Outline as IconOutline, Segment as IconSegment};
+pub use icon::{
+    Area as IconArea, Cap as IconCap, Icon, Icons, Join as IconJoin, Outline as IconOutline, Paint as IconPaint,
+    Segment as IconSegment,
+};
 pub use load::content::{
     Campaign, Content, Deadline, HostRules, Language, MAX_URL_LEN, PageTexts, Platform, Route, Template, Texts, Vars,
     load_campaign, load_campaign_file, load_platform, load_texts, template,

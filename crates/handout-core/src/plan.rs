@@ -221,6 +221,7 @@ impl<'p> Plan<'p> {
             problems.extend(found);
             built.extend(made);
         }
+        crate::render::forget_unused();
         built
     }
 

@@ -172,9 +172,9 @@ fn icons(cat: &Catalogue, lang: &str, e: &EditorWords) -> Markup {
                 ul.icon-list {
                     @for icon in &cat.icons {
                         li data-icon=(icon.name) {
-                            svg viewBox="0 0 1 1" width="24" height="24" aria-hidden="true" focusable="false" {
+                            svg viewBox={ "0 0 " (icon.outline.side) " " (icon.outline.side) } width="24" height="24" aria-hidden="true" focusable="false" {
                                 @for area in &icon.outline.areas {
-                                    path d=(path_data(area)) fill-rule=(if area.even_odd { "evenodd" } else { "nonzero" }) {}
+                                    (shape(area))
                                 }
                             }
                             " " code { "{icon:" (icon.name) "}" }
@@ -187,7 +187,33 @@ fn icons(cat: &Catalogue, lang: &str, e: &EditorWords) -> Markup {
     }
 }
 
-/// An icon's area as SVG path data, in the unit square it is kept in.
+/// An icon's area as an SVG path, filled or stroked in the text's colour.
+fn shape(area: &handout_core::IconArea) -> Markup {
+    use handout_core::{IconCap, IconJoin, IconPaint};
+    let d = path_data(area);
+    match area.paint {
+        IconPaint::Fill { even_odd } => html! {
+            path d=(d) fill="currentColor" fill-rule=(if even_odd { "evenodd" } else { "nonzero" }) {}
+        },
+        IconPaint::Stroke { width, cap, join, miter_limit } => {
+            let cap = match cap {
+                IconCap::Butt => "butt",
+                IconCap::Round => "round",
+                IconCap::Square => "square",
+            };
+            let join = match join {
+                IconJoin::Miter => "miter",
+                IconJoin::Round => "round",
+                IconJoin::Bevel => "bevel",
+            };
+            html! {
+                path d=(d) fill="none" stroke="currentColor" stroke-width=(width) stroke-linecap=(cap) stroke-linejoin=(join) stroke-miterlimit=(miter_limit) {}
+            }
+        }
+    }
+}
+
+/// An icon's area as SVG path data, in the icon's units.
 fn path_data(area: &handout_core::IconArea) -> String {
     use handout_core::IconSegment as S;
     use std::fmt::Write;

@@ -117,8 +117,9 @@ fn words(cx: &mut Checker, alt: BTreeMap<String, At<String>>) -> BTreeMap<String
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::icon::{Cap, Paint, Segment};
 
-    const LINE: &[u8] = br#"<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"><path d="M4 12l16 0"/></svg>"#;
+    const LINE: &[u8] = br#"<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"><path d="M4 12l16 0"/></svg>"#;
 
     fn load(toml: &str, svg: &'static [u8]) -> (Icons, Problems) {
         let mut problems = Problems::new();
@@ -128,24 +129,36 @@ mod tests {
     }
 
     #[test]
-    fn a_stroke_becomes_an_area_inside_the_square() {
+    fn a_stroke_stays_a_stroke_in_the_icon_s_units() {
         let (icons, problems) = load("[line]\nfile = \"line.svg\"\nalt = { nl = \"lijn\" }\n", LINE);
         assert!(!problems.has_errors(), "{problems:?}");
         let icon = icons.get("line").unwrap();
         assert_eq!(icon.alt("nl"), Some("lijn"));
         assert_eq!(icon.alt("en"), None);
-        let points: Vec<(f32, f32)> = icon.outline.areas[0]
+        assert_eq!(icon.outline.side, 24.0);
+        let area = &icon.outline.areas[0];
+        assert_eq!(area.segments, [Segment::Move(4.0, 12.0), Segment::Line(20.0, 12.0)]);
+        assert!(matches!(area.paint, Paint::Stroke { width, cap: Cap::Round, .. } if width == 2.0), "{:?}", area.paint);
+    }
+
+    #[test]
+    fn a_dashed_stroke_becomes_the_areas_of_its_dashes() {
+        let dashed: &[u8] = br#"<svg xmlns="http://www.w3.org/2000/svg" width="48" height="24"><path d="M4 12l40 0" stroke="black" stroke-width="2" stroke-dasharray="4 4"/></svg>"#;
+        let (icons, problems) = load("[dash]\nfile = \"dash.svg\"\nalt = { nl = \"streep\" }\n", dashed);
+        assert!(!problems.has_errors(), "{problems:?}");
+        let o = &icons.get("dash").unwrap().outline;
+        assert_eq!(o.side, 48.0, "the longer side");
+        assert!(matches!(o.areas[0].paint, Paint::Fill { .. }));
+        let ys: Vec<f32> = o.areas[0]
             .segments
             .iter()
             .filter_map(|s| match *s {
-                crate::icon::Segment::Line(x, y) | crate::icon::Segment::Move(x, y) => Some((x, y)),
+                Segment::Move(_, y) | Segment::Line(_, y) => Some(y),
                 _ => None,
             })
             .collect();
-        // A line from x 4 to 20 at y 12, 2 wide, of 24: 1/6 to 5/6 across, 11/24 to 13/24 down.
-        let (lo_y, hi_y) = points.iter().fold((1f32, 0f32), |(lo, hi), p| (lo.min(p.1), hi.max(p.1)));
-        assert!((lo_y - 11.0 / 24.0).abs() < 1e-3 && (hi_y - 13.0 / 24.0).abs() < 1e-3, "{lo_y} {hi_y}");
-        assert!(points.iter().all(|p| p.0 > 0.1 && p.0 < 0.9), "{points:?}");
+        // Centred in the square: the line at 12 of 24 is at 24 of 48.
+        assert!(ys.iter().all(|y| (23.0..=25.0).contains(y)), "{ys:?}");
     }
 
     #[test]

@@ -170,14 +170,39 @@ impl Canvas<'_> {
         }
     }
 
-    /// An icon's areas, as render draws them.
+    /// An icon's areas in its own units, as render draws them.
     fn icon(&mut self, icon: &IconMark) {
-        let r = icon.rect;
-        for area in &icon.outline.areas {
+        use crate::icon::{Cap, Join, Paint};
+        let (r, o) = (icon.rect, &icon.outline);
+        let k = pt(r.w) / o.side;
+        let ts = Transform::from_row(k, 0.0, 0.0, k, pt(r.x), pt(r.y)).post_concat(self.to_px);
+        for area in &o.areas {
             let mut pb = PathBuilder::new();
-            area.draw(&mut pb, (pt(r.x), pt(r.y)), pt(r.w));
-            let rule = if area.even_odd { FillRule::EvenOdd } else { FillRule::Winding };
-            self.fill_by(pb, icon.color, self.to_px, rule);
+            area.draw(&mut pb);
+            match area.paint {
+                Paint::Fill { even_odd } => {
+                    self.fill_by(pb, icon.color, ts, if even_odd { FillRule::EvenOdd } else { FillRule::Winding });
+                }
+                Paint::Stroke { width, cap, join, miter_limit } => {
+                    let Some(path) = pb.finish() else { continue };
+                    let stroke = Stroke {
+                        width,
+                        miter_limit,
+                        line_cap: match cap {
+                            Cap::Butt => tiny_skia::LineCap::Butt,
+                            Cap::Round => tiny_skia::LineCap::Round,
+                            Cap::Square => tiny_skia::LineCap::Square,
+                        },
+                        line_join: match join {
+                            Join::Miter => tiny_skia::LineJoin::Miter,
+                            Join::Round => tiny_skia::LineJoin::Round,
+                            Join::Bevel => tiny_skia::LineJoin::Bevel,
+                        },
+                        ..Stroke::default()
+                    };
+                    self.pixmap.stroke_path(&path, &paint(icon.color), &stroke, ts, None);
+                }
+            }
         }
     }
 

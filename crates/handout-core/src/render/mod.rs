@@ -2,10 +2,13 @@
 //! Output is PDF/UA-1 (tagged, validated by krilla at export), and PDF/A-2a
 //! too when asked.
 
+mod memo;
 mod picture;
 mod resources;
 
 pub use resources::Resources;
+
+pub use memo::forget_unused;
 
 use crate::date::Date;
 use crate::diag::{Problem, Problems};
@@ -371,18 +374,47 @@ fn fill_path(s: &mut Surface, pb: PathBuilder, color: Color) {
     }
 }
 
-/// An icon's areas, each filled by its own rule in the text's colour.
+/// An icon's areas in its own units, its square a transform: each filled
+/// or stroked in the text's colour.
 fn draw_icon(s: &mut Surface, icon: &crate::model::IconMark) {
-    let r = icon.rect;
-    for area in &icon.outline.areas {
+    use crate::icon::{Cap, Join, Paint};
+    let (r, o) = (icon.rect, &icon.outline);
+    let k = pt(r.w) / o.side;
+    s.push_transform(&krilla::geom::Transform::from_row(k, 0.0, 0.0, k, pt(r.x), pt(r.y)));
+    for area in &o.areas {
         let mut pb = PathBuilder::new();
-        area.draw(&mut pb, (pt(r.x), pt(r.y)), pt(r.w));
-        if let Some(path) = pb.finish() {
-            let rule = if area.even_odd { krilla::paint::FillRule::EvenOdd } else { krilla::paint::FillRule::NonZero };
-            s.set_fill(Some(Fill { rule, ..fill(icon.color) }));
-            s.draw_path(&path);
+        area.draw(&mut pb);
+        let Some(path) = pb.finish() else { continue };
+        match area.paint {
+            Paint::Fill { even_odd } => {
+                let rule = if even_odd { krilla::paint::FillRule::EvenOdd } else { krilla::paint::FillRule::NonZero };
+                s.set_fill(Some(Fill { rule, ..fill(icon.color) }));
+                s.set_stroke(None);
+            }
+            Paint::Stroke { width, cap, join, miter_limit } => {
+                s.set_fill(None);
+                s.set_stroke(Some(Stroke {
+                    paint: krilla::color::rgb::Color::new(icon.color.r, icon.color.g, icon.color.b).into(),
+                    width,
+                    line_cap: match cap {
+                        Cap::Butt => krilla::paint::LineCap::Butt,
+                        Cap::Round => krilla::paint::LineCap::Round,
+                        Cap::Square => krilla::paint::LineCap::Square,
+                    },
+                    line_join: match join {
+                        Join::Miter => krilla::paint::LineJoin::Miter,
+                        Join::Round => krilla::paint::LineJoin::Round,
+                        Join::Bevel => krilla::paint::LineJoin::Bevel,
+                    },
+                    miter_limit,
+                    ..Stroke::default()
+                }));
+            }
         }
+        s.draw_path(&path);
     }
+    s.set_stroke(None);
+    s.pop();
 }
 
 fn stroke_line(
