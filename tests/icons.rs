@@ -1,5 +1,5 @@
 //! Icons in the steps: each is drawn on its step's line, right after the
-//! word it follows, at the text's size; the PDF fills its shapes there;
+//! word it follows, at the text's size; the PDF draws its shapes there;
 //! the structure tree says its name in the document's language; the text
 //! layer reads as the words alone.
 
@@ -83,7 +83,7 @@ fn every_icon_sits_on_its_step_s_line_at_the_text_s_size() {
 }
 
 #[test]
-fn the_pdf_fills_each_icon_and_names_it_for_screen_readers() {
+fn the_pdf_draws_each_icon_and_names_it_for_screen_readers() {
     for (lang, words) in WORDS {
         let layouts = Choice::only(["flyer-a4", "flyer-a4-large", "pocket-card-print"]);
         for b in build("linkedin-ai", lang, layouts) {
@@ -92,10 +92,10 @@ fn the_pdf_fills_each_icon_and_names_it_for_screen_readers() {
             for w in words {
                 assert!(alts.iter().any(|a| a == w), "{}: no figure says `{w}`: {alts:?}", b.id.base_path());
             }
-            let filled = filled_paths(pdf);
+            let drawn = drawn_paths(pdf);
             for (page, icon) in icons(&b) {
-                let inside = filled[page].iter().filter(|r| icon.rect.contains(r, Mm(0.05))).count();
-                assert!(inside > 0, "{}: nothing filled in {}'s square {:?}", b.id.base_path(), icon.name, icon.rect);
+                let inside = drawn[page].iter().filter(|r| icon.rect.contains(r, Mm(0.05))).count();
+                assert!(inside > 0, "{}: nothing drawn in {}'s square {:?}", b.id.base_path(), icon.name, icon.rect);
             }
             let text = pdf_text(pdf);
             assert!(!text.contains('\u{E000}') && !text.contains('\u{FFFD}'), "the text layer: {text}");
@@ -131,18 +131,17 @@ fn text_string(b: &[u8]) -> String {
     }
 }
 
-/// The boxes of every filled path on each page, in mm from the page's top-left.
-fn filled_paths(pdf: &[u8]) -> Vec<Vec<handout_core::Rect>> {
+/// The boxes of every path filled or stroked on each page (the path's
+/// own, without the stroke's width), in mm from the page's top-left.
+fn drawn_paths(pdf: &[u8]) -> Vec<Vec<handout_core::Rect>> {
     use hayro::hayro_interpret::font::GlyphRun;
     use hayro::hayro_interpret::kurbo::{Affine, BezPath, Rect, Shape};
     use hayro::hayro_interpret::*;
 
-    struct Fills(Vec<Rect>);
-    impl<'a> Device<'a> for Fills {
-        fn draw_path(&mut self, path: &BezPath, props: DrawProps<'a>, mode: &DrawMode) {
-            if matches!(mode, DrawMode::Fill(_)) {
-                self.0.push((props.transform * path.clone()).bounding_box());
-            }
+    struct Paths(Vec<Rect>);
+    impl<'a> Device<'a> for Paths {
+        fn draw_path(&mut self, path: &BezPath, props: DrawProps<'a>, _: &DrawMode) {
+            self.0.push((props.transform * path.clone()).bounding_box());
         }
         fn push_clip_path(&mut self, _: &ClipPath) {}
         fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
@@ -158,12 +157,12 @@ fn filled_paths(pdf: &[u8]) -> Vec<Vec<handout_core::Rect>> {
         .iter()
         .map(|page| {
             let (_, h) = page.render_dimensions();
-            let mut fills = Fills(Vec::new());
+            let mut paths = Paths(Vec::new());
             let bbox = Rect::new(-1e5, -1e5, 1e5, 1e5);
             let mut cx = Context::new(Affine::IDENTITY, bbox, &cache, page.xref(), InterpreterSettings::default());
-            interpret_page(page, &mut cx, &mut fills);
+            interpret_page(page, &mut cx, &mut paths);
             let h = f64::from(h);
-            fills
+            paths
                 .0
                 .iter()
                 .map(|r| handout_core::Rect::new(mm(r.x0), mm(h - r.y1), mm(r.width()), mm(r.height())))
