@@ -3,7 +3,7 @@
 //! keeps the place of its own value, whatever the line ends. Rows are
 //! read a few hundred at a time, as the table is asked for them.
 
-use super::table::{Cell, Row, Rows, Table};
+use super::table::{Cell, NextRow, Row, Table};
 use crate::diag::{Loc, Problem, Problems, Source};
 use std::collections::VecDeque;
 use std::ops::Range;
@@ -40,18 +40,20 @@ pub fn read(source: Arc<Source>, problems: &mut Problems) -> Option<Table> {
     if !problems.clean_since(mark) {
         return None;
     }
-    Some(Table::new(source, header, Rows::Csv(rows)))
+    Some(Table::new(source, header, Box::new(rows)))
 }
 
-impl CsvRows {
+impl NextRow for CsvRows {
     /// The next record, rows with no text included.
-    pub fn next_row(&mut self, source: &Arc<Source>, problems: &mut Problems) -> Option<Row> {
+    fn next_row(&mut self, source: &Arc<Source>, problems: &mut Problems) -> Option<Row> {
         if self.read.is_empty() {
             self.read_more(source, problems);
         }
         self.read.pop_front()
     }
+}
 
+impl CsvRows {
     /// Up to [`AT_ONCE`] records from where the last ones ended.
     fn read_more(&mut self, source: &Arc<Source>, problems: &mut Problems) {
         let text = source.text.as_str();

@@ -4,7 +4,6 @@
 //! CSV file's are read as they are asked for, so a batch of 200,000 rows
 //! never holds more than a few hundred of them.
 
-use super::csv_text::CsvRows;
 use crate::diag::{Loc, Problems, Source};
 use std::ops::Range;
 use std::sync::Arc;
@@ -23,12 +22,23 @@ pub struct Table {
     rows: Rows,
 }
 
-/// Where the rows after the header come from.
-pub(super) enum Rows {
-    /// Read from the CSV text as they are asked for.
-    Csv(CsvRows),
-    /// A workbook's, read whole (calamine reads a sheet at once).
-    Read(std::vec::IntoIter<Row>),
+/// Where the rows after the header come from: a CSV text's, read as they
+/// are asked for (`csv_text`), or a workbook's, read whole (calamine reads
+/// a sheet at once).
+pub(super) type Rows = Box<dyn NextRow + Send>;
+
+/// What gives a table its rows, one at a time.
+pub(super) trait NextRow {
+    /// The next row (with text or not), or `None` after the last; a row
+    /// that cannot be read is reported and passed over.
+    fn next_row(&mut self, source: &Arc<Source>, problems: &mut Problems) -> Option<Row>;
+}
+
+/// Rows read before.
+impl NextRow for std::vec::IntoIter<Row> {
+    fn next_row(&mut self, _: &Arc<Source>, _: &mut Problems) -> Option<Row> {
+        self.next()
+    }
 }
 
 /// A row: its place (the whole line) and its cells.
@@ -63,10 +73,7 @@ impl Table {
     /// passed over.
     pub fn next_row(&mut self, problems: &mut Problems) -> Option<Row> {
         loop {
-            let row = match &mut self.rows {
-                Rows::Csv(csv) => csv.next_row(&self.source, problems)?,
-                Rows::Read(rows) => rows.next()?,
-            };
+            let row = self.rows.next_row(&self.source, problems)?;
             if row.has_text() {
                 return Some(row);
             }

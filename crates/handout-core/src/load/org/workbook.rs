@@ -2,7 +2,7 @@
 //! LibreOffice) into a [`Table`]. Its cells become a text, one row a line
 //! and cells between tabs, which messages quote and name by cell (`C3`).
 
-use super::table::{Cell, FORMATS, Row, Rows, Table};
+use super::table::{Cell, FORMATS, Row, Table};
 use crate::diag::{Cells, Loc, Problem, Problems, Source, column_name};
 use calamine::{Data, Ods, Reader, Xlsx};
 use std::collections::BTreeMap;
@@ -222,7 +222,7 @@ fn table(shown: &Path, grid: &Grid, cells: Cells, (last_row, last_col): (u32, u3
     let mut rows = rows.into_iter().filter(Row::has_text).collect::<Vec<_>>().into_iter();
     // The grid's first row has a cell with text: the header is there.
     let header = rows.next().unwrap_or(Row { span: 0..0, cells: Vec::new() });
-    Table::new(source, header, Rows::Read(rows))
+    Table::new(source, header, Box::new(rows))
 }
 
 #[cfg(test)]
