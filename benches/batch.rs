@@ -47,7 +47,32 @@ fn peak_memory_mb() -> f64 {
     kb / 1024.0
 }
 
+/// `orgs/branches.csv` of `orgs` rows, each naming one of two logos (an
+/// SVG and a PNG, copied next to it).
+fn write_sheet(root: &Path, project: &Path, orgs: usize) {
+    std::fs::copy(root.join("orgs/buurthuis-de-linde.png"), project.join("orgs/p.png")).unwrap();
+    std::fs::copy(root.join("orgs/bibliotheek-voorbeeldstad.svg"), project.join("orgs/s.svg")).unwrap();
+    let mut csv = String::from("id;name;help_nl;website;logo\n");
+    for i in 1..=orgs {
+        let logo = if i % 2 == 0 { "p.png" } else { "s.svg" };
+        // Short rows past 100,000: a spreadsheet is read up to 10 MB.
+        csv.push_str(&match orgs > 100_000 {
+            true => format!("v-{i:06};Tak {i};Balie {i};;{logo}\n"),
+            false => format!(
+                "v-{i:06};Bibliotheek Vestiging {i};Hulp nodig? Kom naar de balie van vestiging {i}: dinsdag 10-12 uur.;www.v{i}.nl;{logo}\n"
+            ),
+        });
+    }
+    std::fs::write(project.join("orgs/branches.csv"), csv).unwrap();
+}
+
+/// The program's allocator, as `handout` has it (src/alloc.rs).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
+    handout::alloc::tune();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("project");
@@ -65,20 +90,7 @@ fn main() {
         copy(&root.join(folder), &project.join(folder), &others);
     }
     let (orgs, one) = size();
-    std::fs::copy(root.join("orgs/buurthuis-de-linde.png"), project.join("orgs/p.png")).unwrap();
-    std::fs::copy(root.join("orgs/bibliotheek-voorbeeldstad.svg"), project.join("orgs/s.svg")).unwrap();
-    let mut csv = String::from("id;name;help_nl;website;logo\n");
-    for i in 1..=orgs {
-        let logo = if i % 2 == 0 { "p.png" } else { "s.svg" };
-        // Short rows past 100,000: a spreadsheet is read up to 10 MB.
-        csv.push_str(&match orgs > 100_000 {
-            true => format!("v-{i:06};Tak {i};Balie {i};;{logo}\n"),
-            false => format!(
-                "v-{i:06};Bibliotheek Vestiging {i};Hulp nodig? Kom naar de balie van vestiging {i}: dinsdag 10-12 uur.;www.v{i}.nl;{logo}\n"
-            ),
-        });
-    }
-    std::fs::write(project.join("orgs/branches.csv"), csv).unwrap();
+    write_sheet(root, &project, orgs);
     let today = Date { year: 2025, month: 5, day: 20 };
     let all = Options::new(
         std::sync::Arc::new(handout::disk::Disk(project.clone())),
