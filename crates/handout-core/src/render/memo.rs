@@ -23,7 +23,7 @@ pub fn forget_unused() {
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
-    use crate::{Caches, Embedded, InTurn, Make, Plan, PlanOptions, Problems, Selection, load_project};
+    use crate::{Caches, Choice, Embedded, InTurn, Make, Plan, PlanOptions, Problems, Selection, load_project};
     use std::sync::Arc;
 
     /// A document made with krilla's memo empty and made again from it
@@ -31,7 +31,7 @@ mod tests {
     #[test]
     fn the_memo_changes_no_byte() {
         let mut problems = Problems::new();
-        let selection = Selection::one(Some("meta-ai"), Some("nl"), None, Some("flyer-a4"));
+        let selection = Selection { layouts: Choice::only(["flyer-a4"]), ..Selection::all() };
         let project = load_project(Arc::new(Embedded), &selection, &mut problems);
         let today = crate::Date { year: 2025, month: 5, day: 20 };
         let opts = PlanOptions { selection, make: Make::Pdf, ..PlanOptions::new(today) };
