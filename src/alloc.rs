@@ -3,7 +3,9 @@
 //! glibc; main.rs makes it the program's allocator) the batch of 4,000
 //! documents takes about a sixth less time (docs/performance.md). Left as
 //! it comes, mimalloc keeps freed memory for a second before it gives it
-//! back, which in a batch is always: it held about 90 MB instead of 40. [`tune`] has it give freed memory back at once.
+//! back, which in a batch is always: it held about 90 MB instead of 40.
+//! [`tune`] has it give freed memory back after 20 ms instead, which keeps
+//! most of the gain (at once, it kept almost none).
 
 /// mimalloc.h's `mi_option_purge_delay` (libmimalloc-sys names only some
 /// options; the version is pinned in Cargo.toml, and a test checks the

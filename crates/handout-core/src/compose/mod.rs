@@ -49,12 +49,14 @@ pub struct Handout<'a> {
 }
 
 /// What composing keeps for every document of a run: strings shaped in a
-/// font, and form URLs encoded as QR matrices. Both are bounded; a front
+/// font, paragraphs broken into lines, and form URLs encoded as QR
+/// matrices. All are bounded; a front
 /// end makes one (in the run's [`crate::cache::Caches`]) and drops it to
 /// forget.
 #[derive(Default)]
 pub struct ComposeCaches {
     pub(crate) shapes: crate::text::ShapeCache,
+    pub(crate) lines: crate::text::LineCache,
     pub(crate) qr: QrCodes,
 }
 

@@ -15,7 +15,7 @@ use unicode_linebreak::BreakOpportunity;
 const HYPHENATE_BELOW_FILL: f32 = 0.7;
 
 /// Where lines may break.
-#[derive(Copy, Clone, Debug)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Breaking {
     /// Running text: UAX #14 opportunities, hyphenation in this language.
     Prose(Option<hypher::Lang>),
@@ -73,7 +73,7 @@ pub struct Line {
 }
 
 /// Text that cannot be broken to fit the width: a word longer than the line.
-#[derive(Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Unfit {
     pub word: String,
     pub width: Mm,
@@ -337,7 +337,7 @@ fn hyphenation_points(text: &str, seg: Range<usize>, lang: hypher::Lang) -> Vec<
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::files::Embedded;
     use crate::fonts::{Family, Fonts};
@@ -346,7 +346,7 @@ mod tests {
     use crate::text::ShapeCache;
     use std::sync::Arc;
 
-    fn fonts() -> Fonts {
+    pub(in crate::text) fn fonts() -> Fonts {
         let read = |f: &str| FontData { bytes: Arc::new(Embedded::font(f).unwrap().to_vec()), file: f.into() };
         let face =
             Typeface { regular: read("AtkinsonHyperlegible-Regular.ttf"), bold: read("AtkinsonHyperlegible-Bold.ttf") };

@@ -41,6 +41,21 @@ impl<'f> Measurer<'f> {
         })
     }
 
+    /// The fonts measured with, by where their bytes start (as the shape
+    /// cache names faces) and the script each family serves: what a
+    /// paragraph's lines depend on besides its text and setting.
+    pub fn identity(&self) -> Vec<usize> {
+        let of = |f: &crate::fonts::Family| {
+            let script = f.script.map_or(0, |s| s as usize + 1);
+            [
+                f.get(FontWeight::Regular).bytes.as_ptr() as usize,
+                f.get(FontWeight::Bold).bytes.as_ptr() as usize,
+                script,
+            ]
+        };
+        self.fonts.families.iter().flat_map(of).collect()
+    }
+
     /// How many families there are (at least one).
     pub fn families(&self) -> usize {
         self.faces.len()

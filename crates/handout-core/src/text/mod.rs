@@ -5,11 +5,13 @@
 //! (UAX #14), hyphenates long words with the language's patterns and
 //! orders each line's runs with the bidi algorithm.
 
+mod line_cache;
 mod linebreak;
 mod measure;
 mod shaper;
 mod styled;
 
-pub use linebreak::{Breaking, Ink, Line, Piece, Setting, break_lines};
+pub use line_cache::LineCache;
+pub use linebreak::{Breaking, Ink, Line, Piece, Setting};
 pub use measure::Measurer;
 pub use shaper::ShapeCache;

@@ -9,7 +9,7 @@ use crate::load::layout::Role;
 use crate::model::{IconMark, Item, StructKind, TextRun};
 use crate::rich::Rich;
 use crate::style::FontWeight;
-use crate::text::{Breaking, Ink, Line, Piece, Setting, break_lines};
+use crate::text::{Breaking, Ink, Line, Piece, Setting};
 use crate::units::{Mm, Point, Pt, Rect};
 
 /// What to set as a paragraph.
@@ -35,7 +35,7 @@ pub(crate) fn paragraph(cx: &mut Context, p: &Para) -> Result<Frag, BlockError> 
         m => m,
     };
     let setting = Setting { weight: style.weight, size, max: p.width, mode, rtl };
-    let lines = break_lines(&mut cx.m, p.rich, &setting).map_err(|u| BlockError::TooWide {
+    let lines = cx.caches.lines.lines(&mut cx.m, p.rich, &setting).map_err(|u| BlockError::TooWide {
         text: p.rich.to_plain(),
         word: u.word,
         source: p.source.clone(),
