@@ -67,7 +67,7 @@ fn write_sheet(root: &Path, project: &Path, orgs: usize) {
 }
 
 /// The program's allocator, as `handout` has it (src/alloc.rs).
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[cfg(target_os = "linux")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -4,7 +4,7 @@ mod progress;
 
 use clap::{Args, Parser, Subcommand};
 
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[cfg(target_os = "linux")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
