@@ -1,16 +1,19 @@
 //! Batch: the sets of many organisations in one run. Each organisation is
 //! built on its own: one that fails (a broken logo, a help text too long)
 //! is listed at the end, and does not stop the others. An organisation's
-//! documents are written as soon as all of them built, so memory holds a
-//! few documents at a time, however many organisations there are.
+//! documents are written (under temporary names) as soon as all of them
+//! built, so memory holds a few documents at a time, however many
+//! organisations there are; a part's files are made durable together and
+//! only then get their names (src/atomic.rs).
 
 use super::tally::Done;
 pub use super::tally::{BatchOutcome, named};
-use super::{Options, Placed};
+use super::{Options, Placed, cannot_write};
+use crate::atomic::{Durable, Staged};
 use crate::cores::OnEveryCore;
 use crate::orgs::{LoadedOrg, OrgStream};
 use crate::stop::Stop;
-use handout_core::{Caches, Plan};
+use handout_core::{Caches, Plan, Problem, Problems};
 use rayon::prelude::*;
 use std::path::Path;
 use std::sync::Arc;
@@ -73,9 +76,9 @@ pub fn run(opts: &Options, progress: &dyn Progress, stop: &Stop) -> BatchOutcome
         if part.is_empty() {
             break;
         }
-        let results: Vec<Done> =
-            part.par_iter().map(|o| if stop.asked() { Done::NotBegun } else { build_org(&shared, o) }).collect();
-        for (o, done) in part.into_iter().zip(results) {
+        let results: Vec<Result<Ready, Done>> =
+            part.par_iter().map(|o| if stop.asked() { Err(Done::NotBegun) } else { build_org(&shared, o) }).collect();
+        for (o, done) in part.into_iter().zip(commit(&shared, results)) {
             out.record(o, done, &langs);
         }
         if stop.asked() {
@@ -89,31 +92,71 @@ pub fn run(opts: &Options, progress: &dyn Progress, stop: &Stop) -> BatchOutcome
     out
 }
 
-/// One organisation's documents, all or none.
-fn build_org(shared: &Shared, loaded: &LoadedOrg) -> Done {
+/// An organisation's documents, built and written under temporary names.
+struct Ready {
+    id: String,
+    staged: Staged,
+    /// Each document's main file, size and pages, for the progress.
+    documents: Vec<(std::path::PathBuf, usize, usize)>,
+    problems: Problems,
+}
+
+/// One organisation's documents, all or none: ready for their names, or
+/// what became of them.
+fn build_org(shared: &Shared, loaded: &LoadedOrg) -> Result<Ready, Done> {
     let (plan, opts) = (&shared.plan, shared.opts);
     let mut problems = loaded.problems.clone();
     let Some(org) = &loaded.org else {
         shared.progress.failed(&loaded.id, plan.jobs(None).len());
-        return Done::Failed(problems);
+        return Err(Done::Failed(problems));
     };
     let jobs = plan.jobs(Some(org));
     let built = plan.build_jobs(&jobs, &shared.caches, &OnEveryCore, &mut problems);
     opts.plan.judge(&mut problems);
-    if problems.has_errors() {
-        shared.progress.failed(&org.id, jobs.len());
-        return Done::Failed(problems);
-    }
-    let mut written = 0;
+    let mut ready = Ready { id: org.id.clone(), staged: Staged::default(), documents: Vec::new(), problems };
     for o in built.into_iter().map(|b| Placed::new(b, &opts.out)) {
-        if opts.write
-            && let Err(p) = o.write()
-        {
-            problems.push(p);
-            continue;
+        if ready.problems.has_errors() {
+            break;
         }
-        shared.progress.written(&o.main, o.built.size(), o.built.doc.pages.len());
-        written += 1;
+        if opts.write
+            && let Err(p) = o.stage(&mut ready.staged)
+        {
+            ready.problems.push(p);
+        }
+        ready.documents.push((o.main, o.built.size(), o.built.doc.pages.len()));
     }
-    if problems.has_errors() { Done::Failed(problems) } else { Done::Built(written, problems) }
+    if ready.problems.has_errors() {
+        shared.progress.failed(&org.id, jobs.len());
+        return Err(Done::Failed(ready.problems));
+    }
+    Ok(ready)
+}
+
+/// Give a part's documents their names: their bytes made durable with
+/// one wait for the whole part, then each organisation's renamed.
+fn commit(shared: &Shared, mut results: Vec<Result<Ready, Done>>) -> Vec<Done> {
+    let staged = results.iter_mut().filter_map(|r| r.as_mut().ok()).map(|r| std::mem::take(&mut r.staged)).collect();
+    let (mut durable, unsynced) = match Staged::make_durable(staged) {
+        Ok(groups) => (groups.into_iter(), None),
+        Err(e) => (Vec::new().into_iter(), Some(cannot_write(e))),
+    };
+    let mut named = |ready: Ready| match (&unsynced, durable.next().map(Durable::rename)) {
+        (None, Some(Ok(()))) => {
+            for (path, size, pages) in &ready.documents {
+                shared.progress.written(path, *size, *pages);
+            }
+            Done::Built(ready.documents.len(), ready.problems)
+        }
+        (_, Some(Err(e))) => failed(shared, ready, cannot_write(e)),
+        (Some(p), _) => failed(shared, ready, p.clone()),
+        (None, None) => failed(shared, ready, Problem::error("a part's files were not all written")),
+    };
+    results.into_iter().map(|r| r.map_or_else(|done| done, &mut named)).collect()
+}
+
+/// An organisation whose files could not be written.
+fn failed(shared: &Shared, mut ready: Ready, problem: Problem) -> Done {
+    shared.progress.failed(&ready.id, ready.documents.len());
+    ready.problems.push(problem);
+    Done::Failed(ready.problems)
 }

@@ -8,7 +8,7 @@ mod tally;
 
 pub use batch::{BatchOutcome, Progress};
 
-use crate::atomic::write_atomic;
+use crate::atomic::Staged;
 use crate::cores::OnEveryCore;
 use crate::orgs::OrgChoice;
 use handout_core::{Built, Caches, Date, Files, Plan, PlanOptions, Problem, Problems, Project};
@@ -60,14 +60,16 @@ impl Placed {
         self.built.files.iter().map(|(p, b)| (on_disk(&self.folder, p), b.as_slice()))
     }
 
-    /// Write its files, each whole or not at all; the first that cannot
-    /// be written stops it.
-    pub fn write(&self) -> Result<(), Problem> {
-        for (path, bytes) in self.files_on_disk() {
-            write_atomic(&path, bytes).map_err(|e| Problem::error(format!("cannot write {}: {e}", path.display())))?;
-        }
-        Ok(())
+    /// Write its files under temporary names, to be given theirs when
+    /// `staged` is committed; the first that cannot be written stops it.
+    pub fn stage(&self, staged: &mut Staged) -> Result<(), Problem> {
+        self.files_on_disk().try_for_each(|(path, bytes)| staged.add(&path, bytes).map_err(cannot_write))
     }
+}
+
+/// The problem of a file that could not be written.
+pub fn cannot_write((path, e): crate::atomic::WriteError) -> Problem {
+    Problem::error(format!("cannot write {}: {e}", path.display()))
 }
 
 /// A built file's path (always with `/`) in the folder `out`, with the
@@ -104,12 +106,12 @@ pub fn run(opts: &Options) -> Outcome {
     }
     opts.plan.judge(&mut outcome.problems);
     if opts.write && !outcome.failed() {
-        for placed in &outcome.documents {
-            if let Err(p) = placed.write() {
-                outcome.problems.push(p);
-            }
+        let mut staged = Staged::default();
+        let written = outcome.documents.iter().try_for_each(|placed| placed.stage(&mut staged));
+        match written.and_then(|()| staged.commit().map_err(cannot_write)) {
+            Ok(()) => outcome.written = true,
+            Err(p) => outcome.problems.push(p),
         }
-        outcome.written = !outcome.failed();
     }
     outcome
 }
