@@ -136,20 +136,26 @@ fn build_org(shared: &Shared, loaded: &LoadedOrg) -> Result<Ready, Done> {
 /// one wait for the whole part, then each organisation's renamed.
 fn commit(shared: &Shared, mut results: Vec<Result<Ready, Done>>) -> Vec<Done> {
     let staged = results.iter_mut().filter_map(|r| r.as_mut().ok()).map(|r| std::mem::take(&mut r.staged)).collect();
-    let (mut durable, unsynced) = match Staged::make_durable(staged) {
-        Ok(groups) => (groups.into_iter(), None),
-        Err(e) => (Vec::new().into_iter(), Some(cannot_write(e))),
+    let mut durable = match Staged::make_durable(staged) {
+        Ok(groups) => groups.into_iter(),
+        Err(e) => {
+            let p = cannot_write(e);
+            return results
+                .into_iter()
+                .map(|r| r.map_or_else(|done| done, |ready| failed(shared, ready, p.clone())))
+                .collect();
+        }
     };
-    let mut named = |ready: Ready| match (&unsynced, durable.next().map(Durable::rename)) {
-        (None, Some(Ok(()))) => {
+    // One durable group for each ready organisation, in their order.
+    let mut named = |ready: Ready| match durable.next().map(Durable::rename) {
+        Some(Ok(())) => {
             for (path, size, pages) in &ready.documents {
                 shared.progress.written(path, *size, *pages);
             }
             Done::Built(ready.documents.len(), ready.problems)
         }
-        (_, Some(Err(e))) => failed(shared, ready, cannot_write(e)),
-        (Some(p), _) => failed(shared, ready, p.clone()),
-        (None, None) => failed(shared, ready, Problem::error("a part's files were not all written")),
+        Some(Err(e)) => failed(shared, ready, cannot_write(e)),
+        None => failed(shared, ready, Problem::error("a part's files were not all written")),
     };
     results.into_iter().map(|r| r.map_or_else(|done| done, &mut named)).collect()
 }
